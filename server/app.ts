@@ -1,0 +1,42 @@
+import path from 'node:path';
+import express from 'express';
+import cookieParser from 'cookie-parser';
+import { projectRoot } from './config';
+import { errorHandler, notFound } from './middleware/errorHandler';
+import { setUpCsrf } from './middleware/setUpCsrf';
+import { setUpI18n } from './middleware/setUpI18n';
+import { setUpViewLocals } from './middleware/setUpViewLocals';
+import { setUpVisitor } from './middleware/setUpVisitor';
+import { setUpWebSecurity } from './middleware/setUpWebSecurity';
+import { publicRouter } from './routes/public';
+import { respondRouter } from './routes/respond';
+import type { Services } from './services';
+
+/** Builds the web application: middleware in a fixed order, then the journeys' routers. */
+export function createApp(services: Services): express.Express {
+  const { config } = services;
+  const secureCookies = config.baseUrl.startsWith('https:');
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('view engine', 'ejs');
+  app.set('views', path.join(projectRoot, 'views'));
+  if (config.environment === 'production') app.enable('view cache');
+
+  app.use(setUpWebSecurity());
+  app.use('/assets', express.static(path.join(projectRoot, 'public'), { maxAge: config.environment === 'production' ? '1d' : 0 }));
+  app.use(cookieParser(config.cookieSecret));
+  app.use(express.urlencoded({ extended: false, limit: '2mb' }));
+  app.use(setUpVisitor(secureCookies));
+  app.use(setUpI18n());
+  const csrf = setUpCsrf(config.cookieSecret, secureCookies);
+  app.use(csrf.router);
+  app.use(setUpViewLocals(services));
+
+  app.use('/', publicRouter(services));
+  app.use('/respond', respondRouter(services, csrf.verify, secureCookies));
+
+  app.use(notFound);
+  app.use(errorHandler(config.environment === 'development'));
+  return app;
+}

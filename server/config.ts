@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { DateTime, Duration } from 'luxon';
+import { z } from 'zod';
+
+/** The project folder: one level above both `server/` (tests) and `dist/` (built). */
+export const projectRoot = path.resolve(__dirname, '..');
+
+export const LONDON = 'Europe/London';
+
+/**
+ * A time that overrides the consultation's own opening or closing time. Either an absolute
+ * ISO 8601 time (read in London time when it has no offset) or an ISO 8601 duration such as
+ * `P28D`, meaning that long after the portal started.
+ */
+export interface TimeOverride {
+  readonly setting: string;
+  readonly instant: Date;
+}
+
+export interface Config {
+  readonly environment: 'production' | 'development' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly databasePath: string;
+  readonly uploadsDir: string;
+  readonly tempDir: string;
+  readonly contentDir: string;
+  /** The address people reach the portal at, for links in email and to decide on Secure cookies. */
+  readonly baseUrl: string;
+  readonly cookieSecret: string;
+  readonly trustProxy: boolean | number | string;
+  readonly opensAtOverride: TimeOverride | null;
+  readonly closesAtOverride: TimeOverride | null;
+  /** Responses one client may post in fifteen minutes. */
+  readonly submissionRateLimit: number;
+}
+
+export class ConfigError extends Error {}
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).optional(),
+  DATABASE_PATH: z.string().min(1).optional(),
+  CONTENT_DIR: z.string().min(1).optional(),
+  BASE_URL: z.url('BASE_URL must be a full address such as https://consult.example.org').optional(),
+  COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET must be at least 32 characters').optional(),
+  TRUST_PROXY: z.string().optional(),
+  CONSULTATION_OPENS_AT: z.string().optional(),
+  CONSULTATION_CLOSES_AT: z.string().optional(),
+  SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+});
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+export function parseTimeOverride(name: string, value: string | undefined, startedAt: Date): TimeOverride | null {
+  if (value === undefined || value.trim() === '') return null;
+  const setting = value.trim();
+  if (setting.startsWith('P')) {
+    const duration = Duration.fromISO(setting);
+    if (!duration.isValid) throw new ConfigError(`${name}: "${setting}" is not an ISO 8601 duration such as P28D`);
+    return { setting, instant: DateTime.fromJSDate(startedAt).plus(duration).toJSDate() };
+  }
+  const time = DateTime.fromISO(setting, { zone: LONDON, setZone: true });
+  if (!time.isValid) {
+    throw new ConfigError(`${name}: "${setting}" is not a time such as 2020-06-15T23:59:59 or a duration such as P28D`);
+  }
+  return { setting, instant: time.toJSDate() };
+}
+
+export function createConfig(env: NodeJS.ProcessEnv = process.env, startedAt: Date = new Date()): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`The portal's settings are not valid:\n  ${problems.join('\n  ')}`);
+  }
+  const settings = parsed.data;
+  const environment = settings.NODE_ENV;
+  if (environment === 'production' && !settings.COOKIE_SECRET) {
+    throw new ConfigError('COOKIE_SECRET must be set in production (at least 32 random characters).');
+  }
+  const dataDir = path.resolve(projectRoot, settings.DATA_DIR ?? 'data');
+  return Object.freeze({
+    environment,
+    host: settings.HOST,
+    port: settings.PORT,
+    dataDir,
+    databasePath: path.resolve(dataDir, settings.DATABASE_PATH ?? 'portal.db'),
+    uploadsDir: path.join(dataDir, 'uploads'),
+    tempDir: path.join(dataDir, 'tmp'),
+    baseUrl: (settings.BASE_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ''),
+    contentDir: path.resolve(projectRoot, settings.CONTENT_DIR ?? 'content/stage-2'),
+    // Outside production a fresh secret each start is fine: it only signs short-lived cookies.
+    cookieSecret: settings.COOKIE_SECRET ?? randomBytes(32).toString('hex'),
+    trustProxy: parseTrustProxy(settings.TRUST_PROXY),
+    opensAtOverride: parseTimeOverride('CONSULTATION_OPENS_AT', settings.CONSULTATION_OPENS_AT, startedAt),
+    closesAtOverride: parseTimeOverride('CONSULTATION_CLOSES_AT', settings.CONSULTATION_CLOSES_AT, startedAt),
+    submissionRateLimit: settings.SUBMISSION_RATE_LIMIT,
+  });
+}

@@ -1,0 +1,65 @@
+/** The consultation as the portal uses it: loaded from content/, validated, Markdown rendered. */
+
+export interface Section {
+  readonly slug: string;
+  readonly title: string;
+  readonly bodyHtml: string;
+}
+
+export interface Quote {
+  readonly text: string;
+  readonly attribution: string;
+}
+
+export interface PaperSection extends Section {
+  readonly quotes: readonly Quote[];
+  readonly questions: readonly string[];
+}
+
+export interface TopicPaper {
+  readonly slug: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly foreword: {
+    readonly title: string;
+    readonly bodyHtml: string;
+    readonly signedBy: string | undefined;
+    readonly signatureRole: string | undefined;
+  } | null;
+  readonly sections: readonly PaperSection[];
+}
+
+export interface Guide {
+  readonly slug: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly sections: readonly Section[];
+}
+
+export interface Constituency {
+  readonly slug: string;
+  readonly name: string;
+}
+
+export interface Consultation {
+  readonly slug: string;
+  readonly title: string;
+  readonly organisation: string;
+  /** The start of every reference number, such as S2 in S2-7KQ4-M9XD. */
+  readonly referencePrefix: string;
+  readonly introductionHtml: string;
+  readonly privacyNoticeHtml: string;
+  /** The first moment responses are accepted. */
+  readonly opensAt: Date;
+  /** The last moment responses are accepted: the end of the closing day in London. */
+  readonly closesAt: Date;
+  readonly howToRespond: {
+    readonly email: string;
+    readonly emailSubject: string;
+    readonly postalAddress: readonly string[];
+    readonly guidanceHtml: string;
+  };
+  readonly papers: readonly TopicPaper[];
+  readonly guides: readonly Guide[];
+  readonly constituencies: readonly Constituency[];
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const slug = z
+  .string({ error: 'must be text' })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens, such as "workforce"');
+const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
+const calendarDate = z
+  .string({ error: 'must be a date in quotes, such as "2020-06-15"' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD, such as "2020-06-15"');
+
+export const consultationFileSchema = z.strictObject({
+  slug,
+  title: text,
+  organisation: text,
+  referencePrefix: z.string().regex(/^[A-Z0-9]{1,6}$/, 'must be 1 to 6 capital letters or digits, such as "S2"'),
+  introduction: text,
+  privacyNotice: text,
+  opensAt: calendarDate,
+  closesOn: calendarDate,
+  howToRespond: z.strictObject({
+    email: z.email('must be an email address'),
+    emailSubject: text,
+    postalAddress: z.array(text).min(1, 'must list at least one line'),
+    guidance: text,
+  }),
+});
+
+export const constituenciesFileSchema = z.strictObject({
+  constituencies: z.array(z.strictObject({ slug, name: text })).min(1, 'must list at least one constituency'),
+});
+
+const sectionWithBody = {
+  slug,
+  title: text,
+  body: text,
+};
+
+export const guideFileSchema = z.strictObject({
+  slug,
+  title: text,
+  summary: text,
+  sections: z.array(z.strictObject(sectionWithBody)).min(1, 'must have at least one section'),
+});
+
+export const paperFileSchema = z.strictObject({
+  slug,
+  title: text,
+  summary: text,
+  order: z.number().int().optional(),
+  foreword: z
+    .strictObject({
+      title: text,
+      body: text,
+      signedBy: text.optional(),
+      signatureRole: text.optional(),
+    })
+    .optional(),
+  sections: z
+    .array(
+      z.strictObject({
+        ...sectionWithBody,
+        quotes: z.array(z.strictObject({ text, attribution: text })).default([]),
+        questions: z.array(text).min(1, 'must ask at least one question for discussion'),
+      }),
+    )
+    .min(1, 'must have at least one section'),
+});
+
+export type ConsultationFile = z.infer<typeof consultationFileSchema>;
+export type GuideFile = z.infer<typeof guideFileSchema>;
+export type PaperFile = z.infer<typeof paperFileSchema>;
+export type ConstituenciesFile = z.infer<typeof constituenciesFileSchema>;

@@ -1,0 +1,174 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './database';
+import type {
+  Answer,
+  AttachmentRecord,
+  NewSubmission,
+  RespondentType,
+  StoredSubmission,
+  Channel,
+} from '../services/submission';
+
+interface SubmissionRow {
+  id: number;
+  reference: string;
+  consultation: string;
+  channel: Channel;
+  language: string;
+  respondent_type: RespondentType;
+  name: string;
+  email: string | null;
+  body_name: string | null;
+  role_in_body: string | null;
+  constituency: string;
+  anything_else: string | null;
+  meeting_date: string | null;
+  meeting_attendance: number | null;
+  consent_quote: number;
+  status: StoredSubmission['status'];
+  received_at: string;
+  created_at: string;
+}
+
+interface AttachmentRow {
+  stored_name: string;
+  original_name: string;
+  media_type: string;
+  size_bytes: number;
+}
+
+/** Everything a respondent wrote, as one text for the full-text index. */
+function searchableAnswers(submission: NewSubmission): string {
+  return [...submission.answers.map((answer) => answer.body), submission.anythingElse ?? ''].join('\n\n');
+}
+
+/** Reads and writes submissions with their answers, attachments and search entry, always together. */
+export class SubmissionRepository {
+  private readonly insertSubmission: Statement;
+  private readonly insertAnswer: Statement;
+  private readonly insertAttachment: Statement;
+  private readonly insertSearchEntry: Statement;
+  private readonly selectByReference: Statement<[string], SubmissionRow>;
+  private readonly selectAnswers: Statement<[number], Answer>;
+  private readonly selectAttachments: Statement<[number], AttachmentRow>;
+  private readonly selectStoredName: Statement<[string], { found: 1 }>;
+  private readonly deleteSubmission: Statement;
+  private readonly deleteSearchEntry: Statement;
+
+  constructor(private readonly db: Db) {
+    this.insertSubmission = db.prepare(`
+      INSERT INTO submissions (
+        reference, consultation, channel, language, respondent_type, name, email, body_name,
+        role_in_body, constituency, anything_else, meeting_date, meeting_attendance,
+        consent_privacy, consent_quote, received_at, created_at
+      ) VALUES (
+        @reference, @consultation, @channel, @language, @respondentType, @name, @email, @bodyName,
+        @roleInBody, @constituency, @anythingElse, @meetingDate, @meetingAttendance,
+        1, @consentQuote, @receivedAt, @createdAt
+      )`);
+    this.insertAnswer = db.prepare(
+      'INSERT INTO answers (submission_id, paper, section, body) VALUES (?, ?, ?, ?)',
+    );
+    this.insertAttachment = db.prepare(`
+      INSERT INTO attachments (submission_id, stored_name, original_name, media_type, size_bytes, position)
+      VALUES (?, ?, ?, ?, ?, ?)`);
+    this.insertSearchEntry = db.prepare(
+      'INSERT INTO submission_search (rowid, name, body_name, answers) VALUES (?, ?, ?, ?)',
+    );
+    this.selectByReference = db.prepare('SELECT * FROM submissions WHERE reference = ?');
+    this.selectAnswers = db.prepare(
+      'SELECT paper, section, body FROM answers WHERE submission_id = ? ORDER BY id',
+    );
+    this.selectAttachments = db.prepare(
+      'SELECT stored_name, original_name, media_type, size_bytes FROM attachments WHERE submission_id = ? ORDER BY position',
+    );
+    this.selectStoredName = db.prepare('SELECT 1 AS found FROM attachments WHERE stored_name = ?');
+    this.deleteSubmission = db.prepare('DELETE FROM submissions WHERE id = ?');
+    this.deleteSearchEntry = db.prepare('DELETE FROM submission_search WHERE rowid = ?');
+  }
+
+  /** Stores a submission, its answers, its attachments' records and its search entry in one transaction. */
+  insert(submission: NewSubmission): number {
+    return this.db.transaction(() => {
+      const { lastInsertRowid } = this.insertSubmission.run({
+        reference: submission.reference,
+        consultation: submission.consultation,
+        channel: submission.channel,
+        language: submission.language,
+        respondentType: submission.respondentType,
+        name: submission.name,
+        email: submission.email,
+        bodyName: submission.bodyName,
+        roleInBody: submission.roleInBody,
+        constituency: submission.constituency,
+        anythingElse: submission.anythingElse,
+        meetingDate: submission.meetingDate,
+        meetingAttendance: submission.meetingAttendance,
+        consentQuote: submission.consentToQuote ? 1 : 0,
+        receivedAt: submission.receivedAt.toISOString(),
+        createdAt: submission.createdAt.toISOString(),
+      });
+      const id = Number(lastInsertRowid);
+      for (const answer of submission.answers) {
+        this.insertAnswer.run(id, answer.paper, answer.section, answer.body);
+      }
+      submission.attachments.forEach((attachment, position) => {
+        this.insertAttachment.run(
+          id,
+          attachment.storedName,
+          attachment.originalName,
+          attachment.mediaType,
+          attachment.sizeBytes,
+          position,
+        );
+      });
+      this.insertSearchEntry.run(id, submission.name, submission.bodyName ?? '', searchableAnswers(submission));
+      return id;
+    })();
+  }
+
+  findByReference(reference: string): StoredSubmission | null {
+    const row = this.selectByReference.get(reference);
+    if (!row) return null;
+    const attachments: AttachmentRecord[] = this.selectAttachments.all(row.id).map((attachment) => ({
+      storedName: attachment.stored_name,
+      originalName: attachment.original_name,
+      mediaType: attachment.media_type,
+      sizeBytes: attachment.size_bytes,
+    }));
+    return {
+      id: row.id,
+      reference: row.reference,
+      consultation: row.consultation,
+      channel: row.channel,
+      language: row.language,
+      respondentType: row.respondent_type,
+      name: row.name,
+      email: row.email,
+      bodyName: row.body_name,
+      roleInBody: row.role_in_body,
+      constituency: row.constituency,
+      answers: this.selectAnswers.all(row.id),
+      anythingElse: row.anything_else,
+      meetingDate: row.meeting_date,
+      meetingAttendance: row.meeting_attendance,
+      consentToQuote: row.consent_quote === 1,
+      status: row.status,
+      receivedAt: new Date(row.received_at),
+      createdAt: new Date(row.created_at),
+      attachments,
+    };
+  }
+
+  isStoredNameRecorded(storedName: string): boolean {
+    return this.selectStoredName.get(storedName) !== undefined;
+  }
+
+  /** Removes a submission with everything that hangs off it, its search entry included. */
+  delete(id: number): void {
+    this.db.transaction(() => {
+      this.deleteSearchEntry.run(id);
+      this.deleteSubmission.run(id);
+    })();
+  }
+}

@@ -1,0 +1,22 @@
+import i18next, { type TFunction } from 'i18next';
+import en from './en.json';
+
+export const supportedLanguages = ['en'] as const;
+export type Language = (typeof supportedLanguages)[number];
+
+export type Translate = TFunction;
+
+/** The interface's message catalogue. Every piece of interface text comes from here. */
+export function createCatalogue(): { translatorFor(language: Language): Translate } {
+  const instance = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    lng: 'en',
+    fallbackLng: false,
+    resources: { en: { translation: en } },
+    // Views escape everything they print, so the catalogue must not escape it a second time.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return { translatorFor: (language) => instance.getFixedT(language) };
+}

@@ -1,0 +1,44 @@
+import { Router, type RequestHandler } from 'express';
+import { doubleCsrf } from 'csrf-csrf';
+import { CsrfRejected } from '../errors';
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface Csrf {
+  /** Gives every page a token (`csrfToken`) and checks it on every unsafe request with a plain form body. */
+  router: Router;
+  /** Checks the token once a multipart body has been read: the upload middleware calls it. */
+  verify: RequestHandler;
+}
+
+/**
+ * Double-submit CSRF tokens bound to the visitor cookie. Multipart bodies are read only by the
+ * upload middleware, which calls `verify` straight after reading them and before any handler.
+ */
+export function setUpCsrf(cookieSecret: string, secureCookies: boolean): Csrf {
+  const { generateCsrfToken, validateRequest } = doubleCsrf({
+    getSecret: () => cookieSecret,
+    getSessionIdentifier: (req) => req.visitorId,
+    cookieName: 'csrf',
+    cookieOptions: { sameSite: 'lax', secure: secureCookies, httpOnly: true, path: '/' },
+    getCsrfTokenFromRequest: (req) => {
+      const token: unknown = (req.body as Record<string, unknown> | undefined)?._csrf;
+      return typeof token === 'string' ? token : undefined;
+    },
+  });
+
+  const verify: RequestHandler = (req, _res, next) => {
+    next(validateRequest(req) ? undefined : new CsrfRejected());
+  };
+
+  const router = Router();
+  router.use((req, res, next) => {
+    res.locals.csrfToken = generateCsrfToken(req, res);
+    if (unsafeMethods.has(req.method) && !req.is('multipart/form-data')) {
+      verify(req, res, next);
+      return;
+    }
+    next();
+  });
+  return { router, verify };
+}

@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import { NotFound } from '../../errors';
+import type { Services } from '../../services';
+
+/** The pages anyone can read: home, topic papers, guides and the privacy notice. */
+export function publicRouter({ consultation }: Services): Router {
+  const router = Router();
+
+  router.get('/', (_req, res) => {
+    res.render('pages/public/home');
+  });
+
+  router.get('/papers/:slug', (req, res) => {
+    const paper = consultation.papers.find((candidate) => candidate.slug === req.params.slug);
+    if (!paper) throw new NotFound();
+    res.render('pages/public/paper', { paper });
+  });
+
+  router.get('/guides/:slug', (req, res) => {
+    const guide = consultation.guides.find((candidate) => candidate.slug === req.params.slug);
+    if (!guide) throw new NotFound();
+    res.render('pages/public/guide', { guide });
+  });
+
+  router.get('/privacy', (_req, res) => {
+    res.render('pages/public/privacy');
+  });
+
+  return router;
+}

@@ -1,0 +1,179 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { LONDON } from '../../config';
+import type { Consultation } from '../../content/consultation';
+import type { FieldError } from '../../services/fieldError';
+import { respondentTypes, walesWide, type Answer, type ResponseContent } from '../../services/submission';
+
+/** What the person typed, exactly, so the form can be shown again with nothing lost. */
+export type FormValues = Readonly<Record<string, string>>;
+
+export type FormResult =
+  | { ok: true; values: FormValues; content: ResponseContent }
+  | { ok: false; values: FormValues; errors: FieldError[] };
+
+export const limits = { name: 200, email: 254, bodyName: 200, roleInBody: 100, answer: 50_000, attendance: 100_000 } as const;
+
+/** Bodies that sit inside one constituency, so must name it. */
+const constituencyBodies = new Set(['branch', 'clp']);
+
+export function answerField(paper: string, section: string | null): string {
+  return section ? `answer__${paper}__${section}` : `answer__${paper}`;
+}
+
+function firstString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return '';
+}
+
+export function allStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+const requiredText = (field: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `respond.errors.${field}.missing`)
+    .max(max, `respond.errors.${field}.tooLong`);
+
+const optionalText = (field: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `respond.errors.${field}.tooLong`)
+    .transform((text) => (text === '' ? null : text));
+
+function fieldSchema(consultation: Consultation) {
+  const constituencies = [...consultation.constituencies.map((constituency) => constituency.slug), walesWide];
+  return z.object({
+    respondentType: z.enum(respondentTypes, { error: 'respond.errors.respondentType.missing' }),
+    name: requiredText('name', limits.name),
+    email: requiredText('email', limits.email).pipe(z.email('respond.errors.email.invalid')),
+    bodyName: optionalText('bodyName', limits.bodyName),
+    roleInBody: optionalText('roleInBody', limits.roleInBody),
+    constituency: z.enum(constituencies as [string, ...string[]], { error: 'respond.errors.constituency.missing' }),
+    anythingElse: optionalText('anythingElse', limits.answer),
+    meetingDay: z.string().trim(),
+    meetingMonth: z.string().trim(),
+    meetingYear: z.string().trim(),
+    meetingAttendance: z
+      .string()
+      .trim()
+      .refine((text) => text === '' || /^\d{1,6}$/.test(text), 'respond.errors.meetingAttendance.invalid')
+      .transform((text) => (text === '' ? null : Number(text)))
+      .refine((count) => count === null || (count >= 1 && count <= limits.attendance), 'respond.errors.meetingAttendance.invalid'),
+    consentPrivacy: z.literal('yes', { error: 'respond.errors.consentPrivacy.missing' }),
+    consentQuote: z.enum(['yes', 'no'], { error: 'respond.errors.consentQuote.missing' }),
+  });
+}
+
+/** A meeting date from the day, month and year boxes: all empty, or a real date that has passed. */
+function readMeetingDate(day: string, month: string, year: string, today: DateTime): { date: string | null; errorKey?: string } {
+  if (day === '' && month === '' && year === '') return { date: null };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+    return { date: null, errorKey: 'respond.errors.meetingDate.invalid' };
+  }
+  const date = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: LONDON });
+  if (!date.isValid || date.year < 2000) return { date: null, errorKey: 'respond.errors.meetingDate.invalid' };
+  if (date.startOf('day') > today.startOf('day')) return { date: null, errorKey: 'respond.errors.meetingDate.future' };
+  return { date: date.toISODate() };
+}
+
+/** Every field of the form, in the order it appears on the page, for the error summary. */
+export function fieldOrder(consultation: Consultation): string[] {
+  const answerFields = consultation.papers.flatMap((paper) => [
+    answerField(paper.slug, null),
+    ...paper.sections.map((section) => answerField(paper.slug, section.slug)),
+  ]);
+  return [
+    'respondentType',
+    'name',
+    'email',
+    'bodyName',
+    'roleInBody',
+    'constituency',
+    ...answerFields,
+    'anythingElse',
+    'reports',
+    'meetingDay',
+    'meetingAttendance',
+    'consentPrivacy',
+    'consentQuote',
+  ];
+}
+
+/**
+ * Reads the response form. `reportCount` is how many acceptable reports came with it, because a
+ * report alone is a response: a branch may send only the write-up of its meeting.
+ */
+export function readResponseForm(
+  body: Record<string, unknown>,
+  consultation: Consultation,
+  now: Date,
+  reportCount: number,
+): FormResult {
+  const order = fieldOrder(consultation);
+  const values: Record<string, string> = {};
+  for (const field of order) values[field] = firstString(body[field]);
+  for (const field of ['meetingMonth', 'meetingYear']) values[field] = firstString(body[field]);
+
+  const errors: FieldError[] = [];
+  const parsed = fieldSchema(consultation).safeParse(values);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push({ field: String(issue.path[0]), key: issue.message });
+  }
+
+  const answers: Answer[] = [];
+  for (const paper of consultation.papers) {
+    for (const section of [null, ...paper.sections.map((paperSection) => paperSection.slug)]) {
+      const field = answerField(paper.slug, section);
+      const text = values[field]!.trim();
+      if (text.length > limits.answer) {
+        errors.push({ field, key: 'respond.errors.answer.tooLong', values: { max: limits.answer } });
+      } else if (text !== '') {
+        answers.push({ paper: paper.slug, section, body: text });
+      }
+    }
+  }
+
+  const meeting = readMeetingDate(values.meetingDay!, values.meetingMonth!, values.meetingYear!, DateTime.fromJSDate(now, { zone: LONDON }));
+  if (meeting.errorKey) errors.push({ field: 'meetingDay', key: meeting.errorKey });
+
+  // Checks across fields use what was typed, so that every problem is reported at once.
+  const respondentType = values.respondentType!;
+  const isGroupResponse = respondentType !== 'individual' && (respondentTypes as readonly string[]).includes(respondentType);
+  if (isGroupResponse && values.bodyName!.trim() === '') errors.push({ field: 'bodyName', key: 'respond.errors.bodyName.missing' });
+  if (isGroupResponse && values.roleInBody!.trim() === '') errors.push({ field: 'roleInBody', key: 'respond.errors.roleInBody.missing' });
+  if (constituencyBodies.has(respondentType) && values.constituency === walesWide) {
+    errors.push({ field: 'constituency', key: 'respond.errors.constituency.bodyNeedsOne' });
+  }
+  if (answers.length === 0 && values.anythingElse!.trim() === '' && reportCount === 0) {
+    errors.push({ field: answerField(consultation.papers[0]!.slug, null), key: 'respond.errors.answer.nothingToSay' });
+  }
+
+  const fields = parsed.success ? parsed.data : null;
+  if (!fields || errors.length > 0) {
+    errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+    return { ok: false, values, errors };
+  }
+  return {
+    ok: true,
+    values,
+    content: {
+      respondentType: fields.respondentType,
+      name: fields.name,
+      email: fields.email,
+      bodyName: isGroupResponse ? fields.bodyName : null,
+      roleInBody: isGroupResponse ? fields.roleInBody : null,
+      constituency: fields.constituency,
+      answers,
+      anythingElse: fields.anythingElse,
+      meetingDate: meeting.date,
+      meetingAttendance: fields.meetingAttendance,
+      consentToQuote: fields.consentQuote === 'yes',
+    },
+  };
+}

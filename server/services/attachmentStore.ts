@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const storedNamePattern = /^[0-9a-f]{32}$/;
+
+/**
+ * Where attached reports live on disk. A file arrives in `incoming/` under a random name (its
+ * stored name), is moved into `uploads/` only after its row commits, and is found again by
+ * that name. Nothing here ever uses a name the sender chose.
+ */
+export class AttachmentStore {
+  readonly incomingDir: string;
+  readonly heldDir: string;
+
+  constructor(
+    private readonly uploadsDir: string,
+    tempDir: string,
+  ) {
+    this.incomingDir = path.join(tempDir, 'incoming');
+    this.heldDir = path.join(tempDir, 'held');
+    for (const dir of [this.uploadsDir, this.incomingDir, this.heldDir]) fs.mkdirSync(dir, { recursive: true });
+  }
+
+  static isStoredName(name: string): boolean {
+    return storedNamePattern.test(name);
+  }
+
+  /** Two levels of folders keep any one folder small at a million files. */
+  pathOf(storedName: string): string {
+    if (!AttachmentStore.isStoredName(storedName)) throw new Error(`Not a stored file name: ${storedName}`);
+    return path.join(this.uploadsDir, storedName.slice(0, 2), storedName);
+  }
+
+  /** Moves a file that has been recorded into its place. Rename is atomic on one file system. */
+  place(temporaryPath: string, storedName: string): void {
+    const destination = this.pathOf(storedName);
+    fs.mkdirSync(path.dirname(destination), { recursive: true });
+    fs.renameSync(temporaryPath, destination);
+  }
+
+  remove(storedName: string): void {
+    fs.rmSync(this.pathOf(storedName), { force: true });
+  }
+
+  /**
+   * After a crash: a temporary file whose row committed is moved into place (the submission
+   * was acknowledged or about to be). Any other incoming file is removed; files held for a
+   * form shown again are left to expire.
+   */
+  recover(isRecorded: (storedName: string) => boolean): { placed: number; removed: number } {
+    let placed = 0;
+    let removed = 0;
+    const heldFiles = fs
+      .readdirSync(this.heldDir)
+      .flatMap((holding) => fs.readdirSync(path.join(this.heldDir, holding)).map((name) => path.join(this.heldDir, holding, name)));
+    for (const temporaryPath of heldFiles) {
+      const name = path.basename(temporaryPath);
+      if (AttachmentStore.isStoredName(name) && isRecorded(name)) {
+        this.place(temporaryPath, name);
+        placed += 1;
+      }
+    }
+    for (const name of fs.readdirSync(this.incomingDir)) {
+      const temporaryPath = path.join(this.incomingDir, name);
+      if (AttachmentStore.isStoredName(name) && isRecorded(name)) {
+        this.place(temporaryPath, name);
+        placed += 1;
+      } else {
+        fs.rmSync(temporaryPath, { force: true, recursive: true });
+        removed += 1;
+      }
+    }
+    return { placed, removed };
+  }
+}

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../server/config';
+import { ContentError, loadConsultation } from '../../server/content/loadConsultation';
+
+const shippedContent = path.join(projectRoot, 'content', 'stage-2');
+
+describe('the shipped Stage 2 consultation', () => {
+  const consultation = loadConsultation(shippedContent);
+
+  test('closes at the end of Monday 15 June 2020 in London (23:59:59 BST)', () => {
+    expect(consultation.closesAt.toISOString()).toBe('2020-06-15T22:59:59.999Z');
+  });
+
+  test('says how to respond by email and by post', () => {
+    expect(consultation.howToRespond.email).toBe('welshlabourpolicy@labour.org.uk');
+    expect(consultation.howToRespond.emailSubject).toBe('STAGE 2 POLICY CONSULTATION');
+    expect(consultation.howToRespond.postalAddress.join(', ')).toContain('1 Cathedral Road, Cardiff, CF11 9HA');
+  });
+
+  test('has the Health and Social Care paper with its foreword, nine sections, quotes and questions', () => {
+    expect(consultation.papers.map((paper) => paper.slug)).toEqual(['health-and-social-care']);
+    const [paper] = consultation.papers;
+    expect(paper!.foreword?.signedBy).toBe('Mark Drakeford');
+    expect(paper!.sections).toHaveLength(9);
+    expect(paper!.sections.flatMap((section) => section.quotes)).toHaveLength(7);
+    expect(paper!.sections.flatMap((section) => section.quotes).map((quote) => quote.attribution)).toContain('Preseli Pembrokeshire CLP');
+    for (const section of paper!.sections) {
+      expect(section.questions.length).toBeGreaterThanOrEqual(2);
+      expect(section.questions.length).toBeLessThanOrEqual(4);
+    }
+  });
+
+  test('is free of the PDF extraction artefacts', () => {
+    const allText = JSON.stringify(consultation);
+    expect(allText).not.toMatch(/\b(defi|affi|fl|fi|offi|signifi|benefi) [a-z]/);
+    expect(allText).not.toMatch(/HEALTH AND SOCIAL CARE \d/);
+  });
+
+  test('has the event guide with what a good workshop report contains', () => {
+    const guide = consultation.guides.find((candidate) => candidate.slug === 'event-guide');
+    expect(guide?.sections.map((section) => section.slug)).toEqual([
+      'organising-your-event',
+      'at-the-meeting',
+      'what-a-good-workshop-report-contains',
+    ]);
+  });
+
+  test('lists the 40 constituencies of Wales', () => {
+    expect(consultation.constituencies).toHaveLength(40);
+    expect(new Set(consultation.constituencies.map((constituency) => constituency.slug)).size).toBe(40);
+  });
+
+  test('renders Markdown without letting raw HTML through', () => {
+    expect(consultation.introductionHtml).toMatch(/^<p>Rather than setting out/);
+  });
+});
+
+describe('a broken content file stops the start with a message naming the file, the field and the problem', () => {
+  let contentDir: string;
+  beforeEach(() => {
+    contentDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portal-content-')), 'stage-2');
+    fs.cpSync(shippedContent, contentDir, { recursive: true });
+  });
+  afterEach(() => fs.rmSync(path.dirname(contentDir), { recursive: true, force: true }));
+
+  const paperFile = () => path.join(contentDir, 'papers', 'health-and-social-care.yaml');
+  const edit = (file: string, change: (text: string) => string) => fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
+  const loadError = (): string => {
+    try {
+      loadConsultation(contentDir);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ContentError);
+      return (error as Error).message;
+    }
+    throw new Error('The content loaded, but should not have');
+  };
+
+  test('a section without questions', () => {
+    edit(paperFile(), (text) => text.replace(/    questions:\n(      - .*\n)+/, '    questions: []\n'));
+    expect(loadError()).toBe('stage-2/papers/health-and-social-care.yaml: sections.0.questions: must ask at least one question for discussion');
+  });
+
+  test('a missing title', () => {
+    edit(paperFile(), (text) => text.replace(/^title: .*\n/m, ''));
+    expect(loadError()).toContain('stage-2/papers/health-and-social-care.yaml: title:');
+  });
+
+  test('a deadline that is not a date', () => {
+    edit(path.join(contentDir, 'consultation.yaml'), (text) => text.replace('closesOn: "2020-06-15"', 'closesOn: "15 June"'));
+    expect(loadError()).toBe(
+      'stage-2/consultation.yaml: closesOn: must be a date written as YYYY-MM-DD, such as "2020-06-15"',
+    );
+  });
+
+  test('a field the loader does not know, such as a misspelling', () => {
+    edit(paperFile(), (text) => text.replace(/^summary:/m, 'sumary: x\nsummary:'));
+    expect(loadError()).toContain('stage-2/papers/health-and-social-care.yaml: (the whole file): Unrecognized key: "sumary"');
+  });
+
+  test('a slug that does not match the file name', () => {
+    fs.renameSync(paperFile(), path.join(contentDir, 'papers', 'health.yaml'));
+    expect(loadError()).toBe('stage-2/papers/health.yaml: slug: is "health-and-social-care" but must match the file name, "health"');
+  });
+
+  test('YAML that does not parse', () => {
+    edit(paperFile(), (text) => `${text}\n  bad: [unclosed\n`);
+    expect(loadError()).toMatch(/^stage-2\/papers\/health-and-social-care.yaml: this is not valid YAML: /);
+  });
+
+  test('a new topic paper is picked up by adding a file', () => {
+    fs.writeFileSync(
+      path.join(contentDir, 'papers', 'housing.yaml'),
+      [
+        'slug: housing',
+        'title: Housing',
+        'summary: Homes for everyone.',
+        'sections:',
+        '  - slug: social-housing',
+        '    title: Social housing',
+        '    body: Build more council homes.',
+        '    questions:',
+        '      - Is this the right direction of travel?',
+      ].join('\n'),
+    );
+    expect(loadConsultation(contentDir).papers.map((paper) => paper.slug)).toEqual(['health-and-social-care', 'housing']);
+  });
+});

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Express } from 'express';
+import { createApp } from '../../server/app';
+import { createConfig, projectRoot } from '../../server/config';
+import { loadConsultation } from '../../server/content/loadConsultation';
+import { openDatabase, type Db } from '../../server/db/database';
+import { migrate } from '../../server/db/migrate';
+import { createServices, type Services } from '../../server/services';
+import type { Clock } from '../../server/services/clock';
+
+/** A clock the test sets. */
+export class TestClock implements Clock {
+  constructor(public time: Date) {}
+  now(): Date {
+    return this.time;
+  }
+}
+
+export interface TestPortal {
+  app: Express;
+  db: Db;
+  services: Services;
+  clock: TestClock;
+  dataDir: string;
+  close(): void;
+}
+
+/** While the real consultation was open: a Tuesday in May 2020, London time. */
+export const duringConsultation = new Date('2020-05-12T10:00:00+01:00');
+
+/** The real app with real services, on a new SQLite file and data folder in a temp directory. */
+export function createTestPortal(options: { now?: Date; env?: NodeJS.ProcessEnv; contentDir?: string } = {}): TestPortal {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
+  const config = createConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    COOKIE_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
+    SUBMISSION_RATE_LIMIT: '1000',
+    ...(options.contentDir ? { CONTENT_DIR: options.contentDir } : {}),
+    ...options.env,
+  });
+  const consultation = loadConsultation(config.contentDir);
+  const db = openDatabase(config.databasePath);
+  migrate(db, path.join(projectRoot, 'migrations'));
+  const clock = new TestClock(options.now ?? duringConsultation);
+  const services = createServices(config, db, consultation, clock);
+  return {
+    app: createApp(services),
+    db,
+    services,
+    clock,
+    dataDir,
+    close() {
+      db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every file under a folder, as paths relative to it. */
+export function filesUnder(folder: string): string[] {
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
+}

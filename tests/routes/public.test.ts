@@ -25,7 +25,7 @@ describe('while the consultation is open', () => {
 
   test('a topic paper has contents, section anchors, quotes, questions and a way to respond', async () => {
     const page = await request(portal.app).get('/papers/health-and-social-care').expect(200);
-    expect(page.text).toContain('<a href="#workforce">Investing in our workforce</a>');
+    expect(page.text).toContain('<a href="#workforce">3. Investing in our workforce</a>');
     expect(page.text).toContain('id="workforce"');
     expect(page.text).toMatch(/<blockquote><p>Keep the NHS free from privatisation.<\/p><\/blockquote>\s*<figcaption>– Preseli Pembrokeshire CLP<\/figcaption>/);
     expect(page.text).toContain('Questions for discussion');

@@ -1,0 +1,119 @@
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { AccessibilityChecks, launchChromium, serve } from '../support/browser';
+import { createTestPortal, type TestPortal } from '../support/testPortal';
+import { docxFile, pdfFile } from '../support/files';
+
+let portal: TestPortal;
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+const accessibility = new AccessibilityChecks();
+
+beforeAll(async () => {
+  portal = createTestPortal();
+  ({ server, baseUrl } = await serve(portal));
+  browser = await launchChromium();
+}, 30_000);
+
+afterAll(async () => {
+  console.log(accessibility.report());
+  await browser?.close();
+  server?.close();
+  portal?.close();
+});
+
+async function fillAboutYou(page: Page, details: { type: string; name: string; email: string; constituency: string }) {
+  await page.getByLabel(details.type).check();
+  await page.getByLabel('Your full name').fill(details.name);
+  await page.getByLabel('Your email address').fill(details.email);
+  await page.getByLabel('Constituency').selectOption({ label: details.constituency });
+}
+
+async function agreeAndSend(page: Page) {
+  await page.getByLabel('I have read the privacy notice').check();
+  await page.getByRole('group', { name: 'May we quote your response, with attribution?' }).getByLabel('Yes').check();
+  await page.getByRole('button', { name: 'Send your response' }).click();
+}
+
+test('a member reads the paper and responds to it, after one mistake (JavaScript on)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await accessibility.expectNoViolations(page, 'home');
+  await page.getByRole('link', { name: 'Health and Social Care' }).first().click();
+  await accessibility.expectNoViolations(page, 'topic paper');
+  await page.getByRole('link', { name: 'Respond to this paper' }).first().click();
+  await accessibility.expectNoViolations(page, 'respond form');
+
+  await fillAboutYou(page, { type: 'An individual member', name: 'Gwen Price', email: 'gwen@example', constituency: 'Ynys Môn' });
+  await page.getByLabel('Your response to Health and Social Care').fill('Keep the NHS free from privatisation.');
+  await agreeAndSend(page);
+  expect(await page.locator('.error-summary').textContent()).toContain('Enter an email address in the correct format');
+  await accessibility.expectNoViolations(page, 'respond form with errors');
+  await page.getByLabel('Your email address').fill('gwen@example.org');
+  await page.getByRole('button', { name: 'Send your response' }).click();
+
+  await page.waitForURL('**/respond/confirmation');
+  await accessibility.expectNoViolations(page, 'confirmation');
+  const reference = await page.locator('.reference').textContent();
+  expect(reference).toMatch(/^S2-/);
+  expect(await page.locator('main').textContent()).toContain('Keep the NHS free from privatisation.');
+  await context.close();
+}, 60_000);
+
+// axe-core runs as a script in the page, so it checks these same pages in the journey above, with JavaScript on.
+test('a branch secretary attaches two reports, makes a mistake, and loses nothing (JavaScript off)', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/respond`);
+
+  await fillAboutYou(page, { type: 'On behalf of a Branch', name: 'Rhodri Morgan', email: 'rhodri@example.org', constituency: 'Cardiff West' });
+  await page.getByLabel('Name of the Branch, CLP, Labour Group or organisation').fill('Canton Branch');
+  // The mistake: no role given.
+  await page.getByText('Respond section by section').click();
+  await page.getByLabel('3. Investing in our workforce').fill('Social care workers need the Real Living Wage.');
+  await page.getByLabel('Attach reports').setInputFiles([
+    { name: 'Canton workshop.pdf', mimeType: 'application/pdf', buffer: pdfFile() },
+    { name: 'Canton notes.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docxFile() },
+  ]);
+  await page.getByLabel('Day').fill('2');
+  await page.getByLabel('Month').fill('5');
+  await page.getByLabel('Year').fill('2020');
+  await page.getByLabel('How many people attended?').fill('18');
+  await agreeAndSend(page);
+
+  expect(await page.locator('.error-summary').textContent()).toContain('Enter your role in the group, for example Branch Secretary');
+  expect(await page.getByLabel('Your full name').inputValue()).toBe('Rhodri Morgan');
+  expect(await page.getByLabel('3. Investing in our workforce').inputValue()).toBe('Social care workers need the Real Living Wage.');
+  expect(await page.getByLabel('I have read the privacy notice').isChecked()).toBe(true);
+  expect(await page.locator('.file-list').textContent()).toMatch(/Canton workshop\.pdf[\s\S]*Canton notes\.docx/);
+
+  await page.getByRole('link', { name: 'Enter your role in the group, for example Branch Secretary' }).click();
+  await page.getByLabel('Your role in it').fill('Branch Secretary');
+  await page.getByRole('button', { name: 'Send your response' }).click();
+  await page.waitForURL('**/respond/confirmation');
+  const summary = await page.locator('main').textContent();
+  expect(summary).toContain('Canton workshop.pdf');
+  expect(summary).toContain('Canton notes.docx');
+  expect(summary).toContain('Branch Secretary');
+  const reference = (await page.locator('.reference').textContent())!;
+  expect(portal.services.submissions.find(reference).attachments).toHaveLength(2);
+  await context.close();
+}, 60_000);
+
+test('the guides, the error pages and the closed page are accessible too', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/no-such-page`);
+  await accessibility.expectNoViolations(page, 'page not found');
+  await page.goto(`${baseUrl}/guides/event-guide`);
+  await accessibility.expectNoViolations(page, 'event guide');
+  await page.goto(`${baseUrl}/privacy`);
+  await accessibility.expectNoViolations(page, 'privacy notice');
+  portal.clock.time = new Date('2020-06-16T00:00:00+01:00');
+  await page.goto(`${baseUrl}/respond`);
+  expect(await page.locator('h1').textContent()).toBe('This consultation has closed');
+  await accessibility.expectNoViolations(page, 'closed');
+  await context.close();
+}, 60_000);

@@ -67,10 +67,20 @@ function requireUniqueSlugs(file: string, slugs: string[], contentDir: string): 
   }
 }
 
+/** Reads a paper or guide file and checks its slug matches its name and its sections' slugs are unique. */
+function readDocument<Schema extends z.ZodType<{ slug: string; sections: { slug: string }[] }>>(
+  file: string,
+  schema: Schema,
+  contentDir: string,
+): z.output<Schema> {
+  const document = readYaml(file, schema, contentDir);
+  requireSlugMatchesFileName(file, document.slug, contentDir);
+  requireUniqueSlugs(file, document.sections.map((section) => section.slug), contentDir);
+  return document;
+}
+
 function loadPaper(file: string, contentDir: string): TopicPaper & { order: number | undefined } {
-  const paper = readYaml(file, paperFileSchema, contentDir);
-  requireSlugMatchesFileName(file, paper.slug, contentDir);
-  requireUniqueSlugs(file, paper.sections.map((section) => section.slug), contentDir);
+  const paper = readDocument(file, paperFileSchema, contentDir);
   return {
     slug: paper.slug,
     title: paper.title,
@@ -95,9 +105,7 @@ function loadPaper(file: string, contentDir: string): TopicPaper & { order: numb
 }
 
 function loadGuide(file: string, contentDir: string): Guide {
-  const guide = readYaml(file, guideFileSchema, contentDir);
-  requireSlugMatchesFileName(file, guide.slug, contentDir);
-  requireUniqueSlugs(file, guide.sections.map((section) => section.slug), contentDir);
+  const guide = readDocument(file, guideFileSchema, contentDir);
   return {
     slug: guide.slug,
     title: guide.title,

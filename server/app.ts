@@ -26,12 +26,13 @@ export function createApp(services: Services): express.Express {
   app.use(setUpWebSecurity());
   app.use('/assets', express.static(path.join(projectRoot, 'public'), { maxAge: config.environment === 'production' ? '1d' : 0 }));
   app.use(cookieParser(config.cookieSecret));
-  app.use(express.urlencoded({ extended: false, limit: '2mb' }));
   app.use(setUpVisitor(secureCookies));
   app.use(setUpI18n());
+  app.use(setUpViewLocals(services));
+  // After the view locals, so that a body it refuses still gets the portal's own error page.
+  app.use(express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 200 }));
   const csrf = setUpCsrf(config.cookieSecret, secureCookies);
   app.use(csrf.router);
-  app.use(setUpViewLocals(services));
 
   app.use('/', publicRouter(services));
   app.use('/respond', respondRouter(services, csrf.verify, secureCookies));

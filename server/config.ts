@@ -51,7 +51,7 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   CONSULTATION_OPENS_AT: z.string().optional(),
   CONSULTATION_CLOSES_AT: z.string().optional(),
-  SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
 });
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {

@@ -27,7 +27,10 @@ interface SubmissionRow {
   consent_quote: number;
   status: StoredSubmission['status'];
   received_at: string;
+  received_day: string;
   created_at: string;
+  entered_by: number | null;
+  form_token: string | null;
 }
 
 interface AttachmentRow {
@@ -49,9 +52,11 @@ export class SubmissionRepository {
   private readonly insertAttachment: Statement;
   private readonly insertSearchEntry: Statement;
   private readonly selectByReference: Statement<[string], SubmissionRow>;
+  private readonly selectById: Statement<[number], SubmissionRow>;
   private readonly selectAnswers: Statement<[number], Answer>;
   private readonly selectAttachments: Statement<[number], AttachmentRow>;
   private readonly selectStoredName: Statement<[string], { found: 1 }>;
+  private readonly selectReferenceByFormToken: Statement<[string], string>;
   private readonly deleteSubmission: Statement;
   private readonly deleteSearchEntry: Statement;
 
@@ -60,11 +65,11 @@ export class SubmissionRepository {
       INSERT INTO submissions (
         reference, consultation, channel, language, respondent_type, name, email, body_name,
         role_in_body, constituency, anything_else, meeting_date, meeting_attendance,
-        consent_privacy, consent_quote, received_at, created_at
+        consent_privacy, consent_quote, received_at, received_day, created_at, entered_by, form_token
       ) VALUES (
         @reference, @consultation, @channel, @language, @respondentType, @name, @email, @bodyName,
         @roleInBody, @constituency, @anythingElse, @meetingDate, @meetingAttendance,
-        1, @consentQuote, @receivedAt, @createdAt
+        1, @consentQuote, @receivedAt, @receivedDay, @createdAt, @enteredBy, @formToken
       )`);
     this.insertAnswer = db.prepare(
       'INSERT INTO answers (submission_id, paper, section, body) VALUES (?, ?, ?, ?)',
@@ -76,6 +81,7 @@ export class SubmissionRepository {
       'INSERT INTO submission_search (rowid, name, body_name, answers) VALUES (?, ?, ?, ?)',
     );
     this.selectByReference = db.prepare('SELECT * FROM submissions WHERE reference = ?');
+    this.selectById = db.prepare('SELECT * FROM submissions WHERE id = ?');
     this.selectAnswers = db.prepare(
       'SELECT paper, section, body FROM answers WHERE submission_id = ? ORDER BY id',
     );
@@ -83,6 +89,9 @@ export class SubmissionRepository {
       'SELECT stored_name, original_name, media_type, size_bytes FROM attachments WHERE submission_id = ? ORDER BY position',
     );
     this.selectStoredName = db.prepare('SELECT 1 AS found FROM attachments WHERE stored_name = ?');
+    this.selectReferenceByFormToken = db
+      .prepare('SELECT reference FROM submissions WHERE form_token = ?')
+      .pluck() as Statement<[string], string>;
     this.deleteSubmission = db.prepare('DELETE FROM submissions WHERE id = ?');
     this.deleteSearchEntry = db.prepare('DELETE FROM submission_search WHERE rowid = ?');
   }
@@ -106,7 +115,10 @@ export class SubmissionRepository {
         meetingAttendance: submission.meetingAttendance,
         consentQuote: submission.consentToQuote ? 1 : 0,
         receivedAt: submission.receivedAt.toISOString(),
+        receivedDay: submission.receivedDay,
         createdAt: submission.createdAt.toISOString(),
+        enteredBy: submission.enteredBy,
+        formToken: submission.formToken,
       });
       const id = Number(lastInsertRowid);
       for (const answer of submission.answers) {
@@ -129,7 +141,15 @@ export class SubmissionRepository {
 
   findByReference(reference: string): StoredSubmission | null {
     const row = this.selectByReference.get(reference);
-    if (!row) return null;
+    return row ? this.withAnswersAndAttachments(row) : null;
+  }
+
+  findById(id: number): StoredSubmission | null {
+    const row = this.selectById.get(id);
+    return row ? this.withAnswersAndAttachments(row) : null;
+  }
+
+  private withAnswersAndAttachments(row: SubmissionRow): StoredSubmission {
     const attachments: AttachmentRecord[] = this.selectAttachments.all(row.id).map((attachment) => ({
       storedName: attachment.stored_name,
       originalName: attachment.original_name,
@@ -155,9 +175,16 @@ export class SubmissionRepository {
       consentToQuote: row.consent_quote === 1,
       status: row.status,
       receivedAt: new Date(row.received_at),
+      receivedDay: row.received_day,
       createdAt: new Date(row.created_at),
+      enteredBy: row.entered_by,
+      formToken: row.form_token,
       attachments,
     };
+  }
+
+  referenceForFormToken(formToken: string): string | null {
+    return this.selectReferenceByFormToken.get(formToken) ?? null;
   }
 
   isStoredNameRecorded(storedName: string): boolean {

@@ -11,6 +11,15 @@ export function createFormatters(language: Language, t: Translate) {
       const time = typeof instant === 'string' ? DateTime.fromISO(instant, { zone: LONDON }) : DateTime.fromJSDate(instant, { zone: LONDON });
       return time.setLocale(locale).toFormat('cccc d LLLL yyyy');
     },
+    /** 15 Jun */
+    shortDate(isoDate: string): string {
+      return DateTime.fromISO(isoDate, { zone: LONDON }).setLocale(locale).toFormat('d LLL');
+    },
+    /** 15 Jun 2020, 9:05am */
+    compactDateTime(instant: Date | string): string {
+      const time = typeof instant === 'string' ? DateTime.fromISO(instant, { zone: LONDON }) : DateTime.fromJSDate(instant, { zone: LONDON });
+      return time.setLocale(locale).toFormat('d LLL yyyy, h:mma').replace(/AM|PM/, (meridiem) => meridiem.toLowerCase());
+    },
     /** 11:59pm on Monday 15 June 2020 */
     dateTime(instant: Date): string {
       const time = DateTime.fromJSDate(instant, { zone: LONDON }).setLocale(locale);

@@ -1,55 +1,102 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { RequestHandler } from 'express';
-import multer from 'multer';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Request, RequestHandler } from 'express';
+import multer, { type StorageEngine } from 'multer';
 import { UnreadableRequest } from '../errors';
 
 export const uploadLimits = {
-  maxFiles: 5,
   maxFileBytes: 10 * 1024 * 1024,
-  // Generous, so that an over-long answer reaches validation and gets a message at its field.
-  maxFieldBytes: 2 * 1024 * 1024,
-  maxFields: 200,
+  // More than the five a response may carry, so that a sixth file gets a message and the other
+  // five stay attached, rather than the whole form being refused.
+  maxFilesRead: 10,
+  // An answer of 50,000 characters is at most 200 KB of UTF-8.
+  maxFieldBytes: 256 * 1024,
+  maxFields: 120,
 } as const;
 
-/** A limit the upload broke. Text fields read before it are kept, so the form can be shown again. */
-export type UploadProblem = 'tooManyFiles' | 'fileTooLarge';
+/** A text field over the size limit: the rest of the form is kept, and the field gets a message. */
+export interface FieldTooLong {
+  readonly field: string;
+}
 
 declare module 'express-serve-static-core' {
   interface Request {
-    uploadProblem?: { kind: UploadProblem; fileName: string | undefined };
+    fieldTooLong?: FieldTooLong;
   }
 }
 
-/** Every temporary upload is removed when the response ends, unless a service moved it away first. */
-function removeLeftoverUploads(files: Express.Multer.File[]): void {
-  for (const file of files) {
-    fs.rm(file.path, { force: true }, () => undefined);
-  }
-}
+/** A file as read: on disk, or, when over the limit, only its name and that it was too large. */
+export type ReceivedUpload = Express.Multer.File & { tooLarge?: boolean };
 
-function uploadedFiles(req: Express.Request): Express.Multer.File[] {
-  return Array.isArray(req.files) ? req.files : [];
+class SizeLimit extends Transform {
+  bytes = 0;
+  exceeded = false;
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit) this.exceeded = true;
+    // Past the limit the rest is read and dropped, so the form's later fields still arrive.
+    done(null, this.exceeded ? undefined : chunk);
+  }
 }
 
 /**
- * Reads a multipart form into `req.body` and `req.files` (written to `incomingDir` under random
- * names, never the sender's), then checks the CSRF token. The sender's file names are kept only
- * as data.
+ * Writes each file to `incomingDir` under a random name (never the sender's). A file over the
+ * limit is not kept, but is read to its end, so that the fields after it still arrive.
+ */
+function limitedDiskStorage(incomingDir: string, maxBytes: number): StorageEngine {
+  return {
+    _handleFile(_req, file, done) {
+      const storedPath = path.join(incomingDir, randomBytes(16).toString('hex'));
+      const limit = new SizeLimit(maxBytes);
+      pipeline(file.stream, limit, fs.createWriteStream(storedPath)).then(
+        () => {
+          if (!limit.exceeded) {
+            done(null, { path: storedPath, size: limit.bytes });
+            return;
+          }
+          fs.rm(storedPath, { force: true }, () => done(null, { size: limit.bytes, tooLarge: true } as Partial<ReceivedUpload>));
+        },
+        (error: unknown) => fs.rm(storedPath, { force: true }, () => done(error as Error)),
+      );
+    },
+    _removeFile(_req, file, done) {
+      if (file.path) fs.rm(file.path, { force: true }, () => done(null));
+      else done(null);
+    },
+  };
+}
+
+export function uploadedFiles(req: Request): ReceivedUpload[] {
+  return Array.isArray(req.files) ? req.files : [];
+}
+
+/** Every temporary upload is removed when the response ends, unless a service moved it away first. */
+function removeLeftoverUploads(req: Request): void {
+  for (const file of uploadedFiles(req)) {
+    // A file cut off by an abandoned upload has no path yet; multer removes its part itself.
+    if (typeof file.path === 'string') fs.rm(file.path, { force: true }, () => undefined);
+  }
+}
+
+/**
+ * Reads a multipart form into `req.body` and `req.files`, then checks the CSRF token. Only the
+ * limits that cannot be told apart from an attack refuse the whole form.
  */
 export function acceptUploads(field: string, incomingDir: string, verifyCsrf: RequestHandler): RequestHandler[] {
   fs.mkdirSync(incomingDir, { recursive: true });
   const upload = multer({
-    storage: multer.diskStorage({
-      destination: incomingDir,
-      filename: (_req, _file, done) => done(null, randomBytes(16).toString('hex')),
-    }),
+    storage: limitedDiskStorage(incomingDir, uploadLimits.maxFileBytes),
     limits: {
-      files: uploadLimits.maxFiles,
-      fileSize: uploadLimits.maxFileBytes,
+      files: uploadLimits.maxFilesRead,
       fieldSize: uploadLimits.maxFieldBytes,
       fields: uploadLimits.maxFields,
-      parts: uploadLimits.maxFields + uploadLimits.maxFiles,
+      parts: uploadLimits.maxFields + uploadLimits.maxFilesRead,
     },
     // Browsers send file names as UTF-8 without saying so: "Adroddiad Gŵyr.pdf" must survive.
     defParamCharset: 'utf8',
@@ -58,29 +105,22 @@ export function acceptUploads(field: string, incomingDir: string, verifyCsrf: Re
   }).array(field);
 
   const readForm: RequestHandler = (req, res, next) => {
-    res.on('close', () => removeLeftoverUploads(uploadedFiles(req)));
+    res.on('close', () => removeLeftoverUploads(req));
     upload(req, res, (error: unknown) => {
-      if (error instanceof multer.MulterError) {
-        if (error.code === 'LIMIT_FILE_COUNT' || error.code === 'LIMIT_FILE_SIZE') {
-          req.uploadProblem = {
-            kind: error.code === 'LIMIT_FILE_COUNT' ? 'tooManyFiles' : 'fileTooLarge',
-            // multer 2 names the offending file; its type definitions do not say so yet.
-            fileName: (error as multer.MulterError & { filename?: string }).filename,
-          };
-          removeLeftoverUploads(uploadedFiles(req));
-          req.files = [];
-          next();
-          return;
-        }
-        next(new UnreadableRequest(413, 'errors.formTooLarge'));
-        return;
-      }
-      if (error) {
-        next(new UnreadableRequest(400, 'errors.formIncomplete'));
-        return;
-      }
       req.body ??= {};
-      next();
+      if (error instanceof multer.MulterError && error.code === 'LIMIT_FIELD_VALUE' && error.field) {
+        // The fields read so far are kept; the form is shown again with a message at this one.
+        req.fieldTooLong = { field: error.field };
+        req.files = [];
+        next();
+        return;
+      }
+      if (error instanceof multer.MulterError) {
+        const tooMuch = ['LIMIT_FILE_COUNT', 'LIMIT_FIELD_COUNT', 'LIMIT_PART_COUNT'].includes(error.code);
+        next(new UnreadableRequest(tooMuch ? 413 : 400, tooMuch ? 'errors.formTooLarge' : 'errors.badRequest'));
+        return;
+      }
+      next(error ? new UnreadableRequest(400, 'errors.formIncomplete') : undefined);
     });
   };
   return [readForm, verifyCsrf];

@@ -11,6 +11,8 @@ const storedNamePattern = /^[0-9a-f]{32}$/;
 export class AttachmentStore {
   readonly incomingDir: string;
   readonly heldDir: string;
+  /** Files of a submission being erased wait here until the row's deletion commits. */
+  readonly erasingDir: string;
 
   constructor(
     private readonly uploadsDir: string,
@@ -18,7 +20,8 @@ export class AttachmentStore {
   ) {
     this.incomingDir = path.join(tempDir, 'incoming');
     this.heldDir = path.join(tempDir, 'held');
-    for (const dir of [this.uploadsDir, this.incomingDir, this.heldDir]) fs.mkdirSync(dir, { recursive: true });
+    this.erasingDir = path.join(tempDir, 'erasing');
+    for (const dir of [this.uploadsDir, this.incomingDir, this.heldDir, this.erasingDir]) fs.mkdirSync(dir, { recursive: true });
   }
 
   static isStoredName(name: string): boolean {
@@ -38,14 +41,35 @@ export class AttachmentStore {
     fs.renameSync(temporaryPath, destination);
   }
 
-  remove(storedName: string): void {
-    fs.rmSync(this.pathOf(storedName), { force: true });
+  /** Undoes `place`: moves the file back to where it came from. */
+  unplace(storedName: string, temporaryPath: string): void {
+    fs.renameSync(this.pathOf(storedName), temporaryPath);
+  }
+
+  /** Moves a file out of its place before its row is deleted; `restore` puts it back if the deletion fails. */
+  setAside(storedName: string): void {
+    const current = this.pathOf(storedName);
+    if (fs.existsSync(current)) fs.renameSync(current, this.setAsidePath(storedName));
+  }
+
+  restore(storedName: string): void {
+    const setAside = this.setAsidePath(storedName);
+    if (fs.existsSync(setAside)) this.place(setAside, storedName);
+  }
+
+  discardSetAside(storedName: string): void {
+    fs.rmSync(this.setAsidePath(storedName), { force: true });
+  }
+
+  private setAsidePath(storedName: string): string {
+    return path.join(this.erasingDir, path.basename(this.pathOf(storedName)));
   }
 
   /**
    * After a crash: a temporary file whose row committed is moved into place (the submission
    * was acknowledged or about to be). Any other incoming file is removed; files held for a
-   * form shown again are left to expire.
+   * form shown again are left to expire. A file set aside for an erasure goes back if its row
+   * is still there, and is removed if the erasure committed.
    */
   recover(isRecorded: (storedName: string) => boolean): { placed: number; removed: number } {
     let placed = 0;
@@ -60,8 +84,10 @@ export class AttachmentStore {
         placed += 1;
       }
     }
-    for (const name of fs.readdirSync(this.incomingDir)) {
-      const temporaryPath = path.join(this.incomingDir, name);
+    const setAside = fs.readdirSync(this.erasingDir).map((name) => path.join(this.erasingDir, name));
+    const incoming = fs.readdirSync(this.incomingDir).map((name) => path.join(this.incomingDir, name));
+    for (const temporaryPath of [...setAside, ...incoming]) {
+      const name = path.basename(temporaryPath);
       if (AttachmentStore.isStoredName(name) && isRecorded(name)) {
         this.place(temporaryPath, name);
         placed += 1;

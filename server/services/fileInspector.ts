@@ -1,4 +1,5 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
+import fsPromises from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 
 /** The kinds of report the portal accepts, each recognised by its content, never by its name. */
@@ -30,35 +31,55 @@ const kindByFileTypeExtension: Record<string, AcceptedKind> = {
   png: 'png',
 };
 
-const textSampleBytes = 64 * 1024;
 // Markup that a browser would run or render, which has no place in a plain-text report.
-const markupSignature = /<\s*(!doctype|html|head|body|script|svg|iframe|object|embed|meta|\?xml)\b/i;
+const markupSignature =
+  /<\s*\/?\s*(!doctype|html|head|body|script|svg|iframe|frame|object|embed|meta|link|style|img|a|form|input|base|math|\?xml)\b|javascript:/i;
 // Control characters other than tab, line feed, form feed and carriage return.
 const binaryControlCharacter = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
+// Enough of the previous chunk to catch markup split across two chunks.
+const overlap = 64;
 
-async function looksLikePlainText(filePath: string): Promise<boolean> {
-  const handle = await fs.open(filePath, 'r');
+function textEncodingOf(firstBytes: Buffer): 'utf-16le' | 'utf-16be' | 'utf-8' {
+  if (firstBytes[0] === 0xff && firstBytes[1] === 0xfe) return 'utf-16le';
+  if (firstBytes[0] === 0xfe && firstBytes[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** Reads the whole file as text in `encoding`; false if it does not decode, or holds binary or markup. */
+async function isCleanText(filePath: string, encoding: string): Promise<boolean> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let tail = '';
   try {
-    const buffer = Buffer.alloc(textSampleBytes);
-    const { bytesRead } = await handle.read(buffer, 0, textSampleBytes, 0);
-    let sample = buffer.subarray(0, bytesRead);
-    // A sample may end in the middle of a multi-byte character: trim the partial character.
-    if (bytesRead === textSampleBytes) {
-      let end = sample.length;
-      while (end > 0 && (sample[end - 1]! & 0xc0) === 0x80) end -= 1;
-      if (end > 0 && sample[end - 1]! >= 0xc0) end -= 1;
-      sample = sample.subarray(0, end);
+    for await (const chunk of fs.createReadStream(filePath) as AsyncIterable<Buffer>) {
+      const text = tail + decoder.decode(chunk, { stream: true });
+      if (binaryControlCharacter.test(text) || markupSignature.test(text)) return false;
+      tail = text.slice(-overlap);
     }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(sample);
-    } catch {
-      return false;
-    }
-    return !binaryControlCharacter.test(text) && !markupSignature.test(text);
+    const rest = tail + decoder.decode();
+    return !binaryControlCharacter.test(rest) && !markupSignature.test(rest);
+  } catch {
+    return false;
+  }
+}
+
+async function firstTwoBytes(filePath: string): Promise<Buffer> {
+  const handle = await fsPromises.open(filePath, 'r');
+  try {
+    const firstBytes = Buffer.alloc(2);
+    await handle.read(firstBytes, 0, 2, 0);
+    return firstBytes;
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Plain text as members save it: UTF-8, UTF-16 with a byte-order mark (Windows Notepad), or
+ * Windows-1252 (older Windows programs), with no binary content and no markup anywhere in it.
+ */
+async function looksLikePlainText(filePath: string, encoding: ReturnType<typeof textEncodingOf>): Promise<boolean> {
+  if (encoding !== 'utf-8') return isCleanText(filePath, encoding);
+  return (await isCleanText(filePath, 'utf-8')) || isCleanText(filePath, 'windows-1252');
 }
 
 function extensionOf(fileName: string): string {
@@ -68,14 +89,16 @@ function extensionOf(fileName: string): string {
 
 /** Decides from the file's bytes whether it is a kind of report the portal accepts, and whether its name says the same. */
 export async function inspectFile(filePath: string, fileName: string): Promise<Inspection> {
-  const { size } = await fs.stat(filePath);
+  const { size } = await fsPromises.stat(filePath);
   if (size === 0) return { accepted: false, reason: 'empty' };
 
-  const detected = await fileTypeFromFile(filePath);
+  // A UTF-16 byte-order mark says the file is text; file-type would read it as MPEG audio.
+  const encoding = textEncodingOf(await firstTwoBytes(filePath));
+  const detected = encoding === 'utf-8' ? await fileTypeFromFile(filePath) : undefined;
   let kind: AcceptedKind | undefined;
   if (detected) {
     kind = kindByFileTypeExtension[detected.ext];
-  } else if (await looksLikePlainText(filePath)) {
+  } else if (await looksLikePlainText(filePath, encoding)) {
     kind = 'txt';
   }
   if (!kind) return { accepted: false, reason: 'notAccepted' };

@@ -34,8 +34,8 @@ export class HeldUploads {
     private readonly clock: Clock,
   ) {}
 
-  /** Moves the files into a new holding and returns its id, or null when there is nothing to keep. */
-  hold(visitorId: string, files: readonly AcceptedFile[]): string | null {
+  /** Moves the files into a new holding; returns its id and the files where they now are, or null when there is nothing to keep. */
+  hold(visitorId: string, files: readonly AcceptedFile[]): { heldId: string; files: AcceptedFile[] } | null {
     if (files.length === 0) return null;
     const heldId = randomBytes(16).toString('hex');
     const holdingDir = path.join(this.heldDir, heldId);
@@ -48,23 +48,31 @@ export class HeldUploads {
     const manifestPath = path.join(holdingDir, manifestName);
     fs.writeFileSync(`${manifestPath}.tmp`, JSON.stringify(manifest));
     fs.renameSync(`${manifestPath}.tmp`, manifestPath);
-    return heldId;
+    return { heldId, files: manifest.files.map((file) => ({ ...file, path: path.join(holdingDir, file.storedName) })) };
   }
 
-  /** The files held for this browser under `heldId`; none if the holding is unknown, expired or another browser's. */
-  retrieve(visitorId: string, heldId: string | undefined): AcceptedFile[] {
+  /**
+   * The files held for this browser under `heldId`: none if there is no such holding or it is
+   * another browser's, and 'expired' if it was this browser's but has gone, so that the person
+   * can be told to attach the files again.
+   */
+  retrieve(visitorId: string, heldId: string | undefined): AcceptedFile[] | 'expired' {
     if (!heldId || !heldIdPattern.test(heldId)) return [];
     const holdingDir = path.join(this.heldDir, heldId);
     const manifest = this.readManifest(holdingDir);
-    if (!manifest || manifest.visitorId !== visitorId || this.hasExpired(manifest)) return [];
+    if (!manifest) return 'expired';
+    if (manifest.visitorId !== visitorId) return [];
+    if (this.hasExpired(manifest)) return 'expired';
     return manifest.files
       .map((file) => ({ ...file, path: path.join(holdingDir, file.storedName) }))
       .filter((file) => fs.existsSync(file.path));
   }
 
-  /** Removes a holding once its files have been sent or held again elsewhere. */
-  discard(heldId: string | undefined): void {
-    if (heldId && heldIdPattern.test(heldId)) fs.rmSync(path.join(this.heldDir, heldId), { recursive: true, force: true });
+  /** Removes this browser's holding once its files have been sent or held again elsewhere. */
+  discard(visitorId: string, heldId: string | undefined): void {
+    if (!heldId || !heldIdPattern.test(heldId)) return;
+    const holdingDir = path.join(this.heldDir, heldId);
+    if (this.readManifest(holdingDir)?.visitorId === visitorId) fs.rmSync(holdingDir, { recursive: true, force: true });
   }
 
   /** Removes expired holdings and any left half-made. Returns how many went. */

@@ -44,11 +44,20 @@ export interface NewSubmission extends ResponseContent {
   readonly channel: Channel;
   readonly language: string;
   readonly receivedAt: Date;
+  /** The London calendar day of receivedAt, YYYY-MM-DD. */
+  readonly receivedDay: string;
   readonly createdAt: Date;
+  /** The officer who entered a response that came by email or post. */
+  readonly enteredBy: number | null;
+  /** The web form's one-time token. */
+  readonly formToken: string | null;
   readonly attachments: readonly AttachmentRecord[];
 }
 
+export const reviewStatuses = ['new', 'read', 'used', 'flagged'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+
 export interface StoredSubmission extends NewSubmission {
   readonly id: number;
-  readonly status: 'new' | 'read' | 'used' | 'flagged';
+  readonly status: ReviewStatus;
 }

@@ -1,17 +1,27 @@
 import { SqliteError } from 'better-sqlite3';
+import { DateTime } from 'luxon';
+import { LONDON } from '../config';
 import type { SubmissionRepository } from '../db/submissionRepository';
 import type { Consultation } from '../content/consultation';
 import { ConsultationClosed, NotFound } from '../errors';
 import type { AttachmentStore } from './attachmentStore';
+import type { Actor, AuditLog } from './auditLog';
 import type { Clock } from './clock';
 import type { ConsultationWindow } from './consultationWindow';
 import type { AcceptedFile } from './heldUploads';
 import type { Channel, NewSubmission, ResponseContent, StoredSubmission } from './submission';
 import { newReference } from './referenceNumbers';
 
-export interface Provenance {
-  readonly channel: Channel;
+export interface OfflineProvenance {
+  readonly channel: Exclude<Channel, 'web'>;
+  /** The London day the email or letter arrived, YYYY-MM-DD. */
+  readonly receivedOn: string;
   readonly language: string;
+  readonly actor: Actor;
+}
+
+function isFormTokenCollision(error: unknown): boolean {
+  return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('form_token');
 }
 
 function isReferenceCollision(error: unknown): boolean {
@@ -26,23 +36,70 @@ export class SubmissionService {
     private readonly repository: SubmissionRepository,
     private readonly attachments: AttachmentStore,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
+    private readonly inTransaction: <T>(work: () => T) => T,
   ) {}
 
   /**
-   * Stores a response from the web form and returns its reference. The row commits first, then
-   * the files move into place; if a move fails the row is removed again, so a response is stored
-   * whole or not at all. A crash in between is finished by AttachmentStore.recover at start.
+   * Stores a response from the web form, while the consultation is open, and returns its
+   * reference. A form sent again with the same one-time token is not stored twice: the first
+   * one's reference is returned.
    */
-  submit(content: ResponseContent, files: readonly AcceptedFile[], provenance: Provenance): string {
+  submit(content: ResponseContent, files: readonly AcceptedFile[], language: string, formToken: string): string {
     if (!this.window.isOpen()) throw new ConsultationClosed();
+    const earlier = this.repository.referenceForFormToken(formToken);
+    if (earlier) return earlier;
     const now = this.clock.now();
-    const { id, submission } = this.insertWithFreshReference({
-      ...content,
-      consultation: this.consultation.slug,
+    try {
+      return this.store(content, files, {
+        channel: 'web',
+        language,
+        receivedAt: now,
+        receivedDay: DateTime.fromJSDate(now, { zone: LONDON }).toISODate()!,
+        enteredBy: null,
+        formToken,
+      });
+    } catch (error) {
+      // Two copies of one form in flight at once: the other one was stored first.
+      const stored = isFormTokenCollision(error) ? this.repository.referenceForFormToken(formToken) : null;
+      if (stored) return stored;
+      throw error;
+    }
+  }
+
+  /**
+   * Stores a response that came by email or post, as an officer entered it. It may be entered
+   * after the deadline: what counts is the day it arrived.
+   */
+  recordOffline(content: ResponseContent, files: readonly AcceptedFile[], provenance: OfflineProvenance): string {
+    const reference = this.store(content, files, {
       channel: provenance.channel,
       language: provenance.language,
-      receivedAt: now,
-      createdAt: now,
+      // Midday, so that the London day is the same whichever way it is read.
+      receivedAt: DateTime.fromISO(`${provenance.receivedOn}T12:00`, { zone: LONDON }).toJSDate(),
+      receivedDay: provenance.receivedOn,
+      enteredBy: provenance.actor.officerId,
+      formToken: null,
+    });
+    this.audit.record(provenance.actor, 'entry-recorded', reference, provenance.channel);
+    return reference;
+  }
+
+  /**
+   * The row commits first, then the files move into place; if a move fails the row is removed
+   * again, so a response is stored whole or not at all. A crash in between is finished by
+   * recoverInterruptedWrites at start.
+   */
+  private store(
+    content: ResponseContent,
+    files: readonly AcceptedFile[],
+    provenance: Pick<NewSubmission, 'channel' | 'language' | 'receivedAt' | 'receivedDay' | 'enteredBy' | 'formToken'>,
+  ): string {
+    const { id, submission } = this.insertWithFreshReference({
+      ...content,
+      ...provenance,
+      consultation: this.consultation.slug,
+      createdAt: this.clock.now(),
       attachments: files.map(({ storedName, originalName, mediaType, sizeBytes }) => ({
         storedName,
         originalName,
@@ -58,7 +115,10 @@ export class SubmissionService {
       }
     } catch (error) {
       this.repository.delete(id);
-      for (const storedName of placed) this.attachments.remove(storedName);
+      // Back where they came from, so that files kept for the form are not lost with the row.
+      for (const file of files.filter((candidate) => placed.includes(candidate.storedName))) {
+        this.attachments.unplace(file.storedName, file.path);
+      }
       throw error;
     }
     return submission.reference;
@@ -70,6 +130,27 @@ export class SubmissionService {
    */
   recoverInterruptedWrites(): { placed: number; removed: number } {
     return this.attachments.recover((storedName) => this.repository.isStoredNameRecorded(storedName));
+  }
+
+  /**
+   * Erases a submission on request: its rows, search entry, notes, tags and files. The audit
+   * log keeps that it happened, and the reference, but none of the content. Files are set aside
+   * before the deletion commits, so a failure puts them back and a crash is finished at start.
+   */
+  erase(reference: string, actor: Actor): void {
+    const submission = this.find(reference);
+    const storedNames = submission.attachments.map((attachment) => attachment.storedName);
+    for (const storedName of storedNames) this.attachments.setAside(storedName);
+    try {
+      this.inTransaction(() => {
+        this.repository.delete(submission.id);
+        this.audit.record(actor, 'erased', reference);
+      });
+    } catch (error) {
+      for (const storedName of storedNames) this.attachments.restore(storedName);
+      throw error;
+    }
+    for (const storedName of storedNames) this.attachments.discardSetAside(storedName);
   }
 
   /** A stored response, for its confirmation page. */

@@ -7,7 +7,8 @@ export const maxReportsPerResponse = 5;
 
 /** A file as the upload middleware received it, in the incoming folder under a random name. */
 export interface ReceivedFile {
-  readonly path: string;
+  /** Null when the file was over the size limit and so was not kept. */
+  readonly path: string | null;
   readonly originalName: string;
   readonly sizeBytes: number;
 }
@@ -19,8 +20,6 @@ export interface UploadRequest {
   /** Kept files the person chose to remove. */
   readonly removeStoredNames: readonly string[];
   readonly received: readonly ReceivedFile[];
-  /** A limit the upload broke before its files could be read. */
-  readonly limitBroken: { kind: 'tooManyFiles' | 'fileTooLarge'; fileName: string | undefined } | undefined;
 }
 
 /** Decides which attached reports a response can carry, and keeps them across a form shown again. */
@@ -30,16 +29,17 @@ export class UploadService {
   async accept(request: UploadRequest, field: string): Promise<{ files: AcceptedFile[]; errors: FieldError[] }> {
     const files: AcceptedFile[] = [];
     const errors: FieldError[] = [];
-    for (const file of this.held.retrieve(request.visitorId, request.heldId)) {
+    const held = this.held.retrieve(request.visitorId, request.heldId);
+    if (held === 'expired') errors.push({ field, key: 'respond.errors.reports.expired' });
+    for (const file of held === 'expired' ? [] : held) {
       if (!request.removeStoredNames.includes(file.storedName)) files.push(file);
-    }
-    if (request.limitBroken?.kind === 'fileTooLarge') {
-      errors.push({ field, key: 'respond.errors.reports.tooLarge', values: { fileName: cleanFileName(request.limitBroken.fileName ?? '') } });
-    } else if (request.limitBroken?.kind === 'tooManyFiles') {
-      errors.push({ field, key: 'respond.errors.reports.tooMany', values: { max: maxReportsPerResponse } });
     }
     for (const received of request.received) {
       const fileName = cleanFileName(received.originalName);
+      if (received.path === null) {
+        errors.push({ field, key: 'respond.errors.reports.tooLarge', values: { fileName } });
+        continue;
+      }
       const inspection = await inspectFile(received.path, fileName);
       if (inspection.accepted) {
         files.push({
@@ -64,14 +64,14 @@ export class UploadService {
   }
 
   /** Holds the files for the form shown again; returns the holding's id for the form to carry. */
-  keep(visitorId: string, files: readonly AcceptedFile[], previousHeldId: string | undefined): string | null {
-    const heldId = this.held.hold(visitorId, files);
-    this.held.discard(previousHeldId);
-    return heldId;
+  keep(visitorId: string, files: readonly AcceptedFile[], previousHeldId: string | undefined): { heldId: string; files: AcceptedFile[] } | null {
+    const holding = this.held.hold(visitorId, files);
+    this.held.discard(visitorId, previousHeldId);
+    return holding;
   }
 
   /** Clears the holding once its files have gone with a sent response. */
-  release(heldId: string | undefined): void {
-    this.held.discard(heldId);
+  release(visitorId: string, heldId: string | undefined): void {
+    this.held.discard(visitorId, heldId);
   }
 }

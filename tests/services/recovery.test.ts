@@ -29,7 +29,8 @@ function recordSubmissionWithAttachment(storedName: string): void {
       consentToQuote: false,
     },
     [],
-    { channel: 'web', language: 'en' },
+    'en',
+    'c'.repeat(32),
   );
   // As if the process died after the row committed and before the file moved into place.
   const id = portal.db.prepare('SELECT id FROM submissions').pluck().get();
@@ -53,14 +54,15 @@ test('kept reports expire after a day', () => {
   const { attachments, heldUploads } = portal.services;
   const temporaryPath = path.join(attachments.incomingDir, strayName);
   fs.writeFileSync(temporaryPath, pdfFile());
-  const heldId = heldUploads.hold('visitor', [
+  const { heldId } = heldUploads.hold('visitor', [
     { path: temporaryPath, storedName: strayName, originalName: 'r.pdf', mediaType: 'application/pdf', sizeBytes: 10 },
-  ]);
-  expect(heldUploads.retrieve('visitor', heldId!)).toHaveLength(1);
+  ])!;
+  expect(heldUploads.retrieve('visitor', heldId)).toHaveLength(1);
+  expect(heldUploads.retrieve('another visitor', heldId)).toEqual([]);
   expect(heldUploads.sweep()).toBe(0);
 
   portal.clock.time = new Date(portal.clock.time.getTime() + HeldUploads.lifetimeMs + 1);
-  expect(heldUploads.retrieve('visitor', heldId!)).toEqual([]);
+  expect(heldUploads.retrieve('visitor', heldId)).toBe('expired');
   expect(heldUploads.sweep()).toBe(1);
   expect(filesUnder(attachments.heldDir)).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { ConsultationClosed, NotFound, SuspectedAutomation, TooManyRequests } from '../../errors';
@@ -6,9 +7,9 @@ import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
 import { referencePattern } from '../../services/referenceNumbers';
-import { allStrings, answerField, readResponseForm, type FormValues } from './responseForm';
+import { allStrings, answerField, type FormValues } from './responseForm';
+import { receiveResponse, reportsField } from './receiveResponse';
 
-const reportsField = 'reports';
 const confirmationCookie = 'confirmation';
 
 interface FormPage {
@@ -31,11 +32,13 @@ function requireOpen({ window }: Services): RequestHandler {
 
 /** The respond journey: the form, its submission, and the confirmation with the reference number. */
 export function respondRouter(services: Services, verifyCsrf: RequestHandler, secureCookies: boolean): Router {
-  const { consultation, config, submissions, uploads, window, clock } = services;
+  const { config, submissions, window } = services;
   const router = Router();
   const submissionLimit = rateLimit({
     windowMs: 15 * 60 * 1000,
     limit: config.submissionRateLimit,
+    // Only responses actually stored count: a form sent back for a correction does not.
+    skipFailedRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new TooManyRequests()),
@@ -46,7 +49,7 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
       res.render('pages/respond/closed');
       return;
     }
-    renderForm(res, { values: {}, errors: [], heldId: null, heldFiles: [] });
+    renderForm(res, { values: { formToken: randomBytes(16).toString('hex') }, errors: [], heldId: null, heldFiles: [] });
   });
 
   router.post(
@@ -55,37 +58,15 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
     submissionLimit,
     ...acceptUploads(reportsField, services.attachments.incomingDir, verifyCsrf),
     async (req: Request, res: Response) => {
-      const body = req.body as Record<string, unknown>;
       // The honeypot: a field hidden from people, which only automated form-fillers complete.
-      if (allStrings(body.website).some((value) => value !== '')) throw new SuspectedAutomation();
-
-      const previousHeldId = allStrings(body.heldId)[0];
-      const accepted = await uploads.accept(
-        {
-          visitorId: req.visitorId,
-          heldId: previousHeldId,
-          removeStoredNames: allStrings(body.removeReport),
-          received: (Array.isArray(req.files) ? req.files : []).map((file) => ({
-            path: file.path,
-            originalName: file.originalname,
-            sizeBytes: file.size,
-          })),
-          limitBroken: req.uploadProblem,
-        },
-        reportsField,
-      );
-      const form = readResponseForm(body, consultation, clock.now(), accepted.files.length);
-      const errors = [...(form.ok ? [] : form.errors), ...accepted.errors];
-
-      if (!form.ok || errors.length > 0) {
-        const heldId = uploads.keep(req.visitorId, accepted.files, previousHeldId);
-        const heldFiles = heldId ? services.heldUploads.retrieve(req.visitorId, heldId) : [];
-        renderForm(res, { values: form.values, errors, heldId, heldFiles });
+      if (allStrings((req.body as Record<string, unknown>).website).some((value) => value !== '')) throw new SuspectedAutomation();
+      const received = await receiveResponse(req, services, 'public');
+      if (!received.ok) {
+        renderForm(res, received);
         return;
       }
-
-      const reference = submissions.submit(form.content, accepted.files, { channel: 'web', language: req.language });
-      uploads.release(previousHeldId);
+      const reference = submissions.submit(received.content, received.files, req.language, received.formToken);
+      received.release();
       res.cookie(confirmationCookie, reference, {
         signed: true,
         httpOnly: true,

@@ -8,6 +8,9 @@ import { respondentTypes, walesWide, type Answer, type ResponseContent } from '.
 /** What the person typed, exactly, so the form can be shown again with nothing lost. */
 export type FormValues = Readonly<Record<string, string>>;
 
+/** The public form, or an officer entering a response that came by email or post. */
+export type FormMode = 'public' | 'officer';
+
 export type FormResult =
   | { ok: true; values: FormValues; content: ResponseContent }
   | { ok: false; values: FormValues; errors: FieldError[] };
@@ -21,10 +24,12 @@ export function answerField(paper: string, section: string | null): string {
   return section ? `answer__${paper}__${section}` : `answer__${paper}`;
 }
 
-function firstString(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-  return '';
+// Control characters other than tab and line breaks have no place in a response.
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export function firstString(value: unknown): string {
+  const text = typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
+  return text.replace(controlCharacters, '');
 }
 
 export function allStrings(value: unknown): string[] {
@@ -46,12 +51,16 @@ const optionalText = (field: string, max: number) =>
     .max(max, `respond.errors.${field}.tooLong`)
     .transform((text) => (text === '' ? null : text));
 
-function fieldSchema(consultation: Consultation) {
+function fieldSchema(consultation: Consultation, mode: FormMode) {
   const constituencies = [...consultation.constituencies.map((constituency) => constituency.slug), walesWide];
   return z.object({
     respondentType: z.enum(respondentTypes, { error: 'respond.errors.respondentType.missing' }),
     name: requiredText('name', limits.name),
-    email: requiredText('email', limits.email).pipe(z.email('respond.errors.email.invalid')),
+    // A letter may come without an email address, so an officer may leave it out.
+    email:
+      mode === 'public'
+        ? requiredText('email', limits.email).pipe(z.email('respond.errors.email.invalid'))
+        : optionalText('email', limits.email).pipe(z.email('respond.errors.email.invalid').nullable()),
     bodyName: optionalText('bodyName', limits.bodyName),
     roleInBody: optionalText('roleInBody', limits.roleInBody),
     constituency: z.enum(constituencies as [string, ...string[]], { error: 'respond.errors.constituency.missing' }),
@@ -65,20 +74,30 @@ function fieldSchema(consultation: Consultation) {
       .refine((text) => text === '' || /^\d{1,6}$/.test(text), 'respond.errors.meetingAttendance.invalid')
       .transform((text) => (text === '' ? null : Number(text)))
       .refine((count) => count === null || (count >= 1 && count <= limits.attendance), 'respond.errors.meetingAttendance.invalid'),
-    consentPrivacy: z.literal('yes', { error: 'respond.errors.consentPrivacy.missing' }),
+    // Responses sent by email or post are covered by the privacy notice without a box to tick.
+    consentPrivacy: mode === 'public' ? z.literal('yes', { error: 'respond.errors.consentPrivacy.missing' }) : z.string(),
     consentQuote: z.enum(['yes', 'no'], { error: 'respond.errors.consentQuote.missing' }),
   });
 }
 
-/** A meeting date from the day, month and year boxes: all empty, or a real date that has passed. */
-function readMeetingDate(day: string, month: string, year: string, today: DateTime): { date: string | null; errorKey?: string } {
+/**
+ * A date from GOV.UK-style day, month and year boxes: all empty, or a real date that has
+ * passed. `errorKeys` says which messages to use, as `<prefix>.invalid` and `<prefix>.future`.
+ */
+export function readPastDate(
+  day: string,
+  month: string,
+  year: string,
+  now: Date,
+  errorKeys: string,
+): { date: string | null; errorKey?: string } {
   if (day === '' && month === '' && year === '') return { date: null };
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
-    return { date: null, errorKey: 'respond.errors.meetingDate.invalid' };
+    return { date: null, errorKey: `${errorKeys}.invalid` };
   }
   const date = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: LONDON });
-  if (!date.isValid || date.year < 2000) return { date: null, errorKey: 'respond.errors.meetingDate.invalid' };
-  if (date.startOf('day') > today.startOf('day')) return { date: null, errorKey: 'respond.errors.meetingDate.future' };
+  if (!date.isValid || date.year < 2000) return { date: null, errorKey: `${errorKeys}.invalid` };
+  if (date > DateTime.fromJSDate(now, { zone: LONDON }).startOf('day')) return { date: null, errorKey: `${errorKeys}.future` };
   return { date: date.toISODate() };
 }
 
@@ -114,6 +133,7 @@ export function readResponseForm(
   consultation: Consultation,
   now: Date,
   reportCount: number,
+  mode: FormMode = 'public',
 ): FormResult {
   const order = fieldOrder(consultation);
   const values: Record<string, string> = {};
@@ -121,7 +141,7 @@ export function readResponseForm(
   for (const field of ['meetingMonth', 'meetingYear']) values[field] = firstString(body[field]);
 
   const errors: FieldError[] = [];
-  const parsed = fieldSchema(consultation).safeParse(values);
+  const parsed = fieldSchema(consultation, mode).safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors.push({ field: String(issue.path[0]), key: issue.message });
   }
@@ -139,7 +159,7 @@ export function readResponseForm(
     }
   }
 
-  const meeting = readMeetingDate(values.meetingDay!, values.meetingMonth!, values.meetingYear!, DateTime.fromJSDate(now, { zone: LONDON }));
+  const meeting = readPastDate(values.meetingDay!, values.meetingMonth!, values.meetingYear!, now, 'respond.errors.meetingDate');
   if (meeting.errorKey) errors.push({ field: 'meetingDay', key: meeting.errorKey });
 
   // Checks across fields use what was typed, so that every problem is reported at once.

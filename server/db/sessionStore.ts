@@ -1,0 +1,53 @@
+import { Store, type SessionData } from 'express-session';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './database';
+
+type Callback<T = void> = (error?: unknown, value?: T) => void;
+
+/** Keeps officers' sessions in SQLite, so they survive a restart. Expired sessions are swept on start and hourly. */
+export class SqliteSessionStore extends Store {
+  private readonly selectSession: Statement<[string, number], { data: string }>;
+  private readonly upsertSession: Statement<[string, string, number]>;
+  private readonly deleteSession: Statement<[string]>;
+  private readonly touchSession: Statement<[number, string]>;
+  private readonly deleteExpired: Statement<[number]>;
+
+  constructor(
+    db: Db,
+    private readonly idleLifetimeMs: number,
+    private readonly now: () => number,
+  ) {
+    super();
+    this.selectSession = db.prepare('SELECT data FROM sessions WHERE id = ? AND expires_at > ?');
+    this.upsertSession = db.prepare(
+      'INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at',
+    );
+    this.deleteSession = db.prepare('DELETE FROM sessions WHERE id = ?');
+    this.touchSession = db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?');
+    this.deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+  }
+
+  override get(id: string, done: Callback<SessionData | null>): void {
+    const row = this.selectSession.get(id, this.now());
+    done(null, row ? (JSON.parse(row.data) as SessionData) : null);
+  }
+
+  override set(id: string, session: SessionData, done?: Callback): void {
+    this.upsertSession.run(id, JSON.stringify(session), this.now() + this.idleLifetimeMs);
+    done?.();
+  }
+
+  override destroy(id: string, done?: Callback): void {
+    this.deleteSession.run(id);
+    done?.();
+  }
+
+  override touch(id: string, _session: SessionData, done?: Callback): void {
+    this.touchSession.run(this.now() + this.idleLifetimeMs, id);
+    done?.();
+  }
+
+  sweepExpired(): number {
+    return this.deleteExpired.run(this.now()).changes;
+  }
+}

@@ -1,0 +1,209 @@
+import type { Db } from './database';
+import type { Channel, RespondentType, ReviewStatus } from '../services/submission';
+
+/** What the officer's list is narrowed to. Every field is optional: null means "any". */
+export interface SubmissionFilter {
+  readonly text: string | null;
+  readonly paper: string | null;
+  readonly respondentType: RespondentType | null;
+  readonly constituency: string | null;
+  readonly channel: Channel | null;
+  readonly hasReport: boolean | null;
+  readonly status: ReviewStatus | null;
+  readonly tag: string | null;
+  readonly language: string | null;
+  /** London days, YYYY-MM-DD, inclusive. */
+  readonly receivedFrom: string | null;
+  readonly receivedTo: string | null;
+}
+
+export const sortOrders = ['newest', 'oldest', 'name'] as const;
+export type SortOrder = (typeof sortOrders)[number];
+
+/** A place in the sorted list: the sort key and id of the row next to it. */
+export interface Cursor {
+  readonly key: string;
+  readonly id: number;
+}
+
+export interface SubmissionListRow {
+  readonly id: number;
+  readonly reference: string;
+  readonly receivedAt: string;
+  readonly channel: Channel;
+  readonly language: string;
+  readonly respondentType: RespondentType;
+  readonly name: string;
+  readonly bodyName: string | null;
+  readonly constituency: string;
+  readonly status: ReviewStatus;
+  readonly attachmentCount: number;
+  readonly papers: string | null;
+  readonly tags: string | null;
+  readonly sortKey: string;
+  /** With a text search: the best matching passage, with matches between \u0001 and \u0002. */
+  snippet?: string;
+}
+
+const sortSql: Record<SortOrder, { key: string; direction: 'ASC' | 'DESC' }> = {
+  newest: { key: 's.received_at', direction: 'DESC' },
+  oldest: { key: 's.received_at', direction: 'ASC' },
+  name: { key: 's.name COLLATE NOCASE', direction: 'ASC' },
+};
+
+export const snippetStart = '\u0001';
+export const snippetEnd = '\u0002';
+
+/**
+ * Turns what the officer typed into an FTS5 query that cannot be a syntax error: each word is
+ * quoted, so all must match; a word ending in * matches as a prefix.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}'’*-]+/gu) ?? [];
+  const terms = words
+    .map((word) => {
+      const prefix = word.endsWith('*');
+      const bare = word.replace(/\*/g, '').replace(/"/g, '""');
+      return bare === '' ? '' : `"${bare}"${prefix ? '*' : ''}`;
+    })
+    .filter((term) => term !== '');
+  return terms.length > 0 ? terms.join(' ') : null;
+}
+
+interface WhereClause {
+  readonly sql: string;
+  readonly params: Record<string, string | number>;
+}
+
+function whereClause(consultation: string, filter: SubmissionFilter): WhereClause {
+  const conditions = ['s.consultation = @consultation'];
+  const params: Record<string, string | number> = { consultation };
+  const equalTo = (column: string, name: string, value: string | null) => {
+    if (value === null) return;
+    conditions.push(`${column} = @${name}`);
+    params[name] = value;
+  };
+  equalTo('s.respondent_type', 'respondentType', filter.respondentType);
+  equalTo('s.constituency', 'constituency', filter.constituency);
+  equalTo('s.channel', 'channel', filter.channel);
+  equalTo('s.status', 'status', filter.status);
+  equalTo('s.language', 'language', filter.language);
+  if (filter.receivedFrom) {
+    conditions.push('s.received_day >= @receivedFrom');
+    params.receivedFrom = filter.receivedFrom;
+  }
+  if (filter.receivedTo) {
+    conditions.push('s.received_day <= @receivedTo');
+    params.receivedTo = filter.receivedTo;
+  }
+  if (filter.hasReport !== null) {
+    conditions.push(`${filter.hasReport ? '' : 'NOT '}EXISTS (SELECT 1 FROM attachments a WHERE a.submission_id = s.id)`);
+  }
+  if (filter.paper) {
+    conditions.push('EXISTS (SELECT 1 FROM answers an WHERE an.submission_id = s.id AND an.paper = @paper)');
+    params.paper = filter.paper;
+  }
+  if (filter.tag) {
+    conditions.push(
+      'EXISTS (SELECT 1 FROM submission_tags st JOIN tags t ON t.id = st.tag_id WHERE st.submission_id = s.id AND t.name = @tag)',
+    );
+    params.tag = filter.tag;
+  }
+  const match = filter.text ? ftsQuery(filter.text) : null;
+  if (match) {
+    conditions.push('s.id IN (SELECT rowid FROM submission_search WHERE submission_search MATCH @match)');
+    params.match = match;
+  }
+  return { sql: conditions.join(' AND '), params };
+}
+
+const listColumns = `
+  s.id, s.reference, s.received_at AS receivedAt, s.channel, s.language, s.respondent_type AS respondentType,
+  s.name, s.body_name AS bodyName, s.constituency, s.status,
+  (SELECT count(*) FROM attachments a WHERE a.submission_id = s.id) AS attachmentCount,
+  (SELECT group_concat(DISTINCT an.paper) FROM answers an WHERE an.submission_id = s.id) AS papers,
+  (SELECT group_concat(t.name, ', ') FROM submission_tags st JOIN tags t ON t.id = st.tag_id WHERE st.submission_id = s.id) AS tags`;
+
+/** Finds submissions for the officer: filtered, searched, sorted, a page at a time by keyset. */
+export class SubmissionQueries {
+  constructor(
+    private readonly db: Db,
+    private readonly consultation: string,
+  ) {}
+
+  /**
+   * One page of rows after `after` (or before `before`), in the sort order. Asks for one row
+   * more than the page, to know whether there is another page.
+   */
+  page(
+    filter: SubmissionFilter,
+    sort: SortOrder,
+    pageSize: number,
+    position: { after?: Cursor; before?: Cursor } = {},
+  ): { rows: SubmissionListRow[]; hasMore: boolean } {
+    const { key, direction } = sortSql[sort];
+    const where = whereClause(this.consultation, filter);
+    const backwards = position.before !== undefined;
+    const cursor = position.before ?? position.after;
+    const scanDirection = backwards ? (direction === 'ASC' ? 'DESC' : 'ASC') : direction;
+    const comparison = scanDirection === 'ASC' ? '>' : '<';
+    const cursorCondition = cursor ? ` AND (${key}, s.id) ${comparison} (@cursorKey, @cursorId)` : '';
+    const rows = this.db
+      .prepare(
+        `SELECT ${listColumns}, ${key.replace(' COLLATE NOCASE', '')} AS sortKey FROM submissions s
+         WHERE ${where.sql}${cursorCondition}
+         ORDER BY ${key} ${scanDirection}, s.id ${scanDirection} LIMIT @limit`,
+      )
+      .all({ ...where.params, ...(cursor ? { cursorKey: cursor.key, cursorId: cursor.id } : {}), limit: pageSize + 1 }) as SubmissionListRow[];
+    const hasMore = rows.length > pageSize;
+    const pageRows = rows.slice(0, pageSize);
+    if (backwards) pageRows.reverse();
+    if (filter.text) this.addSnippets(pageRows, filter.text);
+    return { rows: pageRows, hasMore };
+  }
+
+  /** How many submissions match the filter. */
+  count(filter: SubmissionFilter): number {
+    const where = whereClause(this.consultation, filter);
+    return (this.db.prepare(`SELECT count(*) AS total FROM submissions s WHERE ${where.sql}`).get(where.params) as { total: number }).total;
+  }
+
+  /** The references either side of a submission in the filtered, sorted list. */
+  neighbours(filter: SubmissionFilter, sort: SortOrder, reference: string): { previous: string | null; next: string | null } {
+    const { key } = sortSql[sort];
+    const current = this.db
+      .prepare(`SELECT ${key.replace(' COLLATE NOCASE', '')} AS sortKey, s.id FROM submissions s WHERE s.reference = ?`)
+      .get(reference) as { sortKey: string; id: number } | undefined;
+    if (!current) return { previous: null, next: null };
+    const cursor = { key: current.sortKey, id: current.id };
+    const [previous] = this.page(filter, sort, 1, { before: cursor }).rows;
+    const [next] = this.page(filter, sort, 1, { after: cursor }).rows;
+    return { previous: previous?.reference ?? null, next: next?.reference ?? null };
+  }
+
+  /** The ids of every submission matching the filter, in order, read lazily: for exports. */
+  *matchingIds(filter: SubmissionFilter, sort: SortOrder): Generator<number> {
+    const { key, direction } = sortSql[sort];
+    const where = whereClause(this.consultation, filter);
+    const statement = this.db
+      .prepare(`SELECT s.id FROM submissions s WHERE ${where.sql} ORDER BY ${key} ${direction}, s.id ${direction}`)
+      .pluck();
+    yield* statement.iterate(where.params) as IterableIterator<number>;
+  }
+
+  private addSnippets(rows: SubmissionListRow[], text: string): void {
+    const match = ftsQuery(text);
+    if (!match || rows.length === 0) return;
+    const snippets = this.db
+      .prepare(
+        `SELECT rowid AS id, snippet(submission_search, -1, '${snippetStart}', '${snippetEnd}', '…', 24) AS snippet
+         FROM submission_search WHERE submission_search MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
+      )
+      .all({ match, ids: JSON.stringify(rows.map((row) => row.id)) }) as { id: number; snippet: string }[];
+    const snippetById = new Map(snippets.map((entry) => [entry.id, entry.snippet]));
+    for (const row of rows) {
+      const snippet = snippetById.get(row.id);
+      if (snippet !== undefined) row.snippet = snippet;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import session from 'express-session';
+import type { RequestHandler } from 'express';
+import type { Services } from '../services';
+import { officerIdleLifetimeMs } from '../services';
+import type { Officer } from '../db/officerRepository';
+
+declare module 'express-session' {
+  interface SessionData {
+    officerId: number;
+  }
+}
+
+declare global {
+  namespace Express {
+    interface Locals {
+      officer?: Officer;
+    }
+  }
+}
+
+/** Officers' sessions, kept in SQLite, expiring after 8 hours without use. */
+export function setUpOfficerSession({ sessions, config }: Services, secureCookies: boolean): RequestHandler {
+  sessions.sweepExpired();
+  setInterval(() => sessions.sweepExpired(), 60 * 60 * 1000).unref();
+  return session({
+    name: 'officer_session',
+    store: sessions,
+    secret: config.cookieSecret,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: officerIdleLifetimeMs, path: '/admin' },
+  });
+}
+
+/** Lets only a signed-in, active officer through; anyone else is sent to sign in. */
+export function requireOfficer({ officers }: Services): RequestHandler {
+  return function requireOfficer(req, res, next) {
+    const officer = req.session.officerId === undefined ? null : officers.activeOfficer(req.session.officerId);
+    if (!officer) {
+      const returnTo = req.method === 'GET' ? `?next=${encodeURIComponent(req.originalUrl)}` : '';
+      res.redirect(303, `/admin/sign-in${returnTo}`);
+      return;
+    }
+    res.locals.officer = officer;
+    res.set('Cache-Control', 'no-store');
+    next();
+  };
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import type { Router } from 'express';
+import { z } from 'zod';
+import { NotFound } from '../../errors';
+import type { Services } from '../../services';
+import { reviewStatuses } from '../../services/submission';
+import { encodeCursor, filterQueryString, readListView } from './listQuery';
+
+const pageSize = 50;
+
+const statusForm = z.object({ status: z.enum(reviewStatuses) });
+const noteForm = z.object({ note: z.string().trim().min(1).max(10_000) });
+const tagForm = z.object({ tag: z.string().trim().min(1).max(40) });
+
+/** The list of submissions, one submission with its review, its reports, and erasure. */
+export function registerSubmissionRoutes(router: Router, services: Services): void {
+  const { queries, reviews, submissions, officers, attachments, consultation } = services;
+
+  router.get('/submissions', (req, res) => {
+    const view = readListView(req.query);
+    const { rows, hasMore } = queries.page(view.filter, view.sort, pageSize, { after: view.after, before: view.before });
+    const first = rows[0];
+    const last = rows.at(-1);
+    // Going back from a page that was reached backwards: there is more before if the query said so.
+    const hasEarlier = view.before ? hasMore : view.after !== undefined;
+    const hasLater = view.before ? true : hasMore;
+    res.render('pages/admin/submissions', {
+      view,
+      rows,
+      total: queries.count(view.filter),
+      tagCounts: reviews.tagCounts(consultation.slug),
+      filterQuery: filterQueryString(view),
+      previousPage: hasEarlier && first ? filterQueryString(view, { before: encodeCursor({ key: first.sortKey, id: first.id }) }) : null,
+      nextPage: hasLater && last ? filterQueryString(view, { after: encodeCursor({ key: last.sortKey, id: last.id }) }) : null,
+    });
+  });
+
+  router.get('/submissions/:reference', (req, res) => {
+    const view = readListView(req.query);
+    const review = reviews.find(req.params.reference);
+    res.render('pages/admin/submission', {
+      ...review,
+      view,
+      filterQuery: filterQueryString(view),
+      neighbours: queries.neighbours(view.filter, view.sort, review.submission.reference),
+    });
+  });
+
+  const backToSubmission = (reference: string, query: unknown) =>
+    `/admin/submissions/${encodeURIComponent(reference)}${filterQueryString(readListView(query))}`;
+
+  router.post('/submissions/:reference/status', (req, res) => {
+    const { status } = statusForm.parse(req.body);
+    reviews.setStatus(req.params.reference, status, officers.actorFor(res.locals.officer!));
+    res.redirect(303, backToSubmission(req.params.reference, req.query));
+  });
+
+  router.post('/submissions/:reference/notes', (req, res) => {
+    const form = noteForm.safeParse(req.body);
+    if (form.success) reviews.addNote(req.params.reference, form.data.note, officers.actorFor(res.locals.officer!));
+    res.redirect(303, backToSubmission(req.params.reference, req.query));
+  });
+
+  router.post('/submissions/:reference/tags', (req, res) => {
+    const form = tagForm.safeParse(req.body);
+    if (form.success) reviews.addTag(req.params.reference, form.data.tag, officers.actorFor(res.locals.officer!));
+    res.redirect(303, backToSubmission(req.params.reference, req.query));
+  });
+
+  router.post('/submissions/:reference/tags/remove', (req, res) => {
+    const form = tagForm.safeParse(req.body);
+    if (form.success) reviews.removeTag(req.params.reference, form.data.tag, officers.actorFor(res.locals.officer!));
+    res.redirect(303, backToSubmission(req.params.reference, req.query));
+  });
+
+  router.get('/submissions/:reference/reports/:position', (req, res) => {
+    const { submission } = reviews.find(req.params.reference);
+    const attachment = submission.attachments[Number(req.params.position)];
+    if (!attachment) throw new NotFound();
+    const filePath = attachments.pathOf(attachment.storedName);
+    if (!fs.existsSync(filePath)) throw new NotFound();
+    res.attachment(attachment.originalName);
+    res.type(attachment.mediaType);
+    res.set('X-Content-Type-Options', 'nosniff');
+    res.sendFile(filePath, { dotfiles: 'allow' });
+  });
+
+  router.get('/submissions/:reference/erase', (req, res) => {
+    res.render('pages/admin/erase', { submission: reviews.find(req.params.reference).submission });
+  });
+
+  router.post('/submissions/:reference/erase', (req, res) => {
+    submissions.erase(req.params.reference, officers.actorFor(res.locals.officer!));
+    res.redirect(303, `/admin/submissions?erased=${encodeURIComponent(req.params.reference)}`);
+  });
+}

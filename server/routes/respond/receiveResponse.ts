@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import type { Request } from 'express';
+import type { Services } from '../../services';
+import type { FieldError } from '../../services/fieldError';
+import type { AcceptedFile } from '../../services/heldUploads';
+import type { ResponseContent } from '../../services/submission';
+import { uploadedFiles } from '../../middleware/uploads';
+import { allStrings, fieldOrder, firstString, readResponseForm, type FormMode, type FormValues } from './responseForm';
+
+export const reportsField = 'reports';
+
+export type ReceivedResponse =
+  | { ok: true; content: ResponseContent; files: AcceptedFile[]; formToken: string; release: () => void }
+  | { ok: false; values: FormValues; errors: FieldError[]; heldId: string | null; heldFiles: AcceptedFile[] };
+
+/**
+ * Reads a posted response with its reports: checks the files by content, validates the fields,
+ * and on any problem keeps the good files for the form shown again. `otherErrors` are problems
+ * the caller found in fields of its own, so that every problem is reported at once.
+ */
+export async function receiveResponse(
+  req: Request,
+  { uploads, consultation, clock }: Services,
+  mode: FormMode,
+  otherErrors: FieldError[] = [],
+): Promise<ReceivedResponse> {
+  const body = req.body as Record<string, unknown>;
+  const previousHeldId = allStrings(body.heldId)[0];
+  const accepted = await uploads.accept(
+    {
+      visitorId: req.visitorId,
+      heldId: previousHeldId,
+      removeStoredNames: allStrings(body.removeReport),
+      received: uploadedFiles(req).map((file) => ({
+        path: file.tooLarge ? null : file.path,
+        originalName: file.originalname,
+        sizeBytes: file.size,
+      })),
+    },
+    reportsField,
+  );
+  const form = readResponseForm(body, consultation, clock.now(), accepted.files.length, mode);
+  const order = fieldOrder(consultation);
+  const tooLong: FieldError[] = req.fieldTooLong
+    ? [{ field: order.includes(req.fieldTooLong.field) ? req.fieldTooLong.field : order[0]!, key: 'respond.errors.fieldTooLong' }]
+    : [];
+  const errors = [...(form.ok ? [] : form.errors), ...tooLong, ...accepted.errors, ...otherErrors].sort(
+    (a, b) => order.indexOf(a.field) - order.indexOf(b.field),
+  );
+  // The same form sent twice (a double click, a reload) is stored once: see SubmissionService.submit.
+  const formToken = /^[0-9a-f]{32}$/.test(firstString(body.formToken)) ? firstString(body.formToken) : randomBytes(16).toString('hex');
+  if (!form.ok || errors.length > 0) {
+    const holding = uploads.keep(req.visitorId, accepted.files, previousHeldId);
+    return {
+      ok: false,
+      values: { ...form.values, formToken },
+      errors,
+      heldId: holding?.heldId ?? null,
+      heldFiles: holding?.files ?? [],
+    };
+  }
+  return {
+    ok: true,
+    content: form.content,
+    files: accepted.files,
+    formToken,
+    release: () => uploads.release(req.visitorId, previousHeldId),
+  };
+}

@@ -1,0 +1,70 @@
+import { DateTime } from 'luxon';
+import { LONDON } from '../config';
+import type { Consultation } from '../content/consultation';
+import type { CountWithRecent, StatisticsRepository } from '../db/statisticsRepository';
+import type { Clock } from './clock';
+import type { DailyCount } from './dailyChart';
+
+export type CoverageLevel = 'clp' | 'other' | 'none';
+
+export interface Dashboard {
+  readonly total: number;
+  readonly thisWeek: number;
+  readonly weekStartedOn: string;
+  readonly byPaper: CountWithRecent[];
+  readonly byType: CountWithRecent[];
+  readonly byChannel: CountWithRecent[];
+  readonly byStatus: CountWithRecent[];
+  /** Constituencies by what has been heard from them: the officer's chasing list. */
+  readonly coverage: Record<CoverageLevel, { slug: string; name: string; responses: number }[]>;
+  readonly perDay: DailyCount[];
+  readonly chartFrom: string;
+  readonly chartTo: string;
+  readonly deadlineDay: string;
+  readonly today: string;
+}
+
+/** What the Policy Officer sees first: totals, coverage of Wales, and responses per day. */
+export class DashboardService {
+  constructor(
+    private readonly consultation: Consultation,
+    private readonly statistics: StatisticsRepository,
+    private readonly closesAt: () => Date,
+    private readonly clock: Clock,
+  ) {}
+
+  summary(): Dashboard {
+    const now = DateTime.fromJSDate(this.clock.now(), { zone: LONDON });
+    const weekStart = now.startOf('week');
+    const stats = this.statistics.summary(this.consultation.slug, weekStart.toJSDate());
+
+    const responsesByConstituency = new Map(stats.coverage.map((row) => [row.constituency, row]));
+    const coverage: Dashboard['coverage'] = { clp: [], other: [], none: [] };
+    for (const { slug, name } of this.consultation.constituencies) {
+      const heard = responsesByConstituency.get(slug);
+      const level: CoverageLevel = heard && heard.clpResponses > 0 ? 'clp' : heard && heard.otherResponses > 0 ? 'other' : 'none';
+      coverage[level].push({ slug, name, responses: heard ? heard.clpResponses + heard.otherResponses : 0 });
+    }
+
+    const deadlineDay = DateTime.fromJSDate(this.closesAt(), { zone: LONDON }).toISODate()!;
+    const opensDay = DateTime.fromJSDate(this.consultation.opensAt, { zone: LONDON }).toISODate()!;
+    const days = stats.perDay.map((day) => day.date);
+    const chartFrom = [opensDay, ...days].sort()[0]!;
+    const chartTo = [deadlineDay, ...days].sort().at(-1)!;
+    return {
+      total: stats.totals.total,
+      thisWeek: stats.totals.recent,
+      weekStartedOn: weekStart.toISODate()!,
+      byPaper: stats.byPaper,
+      byType: stats.byType,
+      byChannel: stats.byChannel,
+      byStatus: stats.byStatus,
+      coverage,
+      perDay: stats.perDay,
+      chartFrom,
+      chartTo,
+      deadlineDay,
+      today: now.toISODate()!,
+    };
+  }
+}

@@ -8,6 +8,7 @@ import { setUpI18n } from './middleware/setUpI18n';
 import { setUpViewLocals } from './middleware/setUpViewLocals';
 import { setUpVisitor } from './middleware/setUpVisitor';
 import { setUpWebSecurity } from './middleware/setUpWebSecurity';
+import { adminRouter } from './routes/admin';
 import { publicRouter } from './routes/public';
 import { respondRouter } from './routes/respond';
 import type { Services } from './services';
@@ -36,6 +37,7 @@ export function createApp(services: Services): express.Express {
 
   app.use('/', publicRouter(services));
   app.use('/respond', respondRouter(services, csrf.verify, secureCookies));
+  app.use('/admin', adminRouter(services, csrf.verify, secureCookies));
 
   app.use(notFound);
   app.use(errorHandler(config.environment === 'development'));

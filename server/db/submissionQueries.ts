@@ -181,14 +181,31 @@ export class SubmissionQueries {
     return { previous: previous?.reference ?? null, next: next?.reference ?? null };
   }
 
-  /** The ids of every submission matching the filter, in order, read lazily: for exports. */
-  *matchingIds(filter: SubmissionFilter, sort: SortOrder): Generator<number> {
+  /**
+   * The ids of every submission matching the filter, in order, for exports. Read a batch at a
+   * time by keyset: an open better-sqlite3 iterator would block every write on the connection
+   * (new responses included) for as long as a slow download takes.
+   */
+  *matchingIds(filter: SubmissionFilter, sort: SortOrder, batchSize = 1000): Generator<number> {
     const { key, direction } = sortSql[sort];
     const where = whereClause(this.consultation, filter);
-    const statement = this.db
-      .prepare(`SELECT s.id FROM submissions s WHERE ${where.sql} ORDER BY ${key} ${direction}, s.id ${direction}`)
-      .pluck();
-    yield* statement.iterate(where.params) as IterableIterator<number>;
+    const comparison = direction === 'ASC' ? '>' : '<';
+    const sortKey = key.replace(' COLLATE NOCASE', '');
+    const first = this.db.prepare(
+      `SELECT s.id, ${sortKey} AS sortKey FROM submissions s WHERE ${where.sql}
+       ORDER BY ${key} ${direction}, s.id ${direction} LIMIT @limit`,
+    );
+    const following = this.db.prepare(
+      `SELECT s.id, ${sortKey} AS sortKey FROM submissions s WHERE ${where.sql} AND (${key}, s.id) ${comparison} (@cursorKey, @cursorId)
+       ORDER BY ${key} ${direction}, s.id ${direction} LIMIT @limit`,
+    );
+    let batch = first.all({ ...where.params, limit: batchSize }) as { id: number; sortKey: string }[];
+    while (batch.length > 0) {
+      for (const row of batch) yield row.id;
+      if (batch.length < batchSize) return;
+      const last = batch.at(-1)!;
+      batch = following.all({ ...where.params, cursorKey: last.sortKey, cursorId: last.id, limit: batchSize }) as { id: number; sortKey: string }[];
+    }
   }
 
   private addSnippets(rows: SubmissionListRow[], text: string): void {

@@ -13,6 +13,7 @@ import { AuditLog } from './auditLog';
 import type { Clock } from './clock';
 import { ConsultationWindow } from './consultationWindow';
 import { DashboardService } from './dashboardService';
+import { ExportService } from './exportService';
 import { HeldUploads } from './heldUploads';
 import { OfficerService } from './officerService';
 import { PasswordHasher, owaspScryptCost, type ScryptCost } from './passwords';
@@ -38,6 +39,7 @@ export interface Services {
   readonly queries: SubmissionQueries;
   readonly reviews: ReviewService;
   readonly dashboard: DashboardService;
+  readonly exports: ExportService;
 }
 
 export function createServices(
@@ -53,6 +55,8 @@ export function createServices(
   const submissionRepository = new SubmissionRepository(db);
   const audit = new AuditLog(new AuditRepository(db), clock);
   const inTransaction = <T>(work: () => T): T => db.transaction(work)();
+  const queries = new SubmissionQueries(db, consultation.slug);
+  const reviewRepository = new ReviewRepository(db);
   return {
     config,
     clock,
@@ -65,8 +69,9 @@ export function createServices(
     audit,
     officers: new OfficerService(new OfficerRepository(db), new PasswordHasher(passwordCost), audit, clock),
     sessions: new SqliteSessionStore(db, officerIdleLifetimeMs, () => clock.now().getTime()),
-    queries: new SubmissionQueries(db, consultation.slug),
-    reviews: new ReviewService(submissionRepository, new ReviewRepository(db), audit, clock),
+    queries,
+    reviews: new ReviewService(submissionRepository, reviewRepository, audit, clock),
     dashboard: new DashboardService(consultation, new StatisticsRepository(db), () => window.status().closesAt, clock),
+    exports: new ExportService(consultation, queries, submissionRepository, reviewRepository, attachments, audit),
   };
 }

@@ -45,7 +45,9 @@ export function createTestPortal(options: { now?: Date; env?: NodeJS.ProcessEnv;
   const db = openDatabase(config.databasePath);
   migrate(db, path.join(projectRoot, 'migrations'));
   const clock = new TestClock(options.now ?? duringConsultation);
-  const services = createServices(config, db, consultation, clock);
+  // Officers' passwords are hashed at a low cost here, so that tests sign in quickly; the
+  // production cost is checked by a test of its own.
+  const services = createServices(config, db, consultation, clock, { N: 2 ** 10, r: 8, p: 1 });
   return {
     app: createApp(services),
     db,

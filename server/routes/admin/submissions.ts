@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { NotFound } from '../../errors';
 import type { Services } from '../../services';
 import { reviewStatuses } from '../../services/submission';
+import { referencePattern } from '../../services/referenceNumbers';
+import { highlightSnippet } from './highlight';
 import { encodeCursor, filterQueryString, readListView } from './listQuery';
 
 const pageSize = 50;
@@ -30,6 +32,8 @@ export function registerSubmissionRoutes(router: Router, services: Services): vo
       total: queries.count(view.filter),
       tagCounts: reviews.tagCounts(consultation.slug),
       filterQuery: filterQueryString(view),
+      highlightSnippet,
+      erasedReference: typeof req.query.erased === 'string' && referencePattern.test(req.query.erased) ? req.query.erased : null,
       previousPage: hasEarlier && first ? filterQueryString(view, { before: encodeCursor({ key: first.sortKey, id: first.id }) }) : null,
       nextPage: hasLater && last ? filterQueryString(view, { after: encodeCursor({ key: last.sortKey, id: last.id }) }) : null,
     });
@@ -43,6 +47,8 @@ export function registerSubmissionRoutes(router: Router, services: Services): vo
       view,
       filterQuery: filterQueryString(view),
       neighbours: queries.neighbours(view.filter, view.sort, review.submission.reference),
+      tagCounts: reviews.tagCounts(consultation.slug),
+      recorded: req.query.recorded === '1',
     });
   });
 

@@ -1,0 +1,43 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import { acceptUploads } from '../../middleware/uploads';
+import type { Services } from '../../services';
+import type { FieldError } from '../../services/fieldError';
+import type { AcceptedFile } from '../../services/heldUploads';
+import { receiveResponse, reportsField } from '../respond/receiveResponse';
+import { answerField, type FormValues } from '../respond/responseForm';
+import { readOfflineDetails } from './entryForm';
+
+function renderEntryForm(res: Response, values: FormValues, errors: FieldError[], heldId: string | null, heldFiles: readonly AcceptedFile[]): void {
+  const errorsByField = new Map<string, FieldError>();
+  for (const error of errors) if (!errorsByField.has(error.field)) errorsByField.set(error.field, error);
+  res.status(errors.length > 0 ? 400 : 200).render('pages/admin/entry', { values, errors, errorsByField, heldId, heldFiles, answerField });
+}
+
+/** Recording a response that came by email or post, with the same form and checks as the web. */
+export function registerEntryRoutes(router: Router, services: Services, verifyCsrf: RequestHandler): void {
+  const { submissions, officers, clock } = services;
+
+  router.get('/entries/new', (_req, res) => {
+    renderEntryForm(res, { channel: 'post', language: 'en' }, [], null, []);
+  });
+
+  router.post(
+    '/entries',
+    ...acceptUploads(reportsField, services.attachments.incomingDir, verifyCsrf),
+    async (req: Request, res: Response) => {
+      const offline = readOfflineDetails(req.body as Record<string, unknown>, clock.now());
+      const received = await receiveResponse(req, services, 'officer', offline.errors);
+      if (!received.ok || !offline.details) {
+        const failed = received.ok ? null : received;
+        renderEntryForm(res, { ...(failed?.values ?? {}), ...offline.values }, failed?.errors ?? offline.errors, failed?.heldId ?? null, failed?.heldFiles ?? []);
+        return;
+      }
+      const reference = submissions.recordOffline(received.content, received.files, {
+        ...offline.details,
+        actor: officers.actorFor(res.locals.officer!),
+      });
+      received.release();
+      res.redirect(303, `/admin/submissions/${encodeURIComponent(reference)}?recorded=1`);
+    },
+  );
+}

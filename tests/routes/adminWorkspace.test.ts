@@ -1,0 +1,399 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import yauzl from 'yauzl';
+import type TestAgent from 'supertest/lib/agent';
+import type { ResponseContent } from '../../server/services/submission';
+import { createTestPortal, filesUnder, type TestPortal } from '../support/testPortal';
+import { docxFile, pdfFile } from '../support/files';
+import { countRows, openForm, postResponse, validFields } from '../support/respond';
+import { addOfficer, signIn } from '../support/officer';
+import { asBuffer } from '../support/binary';
+
+let portal: TestPortal;
+let agent: TestAgent;
+let csrf: string;
+
+beforeEach(async () => {
+  portal = createTestPortal();
+  await addOfficer(portal);
+  ({ agent, csrf } = await signIn(portal.app));
+});
+afterEach(() => portal.close());
+
+function content(overrides: Partial<ResponseContent> = {}): ResponseContent {
+  return {
+    respondentType: 'individual',
+    name: 'Aled Roberts',
+    email: 'aled@example.org',
+    bodyName: null,
+    roleInBody: null,
+    constituency: 'arfon',
+    answers: [{ paper: 'health-and-social-care', section: null, body: 'More community pharmacies, please.' }],
+    anythingElse: null,
+    meetingDate: null,
+    meetingAttendance: null,
+    consentToQuote: false,
+    ...overrides,
+  };
+}
+
+let tokenCounter = 0;
+/** Stores a response as if sent at `time`, then puts the clock back, so the officer stays signed in. */
+function submitAt(time: string, overrides: Partial<ResponseContent> = {}): string {
+  const now = portal.clock.time;
+  portal.clock.time = new Date(time);
+  tokenCounter += 1;
+  try {
+    return portal.services.submissions.submit(content(overrides), [], 'en', tokenCounter.toString(16).padStart(32, '0'));
+  } finally {
+    portal.clock.time = now;
+  }
+}
+
+/** Moves the clock on; the officer's session would have expired, so they sign in again. */
+async function laterOn(time: string): Promise<void> {
+  portal.clock.time = new Date(time);
+  ({ agent, csrf } = await signIn(portal.app));
+}
+
+async function submitWithReports(fields: Record<string, string>, files: { name: string; content: Buffer }[]): Promise<string> {
+  const form = await openForm(portal.app);
+  await postResponse(form.agent, form.csrf, validFields(fields), files).expect(303);
+  return portal.db.prepare('SELECT reference FROM submissions ORDER BY id DESC LIMIT 1').pluck().get() as string;
+}
+
+const referencesIn = (html: string) => [...html.matchAll(/<td><a href="\/admin\/submissions\/(S2-[A-Z0-9-]+)/g)].map((match) => match[1]);
+
+describe('the dashboard', () => {
+  test('shows totals, this week, coverage of the 40 constituencies, and a chart with the deadline', async () => {
+    submitAt('2020-05-01T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Gower CLP', roleInBody: 'Secretary', constituency: 'gower' });
+    submitAt('2020-05-12T09:00:00+01:00', { constituency: 'arfon' });
+    submitAt('2020-05-12T11:00:00+01:00', { respondentType: 'branch', bodyName: 'Bangor Branch', roleInBody: 'Secretary', constituency: 'arfon' });
+    await laterOn('2020-05-13T09:00:00+01:00');
+    const page = await agent.get('/admin').expect(200);
+    expect(page.text).toMatch(/<span class="stat__number">3<\/span> responses in all/);
+    expect(page.text).toMatch(/<span class="stat__number">\+2<\/span> this week, since Monday 11 May 2020/);
+    expect(page.text).toContain('Nothing yet (38)');
+    expect(page.text).toContain('Individuals or branches only, no CLP (1)');
+    expect(page.text).toContain('CLP response received (1)');
+    expect(page.text).toMatch(/<svg[^>]*role="img"/);
+    expect(page.text).toContain('class="chart__deadline"');
+    expect(page.text).toContain('The most in one day was 2, on Tuesday 12 May 2020.');
+  });
+});
+
+describe('finding submissions', () => {
+  beforeEach(() => {
+    submitAt('2020-04-01T10:00:00+01:00', { name: 'Branwen Jones', answers: [{ paper: 'health-and-social-care', section: 'workforce', body: 'Domiciliary care workers deserve the Real Living Wage.' }] });
+    submitAt('2020-04-02T10:00:00+01:00', { name: 'Dylan Thomas', constituency: 'swansea-west', answers: [], anythingElse: 'NHS dentistry in Swansea is hard to find.' });
+    submitAt('2020-04-03T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Ynys Môn CLP', roleInBody: 'Chair', constituency: 'ynys-mon', answers: [{ paper: 'health-and-social-care', section: null, body: 'Gwasanaethau iechyd yng nghefn gwlad: mae angen mwy o ddeintyddion.' }] });
+  });
+
+  test('by filters that live in the URL', async () => {
+    expect(referencesIn((await agent.get('/admin/submissions?type=clp')).text)).toHaveLength(1);
+    expect(referencesIn((await agent.get('/admin/submissions?constituency=swansea-west')).text)).toHaveLength(1);
+    expect(referencesIn((await agent.get('/admin/submissions?channel=web&paper=health-and-social-care')).text)).toHaveLength(2);
+    expect(referencesIn((await agent.get('/admin/submissions?from=2020-04-02&to=2020-04-02')).text)).toHaveLength(1);
+    expect(referencesIn((await agent.get('/admin/submissions?report=yes')).text)).toHaveLength(0);
+    expect(referencesIn((await agent.get('/admin/submissions?status=new')).text)).toHaveLength(3);
+    expect(referencesIn((await agent.get('/admin/submissions?type=nonsense')).text)).toHaveLength(3);
+  });
+
+  test('by full-text search over answers, names and bodies, with the matches highlighted', async () => {
+    const search = await agent.get('/admin/submissions?q=domiciliary').expect(200);
+    expect(referencesIn(search.text)).toHaveLength(1);
+    expect(search.text).toContain('<mark>Domiciliary</mark>');
+    expect(referencesIn((await agent.get('/admin/submissions?q=dylan')).text)).toHaveLength(1);
+    expect(referencesIn((await agent.get('/admin/submissions?q=dent*')).text)).toHaveLength(1);
+    expect(referencesIn((await agent.get('/admin/submissions?q=' + encodeURIComponent('"unbalanced AND (quote'))).text)).toHaveLength(0);
+  });
+
+  test('Welsh with diacritics is found with or without them', async () => {
+    expect(referencesIn((await agent.get('/admin/submissions?q=' + encodeURIComponent('Môn'))).text)).toHaveLength(1);
+    expect(referencesIn((await agent.get('/admin/submissions?q=mon')).text)).toHaveLength(1);
+  });
+
+  test('sorted, a page at a time by keyset, with previous and next within the filter', async () => {
+    for (let day = 10; day < 65; day += 1) submitAt(new Date(Date.UTC(2020, 3, day, 9)).toISOString(), { name: `Member ${day}` });
+    const first = await agent.get('/admin/submissions').expect(200);
+    expect(first.text).toContain('58 submissions match.');
+    const firstPage = referencesIn(first.text);
+    expect(firstPage).toHaveLength(50);
+    const next = /href="\/admin\/submissions(\?after=[^"]+)" rel="next"/.exec(first.text)![1]!;
+    const second = await agent.get(`/admin/submissions${next.replace(/&amp;/g, '&')}`).expect(200);
+    const secondPage = referencesIn(second.text);
+    expect(secondPage).toHaveLength(8);
+    expect(new Set([...firstPage, ...secondPage]).size).toBe(58);
+    const previous = /href="\/admin\/submissions(\?before=[^"]+)" rel="prev"/.exec(second.text)![1]!;
+    expect(referencesIn((await agent.get(`/admin/submissions${previous.replace(/&amp;/g, '&')}`)).text)).toEqual(firstPage);
+
+    const oldestFirst = referencesIn((await agent.get('/admin/submissions?sort=oldest')).text);
+    expect(oldestFirst[0]).toBe(secondPage.at(-1));
+
+    const detail = await agent.get(`/admin/submissions/${firstPage[1]}?sort=newest`).expect(200);
+    expect(detail.text).toContain(`href="/admin/submissions/${firstPage[0]}" rel="prev"`);
+    expect(detail.text).toContain(`href="/admin/submissions/${firstPage[2]}" rel="next"`);
+  });
+});
+
+describe('reviewing a submission', () => {
+  test('status, notes and tags are saved, counted, filterable and audited', async () => {
+    const reference = submitAt('2020-05-01T10:00:00+01:00');
+    const other = submitAt('2020-05-02T10:00:00+01:00');
+    await agent.post(`/admin/submissions/${reference}/status`).type('form').send({ _csrf: csrf, status: 'used' }).expect(303);
+    await agent.post(`/admin/submissions/${reference}/notes`).type('form').send({ _csrf: csrf, note: 'Quote this in the workforce chapter.' }).expect(303);
+    await agent.post(`/admin/submissions/${reference}/tags`).type('form').send({ _csrf: csrf, tag: 'workforce' }).expect(303);
+    await agent.post(`/admin/submissions/${other}/tags`).type('form').send({ _csrf: csrf, tag: 'Workforce' }).expect(303);
+    await agent.post(`/admin/submissions/${other}/tags`).type('form').send({ _csrf: csrf, tag: 'dentistry' }).expect(303);
+    await agent.post(`/admin/submissions/${other}/tags/remove`).type('form').send({ _csrf: csrf, tag: 'dentistry' }).expect(303);
+
+    const page = await agent.get(`/admin/submissions/${reference}`).expect(200);
+    expect(page.text).toMatch(/value="used" checked/);
+    expect(page.text).toContain('Quote this in the workforce chapter.');
+    expect(referencesIn((await agent.get('/admin/submissions?tag=workforce')).text).sort()).toEqual([reference, other].sort());
+    expect(referencesIn((await agent.get('/admin/submissions?status=used')).text)).toEqual([reference]);
+    expect((await agent.get('/admin')).text).toContain('workforce (2)');
+    expect((await agent.get('/admin')).text).not.toContain('dentistry');
+
+    const audit = await agent.get('/admin/audit').expect(200);
+    for (const action of ['Status changed', 'Note added', 'Tag added', 'Tag removed', 'Signed in']) expect(audit.text).toContain(action);
+    await agent.post(`/admin/submissions/${reference}/status`).type('form').send({ _csrf: csrf, status: 'archived' }).expect(400);
+  });
+
+  test('reports download through an authorised route, as attachments of the right type', async () => {
+    const reference = await submitWithReports({}, [{ name: 'Canton notes.docx', content: docxFile() }]);
+    const download = await agent.get(`/admin/submissions/${reference}/reports/0`).buffer(true).parse(asBuffer);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(download.headers['content-disposition']).toBe('attachment; filename="Canton notes.docx"');
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(Buffer.compare(download.body as Buffer, docxFile())).toBe(0);
+    await agent.get(`/admin/submissions/${reference}/reports/1`).expect(404);
+  });
+});
+
+describe('responses that came by email or post', () => {
+  test('are entered with the same form and checks, with channel, date received and the scanned letter', async () => {
+    await laterOn('2020-06-20T10:00:00+01:00');
+    const form = await agent.get('/admin/entries/new').expect(200);
+    expect(form.text).toContain('How did the response arrive?');
+    const post = agent
+      .post('/admin/entries')
+      .field('_csrf', csrf)
+      .field('channel', 'post')
+      .field('receivedDay', '3')
+      .field('receivedMonth', '6')
+      .field('receivedYear', '2020')
+      .field('language', 'cy')
+      .field('respondentType', 'branch')
+      .field('name', 'Megan Lloyd')
+      .field('bodyName', 'Caernarfon Branch')
+      .field('roleInBody', 'Ysgrifennydd')
+      .field('constituency', 'arfon')
+      .field('consentQuote', 'yes')
+      .attach('reports', pdfFile('Scanned letter'), 'letter.pdf');
+    const recorded = await post.expect(303);
+    const reference = /\/admin\/submissions\/(S2-[^?]+)\?recorded=1/.exec(recorded.headers.location)![1]!;
+    const stored = portal.services.submissions.find(reference);
+    expect(stored).toMatchObject({ channel: 'post', language: 'cy', receivedDay: '2020-06-03', email: null, bodyName: 'Caernarfon Branch' });
+    expect(stored.attachments.map((file) => file.originalName)).toEqual(['letter.pdf']);
+    const entry = portal.db.prepare('SELECT entered_by FROM submissions WHERE reference = ?').pluck().get(reference);
+    expect(entry).toBe(1);
+    expect((await agent.get(recorded.headers.location)).text).toContain(`Recorded as ${reference}.`);
+    expect((await agent.get('/admin/audit')).text).toContain('Response recorded');
+  });
+
+  test('mistakes are shown with every value kept, like the public form', async () => {
+    const response = await agent
+      .post('/admin/entries')
+      .field('_csrf', csrf)
+      .field('channel', 'email')
+      .field('receivedDay', '31')
+      .field('receivedMonth', '2')
+      .field('receivedYear', '2020')
+      .field('name', 'Kept Name')
+      .expect(400);
+    expect(response.text).toContain('The date it arrived must be a real date, like 12 6 2020');
+    expect(response.text).toContain('Select who you are responding as');
+    expect(response.text).toContain('value="Kept Name"');
+    expect(response.text).toMatch(/value="email" checked/);
+    expect(countRows(portal.db, 'submissions')).toBe(0);
+  });
+});
+
+describe('getting data out', () => {
+  test('CSV of the current filter: BOM, a column per paper, tags and status, and formulas neutralised', async () => {
+    const reference = submitAt('2020-05-01T10:00:00+01:00', {
+      name: '=HYPERLINK("http://evil.example","click")',
+      answers: [
+        { paper: 'health-and-social-care', section: null, body: '+1 more dentists, please' },
+        { paper: 'health-and-social-care', section: 'workforce', body: 'Pay, "fairly", for travel\ntime.' },
+      ],
+      anythingElse: '@SUM(A1:A9)',
+    });
+    submitAt('2020-05-02T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Gower CLP', roleInBody: 'Chair', constituency: 'gower' });
+    await agent.post(`/admin/submissions/${reference}/tags`).type('form').send({ _csrf: csrf, tag: 'workforce' });
+
+    const csv = await agent.get('/admin/exports/responses.csv?type=individual').expect(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename=stage-2-csv-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...rows] = parse(csv.text, { bom: true }) as string[][];
+    expect(header).toContain('Health and Social Care');
+    expect(rows).toHaveLength(1);
+    const cell = (name: string) => rows[0]![header!.indexOf(name)];
+    expect(cell('Reference')).toBe(reference);
+    expect(cell('Name')).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(cell('Health and Social Care')).toBe("'+1 more dentists, please\n\n[Investing in our workforce]\nPay, \"fairly\", for travel\ntime.");
+    expect(cell('Anything else')).toBe("'@SUM(A1:A9)");
+    expect(cell('Tags')).toBe('workforce');
+    expect(cell('Status')).toBe('new');
+    expect(cell('Constituency')).toBe('Arfon');
+    expect((await agent.get('/admin/audit')).text).toContain('csv ?type=individual');
+  });
+
+  test('Excel of the same', async () => {
+    submitAt('2020-05-01T10:00:00+01:00', { name: '-2+3', meetingAttendance: 14 });
+    const xlsx = await agent.get('/admin/exports/responses.xlsx').buffer(true).parse(asBuffer);
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const row = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(row[header.indexOf('Name')]).toBe("'-2+3");
+    expect(row[header.indexOf('Attendance')]).toBe(14);
+  });
+
+  test('a ZIP of the reports for the current filter, each named by reference and file name', async () => {
+    const withTwo = await submitWithReports({ name: 'First' }, [
+      { name: 'report.pdf', content: pdfFile() },
+      { name: 'notes.docx', content: docxFile() },
+    ]);
+    const withOne = await submitWithReports({ name: 'Second', constituency: 'wrexham' }, [{ name: 'report.pdf', content: pdfFile('Other') }]);
+    const zipPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portal-zip-')), 'reports.zip');
+    const zip = await agent.get('/admin/exports/reports.zip').buffer(true).parse(asBuffer);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    fs.writeFileSync(zipPath, zip.body as Buffer);
+    const names = await new Promise<string[]>((resolve, reject) => {
+      yauzl.open(zipPath, { lazyEntries: true }, (error, archive) => {
+        if (error || !archive) return reject(error);
+        const entries: string[] = [];
+        archive.on('entry', (entry: yauzl.Entry) => {
+          entries.push(entry.fileName);
+          archive.readEntry();
+        });
+        archive.on('end', () => resolve(entries));
+        archive.readEntry();
+      });
+    });
+    expect(names.sort()).toEqual([`${withOne}/report.pdf`, `${withTwo}/notes.docx`, `${withTwo}/report.pdf`].sort());
+    fs.rmSync(path.dirname(zipPath), { recursive: true, force: true });
+  });
+});
+
+test('erasure removes the submission, its answers, notes, tags, search entry and files, and the audit log keeps only that it happened', async () => {
+  const reference = await submitWithReports({ name: 'Erase Me', 'answer__health-and-social-care': 'A distinctive phrase: zebrafinch.' }, [
+    { name: 'report.pdf', content: pdfFile() },
+  ]);
+  await agent.post(`/admin/submissions/${reference}/notes`).type('form').send({ _csrf: csrf, note: 'private note' });
+  await agent.post(`/admin/submissions/${reference}/tags`).type('form').send({ _csrf: csrf, tag: 'erasable' });
+  expect(filesUnder(path.join(portal.dataDir, 'uploads'))).toHaveLength(1);
+
+  const confirm = await agent.get(`/admin/submissions/${reference}/erase`).expect(200);
+  expect(confirm.text).toContain('This cannot be undone.');
+  const erased = await agent.post(`/admin/submissions/${reference}/erase`).type('form').send({ _csrf: csrf }).expect(303);
+  expect((await agent.get(erased.headers.location)).text).toContain(`${reference} has been erased.`);
+
+  for (const table of ['submissions', 'answers', 'attachments', 'notes', 'submission_tags', 'submission_search']) {
+    expect({ table, rows: countRows(portal.db, table) }).toEqual({ table, rows: 0 });
+  }
+  expect(portal.db.prepare("SELECT count(*) FROM submission_search WHERE submission_search MATCH 'zebrafinch'").pluck().get()).toBe(0);
+  expect(filesUnder(path.join(portal.dataDir, 'uploads'))).toEqual([]);
+  expect(filesUnder(path.join(portal.dataDir, 'tmp'))).toEqual([]);
+  const auditText = JSON.stringify(portal.db.prepare('SELECT * FROM audit_log').all());
+  expect(auditText).toContain('"action":"erased"');
+  expect(auditText).not.toContain('Erase Me');
+  expect(auditText).not.toContain('zebrafinch');
+  expect(auditText).not.toContain('private note');
+  await agent.get(`/admin/submissions/${reference}`).expect(404);
+});
+
+describe('stored XSS: what respondents and officers type is inert on every officer page', () => {
+  const payloads = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '<svg onload=alert(1)>',
+    '"><script>alert(1)</script>',
+    "'><script>alert(1)</script>",
+    '<iframe src="javascript:alert(1)">',
+    '<a href="javascript:alert(1)">x</a>',
+    '<body onload=alert(1)>',
+    '<input autofocus onfocus=alert(1)>',
+    '<details open ontoggle=alert(1)>',
+    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+    '<object data="javascript:alert(1)">',
+    '<embed src="javascript:alert(1)">',
+    '<link rel=import href="http://evil.example">',
+    '<meta http-equiv="refresh" content="0;url=http://evil.example">',
+    '<base href="http://evil.example/">',
+    '<form action="http://evil.example"><button>x</button></form>',
+    '<style>body{background:url(http://evil.example)}</style>',
+    '<div style="background:url(javascript:alert(1))">',
+    '</textarea><script>alert(1)</script>',
+    '</title><script>alert(1)</script>',
+    '<!--<script>alert(1)//-->',
+    '<scr<script>ipt>alert(1)</script>',
+    '<ScRiPt>alert(1)</ScRiPt>',
+    '<img src="x" onerror="&#97;lert(1)">',
+    '<video><source onerror=alert(1)>',
+    '<audio src=x onerror=alert(1)>',
+    '<marquee onstart=alert(1)>',
+    '<select autofocus onfocus=alert(1)>',
+    '<keygen autofocus onfocus=alert(1)>',
+    '${alert(1)}<%= 7*7 %>{{7*7}}',
+    '\u0001<mark>fake highlight</mark>\u0002',
+  ];
+  const marker = (index: number) => `xss${index}marker`;
+
+  test(`${payloads.length} payloads in every free-text field`, async () => {
+    const references: string[] = [];
+    for (const [index, payload] of payloads.entries()) {
+      const text = `${marker(index)} ${payload}`;
+      const reference = submitAt(`2020-05-0${(index % 9) + 1}T10:00:00+01:00`, {
+        respondentType: 'affiliate',
+        name: text,
+        bodyName: text,
+        roleInBody: text.slice(0, 100),
+        constituency: 'wales-wide',
+        answers: [
+          { paper: 'health-and-social-care', section: null, body: text },
+          { paper: 'health-and-social-care', section: 'workforce', body: text },
+        ],
+        anythingElse: text,
+      });
+      references.push(reference);
+      await agent.post(`/admin/submissions/${reference}/notes`).type('form').send({ _csrf: csrf, note: text });
+      await agent.post(`/admin/submissions/${reference}/tags`).type('form').send({ _csrf: csrf, tag: payload.slice(0, 40) });
+    }
+    const pages = [
+      '/admin',
+      '/admin/submissions',
+      '/admin/submissions?q=marker',
+      `/admin/submissions?q=${marker(3)}`,
+      '/admin/audit',
+      ...references.map((reference) => `/admin/submissions/${reference}`),
+      ...references.slice(0, 3).map((reference) => `/admin/submissions/${reference}/erase`),
+    ];
+    for (const url of pages) {
+      const html = (await agent.get(url).expect(200)).text;
+      for (const dangerous of [/<script>alert/i, /<img src=x onerror/i, /<svg onload/i, /<iframe/i, /<a href="javascript/i, /onerror="&#97;/, /<details open ontoggle/i, /<meta http-equiv/i, /<base href/i, /<style>body/i, /<mark>fake/]) {
+        expect({ url, found: dangerous.test(html) }).toEqual({ url, found: false });
+      }
+      expect({ url, scripts: html.match(/<script/gi)?.length ?? 0 }).toEqual({ url, scripts: 0 });
+    }
+  });
+});

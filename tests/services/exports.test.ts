@@ -1,0 +1,366 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import { writeCsv } from '../../server/services/exports/csvExport';
+import { exportHeaders, type ExportPaper, type ExportRow } from '../../server/services/exports/exportRow';
+import { writeXlsx } from '../../server/services/exports/xlsxExport';
+import { writeZip } from '../../server/services/exports/zipExport';
+
+let tempDir: string;
+beforeEach(() => {
+  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exports-'));
+});
+afterEach(() => fs.rmSync(tempDir, { recursive: true, force: true }));
+
+const papers: readonly ExportPaper[] = [
+  { slug: 'housing', title: 'Housing' },
+  { slug: 'transport', title: 'Transport' },
+];
+
+const expectedHeaders = [
+  'Reference',
+  'Received (UTC)',
+  'Channel',
+  'Language',
+  'Responding as',
+  'Name',
+  'Email',
+  'Body',
+  'Role',
+  'Constituency',
+  'Housing',
+  'Transport',
+  'Anything else',
+  'Meeting date',
+  'Attendance',
+  'May quote',
+  'Status',
+  'Tags',
+  'Attachments',
+];
+
+function exportRow(changes: Partial<ExportRow> = {}): ExportRow {
+  return {
+    reference: 'S2-AAAA-BBBB',
+    receivedAt: '2020-05-12T09:00:00.000Z',
+    channel: 'web',
+    language: 'en',
+    respondentType: 'CLP',
+    name: 'Aled Jones',
+    email: 'aled@example.org',
+    bodyName: 'Arfon CLP',
+    roleInBody: 'Secretary',
+    constituency: 'Arfon',
+    answersByPaper: { housing: 'Build more homes', transport: 'More buses' },
+    anythingElse: null,
+    meetingDate: '2020-05-01',
+    meetingAttendance: 12,
+    consentToQuote: true,
+    status: 'new',
+    tags: ['housing', 'rural'],
+    attachmentNames: ['minutes.pdf', 'report.docx'],
+    ...changes,
+  };
+}
+
+const awkwardAnswer = 'Dŵr, "tŷ" a gwâl\r\nSecond line, with a comma\nThird line';
+
+const formulaRow = exportRow({
+  reference: 'S2-EEEE-FFFF',
+  name: '=HYPERLINK("http://x")',
+  email: '+1',
+  bodyName: '-1+1',
+  roleInBody: '@SUM(A1)',
+  constituency: 'a=b',
+  answersByPaper: { housing: '\tx', transport: '\rx' },
+  anythingElse: '1-2',
+  tags: [],
+  attachmentNames: [],
+});
+
+function tempPath(name: string): string {
+  return path.join(tempDir, name);
+}
+
+/** Rows from a generator, counting how many have been taken and whether the generator was closed. */
+function countedRows(total: number, answerFor: (index: number) => string): { rows: Generator<ExportRow>; taken: () => number; closed: () => boolean } {
+  let taken = 0;
+  let closed = false;
+  function* generate(): Generator<ExportRow> {
+    try {
+      for (let index = 0; index < total; index += 1) {
+        taken += 1;
+        yield exportRow({ reference: `S2-${String(index).padStart(8, '0')}`, answersByPaper: { housing: answerFor(index) } });
+      }
+    } finally {
+      closed = true;
+    }
+  }
+  return { rows: generate(), taken: () => taken, closed: () => closed };
+}
+
+/** A file-backed stream that, like a client that stopped reading, takes nothing until released. */
+class StalledFile extends Writable {
+  private readonly fd: number;
+  private released = false;
+  private waiting: (() => void) | null = null;
+
+  constructor(filePath: string) {
+    super();
+    this.fd = fs.openSync(filePath, 'w');
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    fs.writeSync(this.fd, chunk);
+    if (this.released) done();
+    else this.waiting = () => done();
+  }
+
+  override _final(done: (error?: Error | null) => void): void {
+    fs.closeSync(this.fd);
+    done();
+  }
+
+  release(): void {
+    this.released = true;
+    this.waiting?.();
+    this.waiting = null;
+  }
+}
+
+class FailingStream extends Writable {
+  override _write(_chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    done(new Error('connection reset'));
+  }
+}
+
+/** Waits until `count` has stopped changing for a while. */
+async function settled(count: () => number): Promise<number> {
+  let last = -1;
+  let unchangedPolls = 0;
+  for (let poll = 0; poll < 200 && unchangedPolls < 5; poll += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    unchangedPolls = count() === last ? unchangedPolls + 1 : 0;
+    last = count();
+  }
+  return last;
+}
+
+describe('exportHeaders', () => {
+  it('lists the fixed columns around one column per paper', () => {
+    expect(exportHeaders(papers)).toEqual(expectedHeaders);
+  });
+});
+
+describe('writeCsv', () => {
+  async function csvOf(rows: Iterable<ExportRow>): Promise<{ bytes: Buffer; records: string[][] }> {
+    const csvPath = tempPath('responses.csv');
+    await writeCsv(rows, papers, fs.createWriteStream(csvPath));
+    const bytes = fs.readFileSync(csvPath);
+    return { bytes, records: parse(bytes, { bom: true, columns: false }) };
+  }
+
+  it('writes a BOM, a header and one CRLF-terminated record per row', async () => {
+    const rows = [exportRow(), exportRow({ reference: 'S2-CCCC-DDDD', answersByPaper: { housing: awkwardAnswer } }), formulaRow];
+    const { bytes, records } = await csvOf(rows);
+
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').startsWith('\uFEFFReference,Received (UTC),')).toBe(true);
+    expect(bytes.toString('utf8').endsWith('\r\n')).toBe(true);
+    expect(records).toHaveLength(4);
+    expect(records[0]).toEqual(expectedHeaders);
+    expect(records[1]).toEqual([
+      'S2-AAAA-BBBB',
+      '2020-05-12T09:00:00.000Z',
+      'web',
+      'en',
+      'CLP',
+      'Aled Jones',
+      'aled@example.org',
+      'Arfon CLP',
+      'Secretary',
+      'Arfon',
+      'Build more homes',
+      'More buses',
+      '',
+      '2020-05-01',
+      '12',
+      'yes',
+      'new',
+      'housing; rural',
+      'minutes.pdf; report.docx',
+    ]);
+  });
+
+  it('round-trips commas, quotes, line breaks and Welsh text exactly', async () => {
+    const { records } = await csvOf([exportRow({ answersByPaper: { housing: awkwardAnswer }, consentToQuote: false, meetingAttendance: null })]);
+    const cells = records[1];
+    expect(cells[expectedHeaders.indexOf('Housing')]).toBe(awkwardAnswer);
+    expect(cells[expectedHeaders.indexOf('Transport')]).toBe('');
+    expect(cells[expectedHeaders.indexOf('May quote')]).toBe('no');
+    expect(cells[expectedHeaders.indexOf('Attendance')]).toBe('');
+  });
+
+  it('turns cells a spreadsheet would run as formulas into text', async () => {
+    const { records } = await csvOf([formulaRow]);
+    const cellUnder = (header: string): string => records[1][expectedHeaders.indexOf(header)];
+    expect(cellUnder('Name')).toBe(`'=HYPERLINK("http://x")`);
+    expect(cellUnder('Email')).toBe("'+1");
+    expect(cellUnder('Body')).toBe("'-1+1");
+    expect(cellUnder('Role')).toBe("'@SUM(A1)");
+    expect(cellUnder('Housing')).toBe("'\tx");
+    expect(cellUnder('Transport')).toBe("'\rx");
+    expect(cellUnder('Constituency')).toBe('a=b');
+    expect(cellUnder('Anything else')).toBe('1-2');
+  });
+
+  it('pulls rows only as the output takes them, and writes every one', async () => {
+    const total = 20_000;
+    const source = countedRows(total, (index) => `${index}: ${'An answer of moderate length, repeated to fill the row. '.repeat(10)}`);
+    const out = new StalledFile(tempPath('large.csv'));
+    const writing = writeCsv(source.rows, papers, out);
+
+    const takenWhileStalled = await settled(source.taken);
+    expect(takenWhileStalled).toBeGreaterThan(0);
+    expect(takenWhileStalled).toBeLessThan(total / 10);
+
+    out.release();
+    await writing;
+    const text = fs.readFileSync(tempPath('large.csv'), 'utf8');
+    expect(text.split('\r\n')).toHaveLength(total + 2); // header, the rows, and '' after the last CRLF
+    expect(source.taken()).toBe(total);
+    expect(source.closed()).toBe(true);
+  });
+
+  it('rejects and closes the row iterator when the output fails', async () => {
+    const source = countedRows(1000, () => 'answer');
+    await expect(writeCsv(source.rows, papers, new FailingStream())).rejects.toThrow('connection reset');
+    expect(source.closed()).toBe(true);
+    expect(source.taken()).toBeLessThan(1000);
+  });
+});
+
+describe('writeXlsx', () => {
+  it('writes one sheet of text and number cells with formulas neutralised', async () => {
+    const xlsxPath = tempPath('responses.xlsx');
+    await writeXlsx([exportRow({ email: null }), formulaRow], papers, fs.createWriteStream(xlsxPath));
+
+    const workbook = await new ExcelJS.Workbook().xlsx.readFile(xlsxPath);
+    const sheet = workbook.getWorksheet('Responses');
+    if (!sheet) throw new Error('no Responses sheet');
+    expect(sheet.rowCount).toBe(3);
+    const headerCells = expectedHeaders.map((_header, index) => sheet.getRow(1).getCell(index + 1).value);
+    expect(headerCells).toEqual(expectedHeaders);
+
+    const cellAt = (rowNumber: number, header: string): ExcelJS.Cell => sheet.getRow(rowNumber).getCell(expectedHeaders.indexOf(header) + 1);
+    expect(cellAt(2, 'Reference').value).toBe('S2-AAAA-BBBB');
+    expect(cellAt(2, 'Housing').value).toBe('Build more homes');
+    expect(cellAt(2, 'Email').value).toBeNull();
+    expect(cellAt(2, 'Attendance').value).toBe(12);
+    expect(cellAt(2, 'Attendance').type).toBe(ExcelJS.ValueType.Number);
+    expect(cellAt(3, 'Name').value).toBe(`'=HYPERLINK("http://x")`);
+    expect(cellAt(3, 'Name').type).toBe(ExcelJS.ValueType.String);
+    expect(cellAt(3, 'Body').value).toBe("'-1+1");
+    expect(cellAt(3, 'Constituency').value).toBe('a=b');
+  });
+
+  it('stops pulling rows while the output is not taking them', async () => {
+    const total = 12_000;
+    // Random text, so that compression cannot shrink the backlog away.
+    const source = countedRows(total, () => randomBytes(600).toString('base64'));
+    const xlsxPath = tempPath('large.xlsx');
+    const out = new StalledFile(xlsxPath);
+    const writing = writeXlsx(source.rows, papers, out);
+
+    const takenWhileStalled = await settled(source.taken);
+    // About 3,500 rows (4 MB of sheet) are buffered in the zip machinery; unpaced, it would take all.
+    expect(takenWhileStalled).toBeLessThan(total / 2);
+
+    out.release();
+    await writing;
+    expect(source.taken()).toBe(total);
+    expect(source.closed()).toBe(true);
+    const workbook = await new ExcelJS.Workbook().xlsx.readFile(xlsxPath);
+    expect(workbook.getWorksheet('Responses')?.rowCount).toBe(total + 1);
+  });
+
+  it('rejects and closes the row iterator when the output fails', async () => {
+    const source = countedRows(5000, () => 'answer');
+    await expect(writeXlsx(source.rows, papers, new FailingStream())).rejects.toThrow('connection reset');
+    expect(source.closed()).toBe(true);
+  });
+});
+
+describe('writeZip', () => {
+  interface ZipEntryContent {
+    name: string;
+    content: string;
+  }
+
+  function readZip(zipPath: string): Promise<ZipEntryContent[]> {
+    return new Promise((resolve, reject) => {
+      yauzl.open(zipPath, { lazyEntries: true }, (openError, zip) => {
+        if (openError) return reject(openError);
+        const entries: ZipEntryContent[] = [];
+        zip.on('error', reject);
+        zip.on('end', () => resolve(entries));
+        zip.on('entry', (entry: yauzl.Entry) => {
+          zip.openReadStream(entry, (readError, stream) => {
+            if (readError) return reject(readError);
+            const chunks: Buffer[] = [];
+            stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+            stream.on('error', reject);
+            stream.on('end', () => {
+              entries.push({ name: entry.fileName, content: Buffer.concat(chunks).toString('utf8') });
+              zip.readEntry();
+            });
+          });
+        });
+        zip.readEntry();
+      });
+    });
+  }
+
+  function fileOnDisk(name: string, content: string): string {
+    const filePath = tempPath(name);
+    fs.writeFileSync(filePath, content);
+    return filePath;
+  }
+
+  it('names entries <reference>/<name>, numbering repeats and making hostile names safe', async () => {
+    const files = [
+      { reference: 'S2-AAAA-BBBB', originalName: 'report.pdf', path: fileOnDisk('stored-1', 'first report') },
+      { reference: 'S2-AAAA-BBBB', originalName: 'report.pdf', path: fileOnDisk('stored-2', 'second report') },
+      { reference: 'S2-AAAA-BBBB', originalName: 'REPORT.pdf', path: fileOnDisk('stored-3', 'third report') },
+      { reference: 'S2-CCCC-DDDD', originalName: '../../evil.txt', path: fileOnDisk('stored-4', 'evil') },
+      { reference: 'S2-CCCC-DDDD', originalName: 'report.pdf', path: fileOnDisk('stored-5', 'other submission') },
+      { reference: 'S2-CCCC-DDDD', originalName: '..\\..\\windows.txt', path: fileOnDisk('stored-6', 'windows') },
+    ];
+    const zipPath = tempPath('attachments.zip');
+    await writeZip(files, fs.createWriteStream(zipPath));
+
+    const entries = await readZip(zipPath);
+    expect(entries).toEqual([
+      { name: 'S2-AAAA-BBBB/report.pdf', content: 'first report' },
+      { name: 'S2-AAAA-BBBB/report (2).pdf', content: 'second report' },
+      { name: 'S2-AAAA-BBBB/REPORT (3).pdf', content: 'third report' },
+      { name: 'S2-CCCC-DDDD/___.._evil.txt', content: 'evil' },
+      { name: 'S2-CCCC-DDDD/report.pdf', content: 'other submission' },
+      { name: 'S2-CCCC-DDDD/___.._windows.txt', content: 'windows' },
+    ]);
+    for (const { name } of entries) {
+      expect(name.split('/')).toHaveLength(2);
+      expect(name.split('/')).not.toContain('..');
+    }
+  });
+
+  it('rejects when a file cannot be read', async () => {
+    const files = [{ reference: 'S2-AAAA-BBBB', originalName: 'gone.pdf', path: tempPath('missing') }];
+    await expect(writeZip(files, fs.createWriteStream(tempPath('broken.zip')))).rejects.toThrow(/ENOENT/);
+  });
+});

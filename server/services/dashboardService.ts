@@ -46,10 +46,14 @@ export class DashboardService {
       coverage[level].push({ slug, name, responses: heard ? heard.clpResponses + heard.otherResponses : 0 });
     }
 
-    const deadlineDay = DateTime.fromJSDate(this.closesAt(), { zone: LONDON }).toISODate()!;
+    const deadline = DateTime.fromJSDate(this.closesAt(), { zone: LONDON });
+    const deadlineDay = deadline.toISODate()!;
     const opensDay = DateTime.fromJSDate(this.consultation.opensAt, { zone: LONDON }).toISODate()!;
     const days = stats.perDay.map((day) => day.date);
-    const chartFrom = [opensDay, ...days].sort()[0]!;
+    // From the first response, or four weeks before the deadline if that is sooner, but never
+    // before opening: a preview's deadline may be years after the real opening day.
+    const earliest = [days[0] ?? deadlineDay, deadline.minus({ days: 27 }).toISODate()!].sort()[0]!;
+    const chartFrom = [opensDay, earliest].sort().at(-1)!;
     const chartTo = [deadlineDay, ...days].sort().at(-1)!;
     return {
       total: stats.totals.total,

@@ -65,7 +65,7 @@ async function submitWithReports(fields: Record<string, string>, files: { name: 
   return portal.db.prepare('SELECT reference FROM submissions ORDER BY id DESC LIMIT 1').pluck().get() as string;
 }
 
-const referencesIn = (html: string) => [...html.matchAll(/<td><a href="\/admin\/submissions\/(S2-[A-Z0-9-]+)/g)].map((match) => match[1]);
+const referencesIn = (html: string) => [...html.matchAll(/<td class="nowrap"><a href="\/admin\/submissions\/(S2-[A-Z0-9-]+)/g)].map((match) => match[1]);
 
 describe('the dashboard', () => {
   test('shows totals, this week, coverage of the 40 constituencies, and a chart with the deadline', async () => {

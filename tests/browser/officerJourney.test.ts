@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { AccessibilityChecks, launchChromium, serve } from '../support/browser';
+import { createTestPortal, type TestPortal } from '../support/testPortal';
+import { pdfFile } from '../support/files';
+import { openForm, postResponse, validFields } from '../support/respond';
+import { addOfficer, officerEmail, officerPassword } from '../support/officer';
+
+let portal: TestPortal;
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+const accessibility = new AccessibilityChecks();
+
+beforeAll(async () => {
+  portal = createTestPortal();
+  await addOfficer(portal);
+  const form = await openForm(portal.app);
+  await postResponse(
+    form.agent,
+    form.csrf,
+    validFields({
+      respondentType: 'branch',
+      bodyName: 'Canton Branch',
+      roleInBody: 'Branch Secretary',
+      constituency: 'cardiff-west',
+      'answer__health-and-social-care': 'Our branch wants NHS dentistry restored in every town.',
+    }),
+    [{ name: 'Canton workshop.pdf', content: pdfFile() }],
+  ).expect(303);
+  ({ server, baseUrl } = await serve(portal));
+  browser = await launchChromium();
+}, 30_000);
+
+afterAll(async () => {
+  console.log(accessibility.report());
+  await browser?.close();
+  server?.close();
+  portal?.close();
+});
+
+test('the officer signs in, finds a response by search, downloads its report, marks it read and exports CSV', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/admin`);
+  await page.waitForURL('**/admin/sign-in**');
+  await accessibility.expectNoViolations(page, 'officer sign-in');
+  await page.getByLabel('Email address').fill(officerEmail);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await accessibility.expectNoViolations(page, 'officer sign-in failed');
+  await page.getByLabel('Password').fill(officerPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/admin`);
+  await accessibility.expectNoViolations(page, 'dashboard');
+
+  await page.getByRole('link', { name: 'Submissions', exact: true }).click();
+  await page.getByLabel('Search the responses').fill('dentistry');
+  await page.getByRole('button', { name: 'Show submissions' }).click();
+  expect(page.url()).toContain('q=dentistry');
+  expect(await page.locator('mark').first().textContent()).toBe('dentistry');
+  await accessibility.expectNoViolations(page, 'submissions found by search');
+
+  await page.locator('table a[href^="/admin/submissions/S2-"]').first().click();
+  await accessibility.expectNoViolations(page, 'submission');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Canton workshop.pdf' }).click()]);
+  expect(download.suggestedFilename()).toBe('Canton workshop.pdf');
+  expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+
+  await page.getByRole('group', { name: 'Status' }).getByLabel('Read').check();
+  await page.getByRole('button', { name: 'Save status' }).click();
+  expect(await page.getByRole('group', { name: 'Status' }).getByLabel('Read').isChecked()).toBe(true);
+  expect(page.url()).toContain('q=dentistry');
+
+  await page.getByRole('link', { name: 'Back to the list' }).click();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download these as CSV' }).click()]);
+  const csvText = fs.readFileSync((await csv.path())!, 'utf8');
+  expect(csvText).toContain('Canton Branch');
+  expect(csvText).toContain('read');
+
+  await page.getByRole('link', { name: 'Record a response' }).click();
+  await accessibility.expectNoViolations(page, 'record a response');
+  await page.getByRole('button', { name: 'Record the response' }).click();
+  await accessibility.expectNoViolations(page, 'record a response with errors');
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await accessibility.expectNoViolations(page, 'audit log');
+  expect(await page.locator('main').textContent()).toContain('Exported');
+  await context.close();
+}, 90_000);

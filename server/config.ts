@@ -35,6 +35,24 @@ export interface Config {
   readonly closesAtOverride: TimeOverride | null;
   /** Responses one client may post in fifteen minutes. */
   readonly submissionRateLimit: number;
+  readonly mail: {
+    /** SMTP server, e.g. smtps://user:pass@smtp.example.org:465; null writes .eml files to `outboxDir`. */
+    readonly smtpUrl: string | null;
+    readonly outboxDir: string;
+    readonly from: string;
+    /** How often the worker looks for email to send and digests falling due. */
+    readonly pollMs: number;
+  };
+  readonly digests: {
+    /** Addresses that always get the digests, besides officers who opt in. */
+    readonly recipients: readonly string[];
+    /** London hour of the weekly and daily digests. */
+    readonly hour: number;
+    /** Day of the week of the weekly digest, 1 (Monday) to 7 (Sunday). */
+    readonly weekday: number;
+    /** The digest is daily for this many days before the deadline. */
+    readonly dailyForDays: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -52,6 +70,17 @@ const environmentSchema = z.object({
   CONSULTATION_OPENS_AT: z.string().optional(),
   CONSULTATION_CLOSES_AT: z.string().optional(),
   SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Policy Consultation <noreply@localhost>'),
+  MAIL_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
+  DIGEST_RECIPIENTS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((address) => address.trim()).filter(Boolean))
+    .pipe(z.array(z.email('DIGEST_RECIPIENTS must be email addresses separated by commas'))),
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
+  DIGEST_DAILY_DAYS: z.coerce.number().int().min(0).max(60).default(7),
 });
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {
@@ -104,5 +133,17 @@ export function createConfig(env: NodeJS.ProcessEnv = process.env, startedAt: Da
     opensAtOverride: parseTimeOverride('CONSULTATION_OPENS_AT', settings.CONSULTATION_OPENS_AT, startedAt),
     closesAtOverride: parseTimeOverride('CONSULTATION_CLOSES_AT', settings.CONSULTATION_CLOSES_AT, startedAt),
     submissionRateLimit: settings.SUBMISSION_RATE_LIMIT,
+    mail: Object.freeze({
+      smtpUrl: settings.SMTP_URL ?? null,
+      outboxDir: path.join(dataDir, 'outbox'),
+      from: settings.MAIL_FROM,
+      pollMs: settings.MAIL_POLL_SECONDS * 1000,
+    }),
+    digests: Object.freeze({
+      recipients: Object.freeze(settings.DIGEST_RECIPIENTS),
+      hour: settings.DIGEST_HOUR,
+      weekday: settings.DIGEST_WEEKDAY,
+      dailyForDays: settings.DIGEST_DAILY_DAYS,
+    }),
   });
 }

@@ -23,9 +23,11 @@ function start(): void {
     );
   }
   const sweepTimer = setInterval(() => services.heldUploads.sweep(), 60 * 60 * 1000).unref();
+  services.mailWorker.start();
 
   const server = createApp(services).listen(config.port, config.host, () => {
     console.log(`The consultation portal is at ${config.baseUrl} (listening on ${config.host}:${config.port})`);
+    console.log(config.mail.smtpUrl ? 'Email goes through the SMTP server in SMTP_URL.' : `Email is written as .eml files to ${config.mail.outboxDir}`);
     const { overrides } = services.window.status();
     if (overrides.opensAt || overrides.closesAt) {
       console.log('The consultation times are overridden by CONSULTATION_OPENS_AT / CONSULTATION_CLOSES_AT: every page says so.');
@@ -33,11 +35,14 @@ function start(): void {
   });
 
   const shutDown = (signal: string) => {
-    console.log(`${signal}: finishing requests in progress, then stopping`);
+    console.log(`${signal}: finishing requests and email deliveries in progress, then stopping`);
     clearInterval(sweepTimer);
     server.close(() => {
-      db.close();
-      process.exit(0);
+      void services.mailWorker.stop().then(() => {
+        services.transport.close();
+        db.close();
+        process.exit(0);
+      });
     });
     server.closeIdleConnections();
   };

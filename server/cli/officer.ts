@@ -6,6 +6,7 @@ import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { AuditRepository } from '../db/auditRepository';
 import { OfficerRepository } from '../db/officerRepository';
+import { SqliteSessionStore } from '../db/sessionStore';
 import { AuditLog } from '../services/auditLog';
 import { systemClock } from '../services/clock';
 import { AccountError, OfficerService } from '../services/officerService';
@@ -49,6 +50,7 @@ async function main(args: string[]): Promise<void> {
     new PasswordHasher(),
     new AuditLog(new AuditRepository(db), systemClock),
     systemClock,
+    (officerId) => new SqliteSessionStore(db, 0, Date.now).endSessionsOf(officerId),
   );
   try {
     if (command === 'list') {

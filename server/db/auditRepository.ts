@@ -14,6 +14,7 @@ export interface AuditEntry {
 export class AuditRepository {
   private readonly insertEntry: Statement;
   private readonly selectPage: Statement<[number, number], AuditEntry>;
+  private readonly clearDetailsFor: Statement<[string]>;
 
   constructor(db: Db) {
     this.insertEntry = db.prepare(
@@ -22,6 +23,7 @@ export class AuditRepository {
     this.selectPage = db.prepare(`
       SELECT id, at, actor, action, submission_reference AS submissionReference, detail
       FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?`);
+    this.clearDetailsFor = db.prepare("UPDATE audit_log SET detail = '' WHERE submission_reference = ?");
   }
 
   append(entry: { at: Date; officerId: number | null; actor: string; action: string; submissionReference?: string | null; detail?: string }): void {
@@ -33,6 +35,14 @@ export class AuditRepository {
       entry.submissionReference ?? null,
       entry.detail ?? '',
     );
+  }
+
+  /**
+   * Empties the details (such as tag names) of an erased submission's entries, which keep who
+   * did what and when, but nothing of what the submission said.
+   */
+  clearDetailsOf(submissionReference: string): void {
+    this.clearDetailsFor.run(submissionReference);
   }
 
   /** The newest entries before `beforeId`, newest first. */

@@ -12,5 +12,7 @@ export function openDatabase(databasePath: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted content is overwritten, not just unlinked: erasure on request must leave no trace.
+  db.pragma('secure_delete = ON');
   return db;
 }

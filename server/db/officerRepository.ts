@@ -37,6 +37,8 @@ export class OfficerRepository {
   private readonly selectAll: Statement<[], OfficerRow>;
   private readonly updateDisabled: Statement;
   private readonly updatePassword: Statement;
+  private readonly updateWantsDigest: Statement;
+  private readonly selectDigestReaders: Statement<[], string>;
 
   constructor(db: Db) {
     this.insertOfficer = db.prepare('INSERT INTO officers (email, password_hash, created_at) VALUES (?, ?, ?)');
@@ -45,6 +47,10 @@ export class OfficerRepository {
     this.selectAll = db.prepare('SELECT * FROM officers ORDER BY email');
     this.updateDisabled = db.prepare('UPDATE officers SET disabled_at = ? WHERE id = ?');
     this.updatePassword = db.prepare('UPDATE officers SET password_hash = ? WHERE id = ?');
+    this.updateWantsDigest = db.prepare('UPDATE officers SET wants_digest = ? WHERE id = ?');
+    this.selectDigestReaders = db
+      .prepare('SELECT email FROM officers WHERE wants_digest = 1 AND disabled_at IS NULL ORDER BY email')
+      .pluck() as Statement<[], string>;
   }
 
   insert(email: string, passwordHash: string, createdAt: Date): number {
@@ -67,6 +73,15 @@ export class OfficerRepository {
 
   setDisabledAt(id: number, disabledAt: Date | null): void {
     this.updateDisabled.run(disabledAt?.toISOString() ?? null, id);
+  }
+
+  setWantsDigest(id: number, wantsDigest: boolean): void {
+    this.updateWantsDigest.run(wantsDigest ? 1 : 0, id);
+  }
+
+  /** Active officers who asked for the digests. */
+  digestReaders(): string[] {
+    return this.selectDigestReaders.all();
   }
 
   setPasswordHash(id: number, passwordHash: string): void {

@@ -56,18 +56,26 @@ export class ReviewRepository {
     return this.selectNotes.all(submissionId);
   }
 
-  addTag(submissionId: number, name: string): void {
-    this.db.transaction(() => {
+  /** True if the tag was added; false if the submission already had it. */
+  addTag(submissionId: number, name: string): boolean {
+    return this.db.transaction(() => {
       this.insertTag.run(name);
-      this.tagSubmission.run(submissionId, this.selectTagId.get(name)!);
+      return this.tagSubmission.run(submissionId, this.selectTagId.get(name)!).changes > 0;
     })();
   }
 
-  removeTag(submissionId: number, name: string): void {
-    this.db.transaction(() => {
-      this.untagSubmission.run(submissionId, name);
+  /** True if the tag was removed; false if the submission did not have it. */
+  removeTag(submissionId: number, name: string): boolean {
+    return this.db.transaction(() => {
+      const removed = this.untagSubmission.run(submissionId, name).changes > 0;
       this.deleteUnusedTags.run();
+      return removed;
     })();
+  }
+
+  /** Tags no submission carries any more, such as after an erasure. */
+  removeUnusedTags(): void {
+    this.deleteUnusedTags.run();
   }
 
   tagsOf(submissionId: number): string[] {

@@ -11,6 +11,7 @@ export class SqliteSessionStore extends Store {
   private readonly deleteSession: Statement<[string]>;
   private readonly touchSession: Statement<[number, string]>;
   private readonly deleteExpired: Statement<[number]>;
+  private readonly deleteForOfficer: Statement<[number]>;
 
   constructor(
     db: Db,
@@ -25,6 +26,7 @@ export class SqliteSessionStore extends Store {
     this.deleteSession = db.prepare('DELETE FROM sessions WHERE id = ?');
     this.touchSession = db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?');
     this.deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+    this.deleteForOfficer = db.prepare("DELETE FROM sessions WHERE json_extract(data, '$.officerId') = ?");
   }
 
   override get(id: string, done: Callback<SessionData | null>): void {
@@ -45,6 +47,11 @@ export class SqliteSessionStore extends Store {
   override touch(id: string, _session: SessionData, done?: Callback): void {
     this.touchSession.run(this.now() + this.idleLifetimeMs, id);
     done?.();
+  }
+
+  /** Signs an officer out everywhere: after a password reset, or when the account is disabled. */
+  endSessionsOf(officerId: number): void {
+    this.deleteForOfficer.run(officerId);
   }
 
   sweepExpired(): number {

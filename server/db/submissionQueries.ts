@@ -109,10 +109,11 @@ function whereClause(consultation: string, filter: SubmissionFilter): WhereClaus
     );
     params.tag = filter.tag;
   }
-  const match = filter.text ? ftsQuery(filter.text) : null;
-  if (match) {
-    conditions.push('s.id IN (SELECT rowid FROM submission_search WHERE submission_search MATCH @match)');
-    params.match = match;
+  if (filter.text !== null) {
+    const match = ftsQuery(filter.text);
+    // A search with no words in it (only punctuation, say) matches nothing, rather than everything.
+    conditions.push(match ? 's.id IN (SELECT rowid FROM submission_search WHERE submission_search MATCH @match)' : '0');
+    if (match) params.match = match;
   }
   return { sql: conditions.join(' AND '), params };
 }

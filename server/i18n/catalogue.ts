@@ -6,6 +6,11 @@ export type Language = (typeof supportedLanguages)[number];
 
 export type Translate = TFunction;
 
+/** A stored language code as one the interface speaks, falling back to English. */
+export function asLanguage(code: string): Language {
+  return (supportedLanguages as readonly string[]).includes(code) ? (code as Language) : 'en';
+}
+
 /** The interface's message catalogue. Every piece of interface text comes from here. */
 export function createCatalogue(): { translatorFor(language: Language): Translate } {
   const instance = i18next.createInstance();

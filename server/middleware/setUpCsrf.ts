@@ -12,10 +12,11 @@ export interface Csrf {
 }
 
 /**
- * Double-submit CSRF tokens bound to the visitor cookie. Multipart bodies are read only by the
- * upload middleware, which calls `verify` straight after reading them and before any handler.
+ * Double-submit CSRF tokens bound to the visitor cookie. A multipart body can only be checked
+ * once it has been read, so multipart is refused everywhere except `multipartPaths`, whose upload
+ * middleware calls `verify` straight after reading the body and before any handler.
  */
-export function setUpCsrf(cookieSecret: string, secureCookies: boolean): Csrf {
+export function setUpCsrf(cookieSecret: string, secureCookies: boolean, multipartPaths: readonly string[]): Csrf {
   const { generateCsrfToken, validateRequest } = doubleCsrf({
     getSecret: () => cookieSecret,
     getSessionIdentifier: (req) => req.visitorId,
@@ -34,11 +35,15 @@ export function setUpCsrf(cookieSecret: string, secureCookies: boolean): Csrf {
   const router = Router();
   router.use((req, res, next) => {
     res.locals.csrfToken = generateCsrfToken(req, res);
-    if (unsafeMethods.has(req.method) && !req.is('multipart/form-data')) {
-      verify(req, res, next);
+    if (!unsafeMethods.has(req.method)) {
+      next();
       return;
     }
-    next();
+    if (req.is('multipart/form-data') && multipartPaths.includes(req.path)) {
+      next();
+      return;
+    }
+    verify(req, res, next);
   });
   return { router, verify };
 }

@@ -29,14 +29,16 @@ export function setUpOfficerSession({ sessions, config }: Services, secureCookie
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: officerIdleLifetimeMs, path: '/admin' },
+    // Path "/" rather than "/admin": paths match without regard to case, cookie paths do not.
+    cookie: { httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: officerIdleLifetimeMs, path: '/' },
   });
 }
 
 /** Lets only a signed-in, active officer through; anyone else is sent to sign in. */
 export function requireOfficer({ officers }: Services): RequestHandler {
   return function requireOfficer(req, res, next) {
-    const officer = req.session.officerId === undefined ? null : officers.activeOfficer(req.session.officerId);
+    const officerId = req.session?.officerId;
+    const officer = officerId === undefined ? null : officers.activeOfficer(officerId);
     if (!officer) {
       const returnTo = req.method === 'GET' ? `?next=${encodeURIComponent(req.originalUrl)}` : '';
       res.redirect(303, `/admin/sign-in${returnTo}`);

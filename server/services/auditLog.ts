@@ -38,6 +38,11 @@ export class AuditLog {
     this.repository.append({ at: this.clock.now(), officerId: actor.officerId, actor: actor.name, action, submissionReference, detail });
   }
 
+  /** After an erasure: the entries about that submission keep what happened, but no content. */
+  forgetContentOf(submissionReference: string): void {
+    this.repository.clearDetailsOf(submissionReference);
+  }
+
   page(beforeId: number = Number.MAX_SAFE_INTEGER, limit = 100): AuditEntry[] {
     return this.repository.page(beforeId, limit);
   }

@@ -29,7 +29,7 @@ export class DashboardService {
   constructor(
     private readonly consultation: Consultation,
     private readonly statistics: StatisticsRepository,
-    private readonly closesAt: () => Date,
+    private readonly window: () => { opensAt: Date; closesAt: Date },
     private readonly clock: Clock,
   ) {}
 
@@ -46,15 +46,16 @@ export class DashboardService {
       coverage[level].push({ slug, name, responses: heard ? heard.clpResponses + heard.otherResponses : 0 });
     }
 
-    const deadline = DateTime.fromJSDate(this.closesAt(), { zone: LONDON });
+    const { opensAt, closesAt } = this.window();
+    const deadline = DateTime.fromJSDate(closesAt, { zone: LONDON });
     const deadlineDay = deadline.toISODate()!;
-    const opensDay = DateTime.fromJSDate(this.consultation.opensAt, { zone: LONDON }).toISODate()!;
+    const opensDay = DateTime.fromJSDate(opensAt, { zone: LONDON }).toISODate()!;
     const days = stats.perDay.map((day) => day.date);
     // From the first response, or four weeks before the deadline if that is sooner, but never
     // before opening: a preview's deadline may be years after the real opening day.
     const earliest = [days[0] ?? deadlineDay, deadline.minus({ days: 27 }).toISODate()!].sort()[0]!;
-    const chartFrom = [opensDay, earliest].sort().at(-1)!;
     const chartTo = [deadlineDay, ...days].sort().at(-1)!;
+    const chartFrom = [[opensDay, earliest].sort().at(-1)!, chartTo].sort()[0]!;
     return {
       total: stats.totals.total,
       thisWeek: stats.totals.recent,

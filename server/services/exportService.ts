@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Consultation } from '../content/consultation';
 import type { ReviewRepository } from '../db/reviewRepository';
 import type { SortOrder, SubmissionFilter, SubmissionQueries } from '../db/submissionQueries';
@@ -30,8 +31,12 @@ export class ExportService {
     this.papers = consultation.papers.map(({ slug, title }) => ({ slug, title }));
   }
 
+  /** Records an export and its filters; a search's words are left out, as they may be someone's name. */
   record(actor: Actor, kind: ExportKind, filterQuery: string): void {
-    this.audit.record(actor, 'exported', null, `${kind}${filterQuery ? ` ${filterQuery}` : ''}`);
+    const filters = new URLSearchParams(filterQuery);
+    if (filters.has('q')) filters.set('q', '…');
+    const described = filters.toString();
+    this.audit.record(actor, 'exported', null, described ? `${kind} ?${decodeURIComponent(described)}` : kind);
   }
 
   *rows(filter: SubmissionFilter, sort: SortOrder, labels: ExportLabels): Generator<ExportRow> {
@@ -62,7 +67,9 @@ export class ExportService {
   *reportFiles(filter: SubmissionFilter, sort: SortOrder): Generator<{ reference: string; originalName: string; path: string }> {
     for (const submission of this.matching(filter, sort)) {
       for (const attachment of submission.attachments) {
-        yield { reference: submission.reference, originalName: attachment.originalName, path: this.attachments.pathOf(attachment.storedName) };
+        const filePath = this.attachments.pathOf(attachment.storedName);
+        // Erased since the export began: leave it out rather than fail the whole archive.
+        if (fs.existsSync(filePath)) yield { reference: submission.reference, originalName: attachment.originalName, path: filePath };
       }
     }
   }

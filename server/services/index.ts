@@ -1,6 +1,10 @@
 import type { Config } from '../config';
 import type { Consultation } from '../content/consultation';
 import { AuditRepository } from '../db/auditRepository';
+import { DigestRepository } from '../db/digestRepository';
+import { OutboxRepository } from '../db/outboxRepository';
+import { MessageBuilder } from '../mail/messageBuilder';
+import { fileTransport, smtpTransport, type MailTransport } from '../mail/transport';
 import type { Db } from '../db/database';
 import { OfficerRepository } from '../db/officerRepository';
 import { ReviewRepository } from '../db/reviewRepository';
@@ -13,6 +17,10 @@ import { AuditLog } from './auditLog';
 import type { Clock } from './clock';
 import { ConsultationWindow } from './consultationWindow';
 import { DashboardService } from './dashboardService';
+import { DigestService } from './digestService';
+import { ErasureService } from './erasureService';
+import { MailDelivery, defaultDeliveryPolicy, type DeliveryPolicy } from './mailDelivery';
+import { MailWorker } from './mailWorker';
 import { ExportService } from './exportService';
 import { HeldUploads } from './heldUploads';
 import { OfficerService } from './officerService';
@@ -40,6 +48,19 @@ export interface Services {
   readonly reviews: ReviewService;
   readonly dashboard: DashboardService;
   readonly exports: ExportService;
+  readonly erasure: ErasureService;
+  readonly outbox: OutboxRepository;
+  readonly digests: DigestService;
+  readonly delivery: MailDelivery;
+  readonly mailWorker: MailWorker;
+  readonly transport: MailTransport;
+}
+
+export interface ServiceOptions {
+  readonly passwordCost?: ScryptCost;
+  /** Where email goes; by default SMTP_URL's server, or .eml files in the outbox folder. */
+  readonly transport?: MailTransport;
+  readonly deliveryPolicy?: DeliveryPolicy;
 }
 
 export function createServices(
@@ -47,7 +68,7 @@ export function createServices(
   db: Db,
   consultation: Consultation,
   clock: Clock,
-  passwordCost: ScryptCost = owaspScryptCost,
+  options: ServiceOptions = {},
 ): Services {
   const window = new ConsultationWindow(consultation, clock, config.opensAtOverride, config.closesAtOverride);
   const attachments = new AttachmentStore(config.uploadsDir, config.tempDir);
@@ -57,6 +78,25 @@ export function createServices(
   const inTransaction = <T>(work: () => T): T => db.transaction(work)();
   const queries = new SubmissionQueries(db, consultation.slug);
   const reviewRepository = new ReviewRepository(db);
+  const officerRepository = new OfficerRepository(db);
+  const sessions = new SqliteSessionStore(db, officerIdleLifetimeMs, () => clock.now().getTime());
+  const statistics = new StatisticsRepository(db);
+  const outbox = new OutboxRepository(db);
+  const messages = new MessageBuilder(consultation, config.baseUrl);
+  const transport = options.transport ?? (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : fileTransport(config.mail.outboxDir));
+  const delivery = new MailDelivery(outbox, transport, config.mail.from, clock, options.deliveryPolicy ?? defaultDeliveryPolicy);
+  const digests = new DigestService({
+    consultation,
+    window,
+    digests: new DigestRepository(db),
+    outbox,
+    statistics,
+    officers: officerRepository,
+    messages,
+    settings: config.digests,
+    clock,
+    inTransaction,
+  });
   return {
     config,
     clock,
@@ -65,13 +105,23 @@ export function createServices(
     attachments,
     heldUploads,
     uploads: new UploadService(heldUploads),
-    submissions: new SubmissionService(consultation, window, submissionRepository, attachments, clock, audit, inTransaction),
+    submissions: new SubmissionService(consultation, window, submissionRepository, attachments, clock, audit, inTransaction, outbox, messages),
     audit,
-    officers: new OfficerService(new OfficerRepository(db), new PasswordHasher(passwordCost), audit, clock),
-    sessions: new SqliteSessionStore(db, officerIdleLifetimeMs, () => clock.now().getTime()),
+    officers: new OfficerService(officerRepository, new PasswordHasher(options.passwordCost ?? owaspScryptCost), audit, clock, (officerId) =>
+      sessions.endSessionsOf(officerId),
+    ),
+    sessions,
     queries,
-    reviews: new ReviewService(submissionRepository, reviewRepository, audit, clock),
-    dashboard: new DashboardService(consultation, new StatisticsRepository(db), () => window.status().closesAt, clock),
+    reviews: new ReviewService(submissionRepository, reviewRepository, audit, clock, inTransaction),
+    dashboard: new DashboardService(consultation, statistics, () => window.status(), clock),
     exports: new ExportService(consultation, queries, submissionRepository, reviewRepository, attachments, audit),
+    erasure: new ErasureService(submissionRepository, reviewRepository, attachments, audit, inTransaction, () =>
+      db.pragma('wal_checkpoint(TRUNCATE)'),
+    ),
+    outbox,
+    digests,
+    delivery,
+    mailWorker: new MailWorker(digests, delivery, config.mail.pollMs),
+    transport,
   };
 }

@@ -22,6 +22,7 @@ export class OfficerService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly endSessionsOf: (officerId: number) => void,
   ) {}
 
   async add(email: string, password: string): Promise<Officer> {
@@ -41,6 +42,7 @@ export class OfficerService {
   setDisabled(email: string, disabled: boolean): void {
     const officer = this.require(email);
     this.officers.setDisabledAt(officer.id, disabled ? this.clock.now() : null);
+    if (disabled) this.endSessionsOf(officer.id);
     this.audit.record(commandLine, disabled ? 'officer-disabled' : 'officer-enabled', null, officer.email);
   }
 
@@ -48,6 +50,7 @@ export class OfficerService {
     const officer = this.require(email);
     this.requireStrongPassword(password);
     this.officers.setPasswordHash(officer.id, await this.hasher.hash(password));
+    this.endSessionsOf(officer.id);
     this.audit.record(commandLine, 'password-reset', null, officer.email);
   }
 

@@ -18,6 +18,7 @@ export class ReviewService {
     private readonly reviews: ReviewRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly inTransaction: <T>(work: () => T) => T,
   ) {}
 
   find(reference: string): SubmissionUnderReview {
@@ -28,24 +29,32 @@ export class ReviewService {
   setStatus(reference: string, status: ReviewStatus, actor: Actor): void {
     const submission = this.require(reference);
     if (submission.status === status) return;
-    this.reviews.setStatus(submission.id, status);
-    this.audit.record(actor, 'status-changed', reference, `${submission.status} → ${status}`);
+    this.inTransaction(() => {
+      this.reviews.setStatus(submission.id, status);
+      this.audit.record(actor, 'status-changed', reference, `${submission.status} → ${status}`);
+    });
   }
 
   addNote(reference: string, body: string, actor: Actor): void {
     const submission = this.require(reference);
-    this.reviews.addNote(submission.id, actor.officerId!, body, this.clock.now());
-    this.audit.record(actor, 'note-added', reference);
+    this.inTransaction(() => {
+      this.reviews.addNote(submission.id, actor.officerId!, body, this.clock.now());
+      this.audit.record(actor, 'note-added', reference);
+    });
   }
 
   addTag(reference: string, tag: string, actor: Actor): void {
-    this.reviews.addTag(this.require(reference).id, tag);
-    this.audit.record(actor, 'tag-added', reference, tag);
+    const submission = this.require(reference);
+    this.inTransaction(() => {
+      if (this.reviews.addTag(submission.id, tag)) this.audit.record(actor, 'tag-added', reference, tag);
+    });
   }
 
   removeTag(reference: string, tag: string, actor: Actor): void {
-    this.reviews.removeTag(this.require(reference).id, tag);
-    this.audit.record(actor, 'tag-removed', reference, tag);
+    const submission = this.require(reference);
+    this.inTransaction(() => {
+      if (this.reviews.removeTag(submission.id, tag)) this.audit.record(actor, 'tag-removed', reference, tag);
+    });
   }
 
   tagCounts(consultation: string): { name: string; count: number }[] {

@@ -4,6 +4,8 @@ import { LONDON } from '../config';
 import type { SubmissionRepository } from '../db/submissionRepository';
 import type { Consultation } from '../content/consultation';
 import { ConsultationClosed, NotFound } from '../errors';
+import type { OutboxRepository } from '../db/outboxRepository';
+import type { MessageBuilder } from '../mail/messageBuilder';
 import type { AttachmentStore } from './attachmentStore';
 import type { Actor, AuditLog } from './auditLog';
 import type { Clock } from './clock';
@@ -18,7 +20,18 @@ export interface OfflineProvenance {
   readonly receivedOn: string;
   readonly language: string;
   readonly actor: Actor;
+  /** Whether to email the respondent a receipt, as for a web response. The officer chooses. */
+  readonly sendReceipt: boolean;
+  /** The entry form's one-time token. */
+  readonly formToken: string;
 }
+
+type HowReceived = Pick<NewSubmission, 'channel' | 'language' | 'receivedAt' | 'receivedDay' | 'enteredBy'> & {
+  readonly formToken: string;
+  readonly sendReceipt: boolean;
+  /** More to write in the same transaction, such as the audit entry for an officer's entry. */
+  readonly alsoRecord?: (reference: string) => void;
+};
 
 function isFormTokenCollision(error: unknown): boolean {
   return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('form_token');
@@ -38,33 +51,23 @@ export class SubmissionService {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly inTransaction: <T>(work: () => T) => T,
+    private readonly outbox: OutboxRepository,
+    private readonly messages: MessageBuilder,
   ) {}
 
-  /**
-   * Stores a response from the web form, while the consultation is open, and returns its
-   * reference. A form sent again with the same one-time token is not stored twice: the first
-   * one's reference is returned.
-   */
+  /** Stores a response from the web form, while the consultation is open, and returns its reference. */
   submit(content: ResponseContent, files: readonly AcceptedFile[], language: string, formToken: string): string {
     if (!this.window.isOpen()) throw new ConsultationClosed();
-    const earlier = this.repository.referenceForFormToken(formToken);
-    if (earlier) return earlier;
     const now = this.clock.now();
-    try {
-      return this.store(content, files, {
-        channel: 'web',
-        language,
-        receivedAt: now,
-        receivedDay: DateTime.fromJSDate(now, { zone: LONDON }).toISODate()!,
-        enteredBy: null,
-        formToken,
-      });
-    } catch (error) {
-      // Two copies of one form in flight at once: the other one was stored first.
-      const stored = isFormTokenCollision(error) ? this.repository.referenceForFormToken(formToken) : null;
-      if (stored) return stored;
-      throw error;
-    }
+    return this.storeOnce(content, files, {
+      channel: 'web',
+      language,
+      receivedAt: now,
+      receivedDay: DateTime.fromJSDate(now, { zone: LONDON }).toISODate()!,
+      enteredBy: null,
+      formToken,
+      sendReceipt: true,
+    });
   }
 
   /**
@@ -72,30 +75,43 @@ export class SubmissionService {
    * after the deadline: what counts is the day it arrived.
    */
   recordOffline(content: ResponseContent, files: readonly AcceptedFile[], provenance: OfflineProvenance): string {
-    const reference = this.store(content, files, {
+    return this.storeOnce(content, files, {
       channel: provenance.channel,
       language: provenance.language,
       // Midday, so that the London day is the same whichever way it is read.
       receivedAt: DateTime.fromISO(`${provenance.receivedOn}T12:00`, { zone: LONDON }).toJSDate(),
       receivedDay: provenance.receivedOn,
       enteredBy: provenance.actor.officerId,
-      formToken: null,
+      formToken: provenance.formToken,
+      sendReceipt: provenance.sendReceipt,
+      alsoRecord: (reference) => this.audit.record(provenance.actor, 'entry-recorded', reference, provenance.channel),
     });
-    this.audit.record(provenance.actor, 'entry-recorded', reference, provenance.channel);
-    return reference;
   }
 
   /**
-   * The row commits first, then the files move into place; if a move fails the row is removed
-   * again, so a response is stored whole or not at all. A crash in between is finished by
-   * recoverInterruptedWrites at start.
+   * A form sent again with the same one-time token (a double click, a reload) is not stored
+   * twice: the first one's reference is returned.
    */
-  private store(
-    content: ResponseContent,
-    files: readonly AcceptedFile[],
-    provenance: Pick<NewSubmission, 'channel' | 'language' | 'receivedAt' | 'receivedDay' | 'enteredBy' | 'formToken'>,
-  ): string {
-    const { id, submission } = this.insertWithFreshReference({
+  private storeOnce(content: ResponseContent, files: readonly AcceptedFile[], how: HowReceived): string {
+    const earlier = this.repository.referenceForFormToken(how.formToken);
+    if (earlier) return earlier;
+    try {
+      return this.store(content, files, how);
+    } catch (error) {
+      // Two copies of one form in flight at once: the other one was stored first.
+      const stored = isFormTokenCollision(error) ? this.repository.referenceForFormToken(how.formToken) : null;
+      if (stored) return stored;
+      throw error;
+    }
+  }
+
+  /**
+   * The row, the receipt in the outbox and anything in `alsoRecord` commit together; then the
+   * files move into place. If a move fails the row is removed again, so a response is stored
+   * whole or not at all. A crash in between is finished by recoverInterruptedWrites at start.
+   */
+  private store(content: ResponseContent, files: readonly AcceptedFile[], { sendReceipt, alsoRecord, ...provenance }: HowReceived): string {
+    const { id, submission } = this.insertWithFreshReference(sendReceipt, alsoRecord, {
       ...content,
       ...provenance,
       consultation: this.consultation.slug,
@@ -132,27 +148,6 @@ export class SubmissionService {
     return this.attachments.recover((storedName) => this.repository.isStoredNameRecorded(storedName));
   }
 
-  /**
-   * Erases a submission on request: its rows, search entry, notes, tags and files. The audit
-   * log keeps that it happened, and the reference, but none of the content. Files are set aside
-   * before the deletion commits, so a failure puts them back and a crash is finished at start.
-   */
-  erase(reference: string, actor: Actor): void {
-    const submission = this.find(reference);
-    const storedNames = submission.attachments.map((attachment) => attachment.storedName);
-    for (const storedName of storedNames) this.attachments.setAside(storedName);
-    try {
-      this.inTransaction(() => {
-        this.repository.delete(submission.id);
-        this.audit.record(actor, 'erased', reference);
-      });
-    } catch (error) {
-      for (const storedName of storedNames) this.attachments.restore(storedName);
-      throw error;
-    }
-    for (const storedName of storedNames) this.attachments.discardSetAside(storedName);
-  }
-
   /** A stored response, for its confirmation page. */
   find(reference: string): StoredSubmission {
     const submission = this.repository.findByReference(reference);
@@ -161,12 +156,35 @@ export class SubmissionService {
   }
 
   private insertWithFreshReference(
+    sendReceipt: boolean,
+    alsoRecord: ((reference: string) => void) | undefined,
     submission: Omit<NewSubmission, 'reference'>,
   ): { id: number; submission: NewSubmission } {
     for (let attempt = 1; ; attempt += 1) {
       const withReference = { ...submission, reference: newReference(this.consultation.referencePrefix) };
+      const receipt = sendReceipt && withReference.email ? this.messages.receipt(withReference) : null;
       try {
-        return { id: this.repository.insert(withReference), submission: withReference };
+        const id = this.inTransaction(() => {
+          const submissionId = this.repository.insert(withReference);
+          if (receipt) {
+            this.outbox.enqueue(
+              {
+                messageId: this.messages.newMessageId(),
+                kind: 'receipt',
+                submissionId,
+                digestId: null,
+                recipient: withReference.email!,
+                subject: receipt.subject,
+                textBody: receipt.text,
+                htmlBody: receipt.html,
+              },
+              withReference.createdAt,
+            );
+          }
+          alsoRecord?.(withReference.reference);
+          return submissionId;
+        });
+        return { id, submission: withReference };
       } catch (error) {
         if (!isReferenceCollision(error) || attempt === 5) throw error;
       }

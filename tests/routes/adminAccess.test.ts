@@ -72,7 +72,7 @@ test('signing in gives a new session id, so an id planted beforehand is worthles
   expect(sessionCookie).not.toContain('planted-session-id');
   expect(sessionCookie).toMatch(/HttpOnly/i);
   expect(sessionCookie).toMatch(/SameSite=Lax/i);
-  expect(sessionCookie).toMatch(/Path=\/admin/);
+  expect(sessionCookie).toMatch(/Path=\//);
 });
 
 test('the session id changes at sign-in even for a browser that already had a session', async () => {
@@ -178,5 +178,35 @@ describe('accounts', () => {
     await portal.services.officers.resetPassword(officerEmail, 'a brand new password');
     expect(await portal.services.officers.authenticate(officerEmail, officerPassword)).toBeNull();
     expect(await portal.services.officers.authenticate(officerEmail, 'a brand new password')).not.toBeNull();
+  });
+});
+
+describe('found in review', () => {
+  test('a multipart POST without a CSRF token is refused on a route that does not read multipart', async () => {
+    const reference = portal.services.submissions.submit(
+      { respondentType: 'individual', name: 'Kept', email: 'kept@example.org', bodyName: null, roleInBody: null, constituency: 'arfon', answers: [], anythingElse: 'Keep me', meetingDate: null, meetingAttendance: null, consentToQuote: false },
+      [],
+      'en',
+      'f'.repeat(32),
+    );
+    const { agent } = await signIn(portal.app);
+    await agent.post(`/admin/submissions/${reference}/erase`).field('anything', 'x').expect(403);
+    expect(portal.services.submissions.find(reference).reference).toBe(reference);
+  });
+
+  test('resetting a password or disabling an account ends the sessions it had', async () => {
+    const first = await signIn(portal.app);
+    await portal.services.officers.resetPassword(officerEmail, 'a fresh long password');
+    await first.agent.get('/admin').expect(303);
+    const second = await signIn(portal.app, officerEmail, 'a fresh long password');
+    portal.services.officers.setDisabled(officerEmail, true);
+    portal.services.officers.setDisabled(officerEmail, false);
+    await second.agent.get('/admin').expect(303);
+  });
+
+  test('the workspace address in capitals is refused like any other, not with an error', async () => {
+    await request(portal.app).get('/ADMIN').expect(303);
+    const { agent } = await signIn(portal.app);
+    await agent.get('/ADMIN/submissions').expect(200);
   });
 });

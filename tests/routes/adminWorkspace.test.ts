@@ -111,6 +111,11 @@ describe('finding submissions', () => {
     expect(referencesIn((await agent.get('/admin/submissions?q=' + encodeURIComponent('"unbalanced AND (quote'))).text)).toHaveLength(0);
   });
 
+  test('a search with no words in it finds nothing, rather than everything', async () => {
+    const page = await agent.get('/admin/submissions?q=' + encodeURIComponent('" * +')).expect(200);
+    expect(page.text).toContain('0 submissions match.');
+  });
+
   test('Welsh with diacritics is found with or without them', async () => {
     expect(referencesIn((await agent.get('/admin/submissions?q=' + encodeURIComponent('Môn'))).text)).toHaveLength(1);
     expect(referencesIn((await agent.get('/admin/submissions?q=mon')).text)).toHaveLength(1);
@@ -264,7 +269,8 @@ describe('getting data out', () => {
     const sheet = workbook.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const row = (sheet.getRow(2).values as unknown[]).slice(1);
-    expect(row[header.indexOf('Name')]).toBe("'-2+3");
+    expect(row[header.indexOf('Name')]).toBe('-2+3');
+    expect(sheet.getRow(2).getCell(header.indexOf('Name') + 1).type).toBe(ExcelJS.ValueType.String);
     expect(row[header.indexOf('Attendance')]).toBe(14);
   });
 
@@ -319,7 +325,42 @@ test('erasure removes the submission, its answers, notes, tags, search entry and
   expect(auditText).not.toContain('Erase Me');
   expect(auditText).not.toContain('zebrafinch');
   expect(auditText).not.toContain('private note');
+  expect(auditText).not.toContain('erasable');
   await agent.get(`/admin/submissions/${reference}`).expect(404);
+  // Nothing of it is left in the database's files either.
+  for (const file of fs.readdirSync(portal.dataDir).filter((name) => name.startsWith('portal.db'))) {
+    expect({ file, found: fs.readFileSync(path.join(portal.dataDir, file)).includes('zebrafinch') }).toEqual({ file, found: false });
+  }
+});
+
+test('an entry sent twice (a double click) is recorded once', async () => {
+  const form = await agent.get('/admin/entries/new').expect(200);
+  const formToken = /name="formToken" value="([0-9a-f]{32})"/.exec(form.text)![1]!;
+  const send = () =>
+    agent
+      .post('/admin/entries')
+      .field('_csrf', csrf)
+      .field('formToken', formToken)
+      .field('channel', 'email')
+      .field('receivedDay', '10')
+      .field('receivedMonth', '5')
+      .field('receivedYear', '2020')
+      .field('language', 'en')
+      .field('respondentType', 'individual')
+      .field('name', 'Twice Sent')
+      .field('constituency', 'delyn')
+      .field('answer__health-and-social-care', 'Sent by email.')
+      .field('consentQuote', 'no');
+  const [first, second] = [await send(), await send()];
+  expect([first.status, second.status]).toEqual([303, 303]);
+  expect(second.headers.location).toBe(first.headers.location);
+  expect(countRows(portal.db, 'submissions')).toBe(1);
+});
+
+test('removing a tag a submission does not have changes nothing and records nothing', async () => {
+  const reference = submitAt('2020-05-01T10:00:00+01:00');
+  await agent.post(`/admin/submissions/${reference}/tags/remove`).type('form').send({ _csrf: csrf, tag: 'never-added' }).expect(303);
+  expect(portal.db.prepare("SELECT count(*) FROM audit_log WHERE action LIKE 'tag-%'").pluck().get()).toBe(0);
 });
 
 describe('stored XSS: what respondents and officers type is inert on every officer page', () => {

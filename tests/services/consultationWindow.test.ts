@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createConfig, parseTimeOverride, projectRoot } from '../../server/config';
 import { loadConsultation } from '../../server/content/loadConsultation';
 import { ConsultationWindow } from '../../server/services/consultationWindow';
-import { TestClock } from '../support/testPortal';
+import { TestClock, createTestPortal } from '../support/testPortal';
 
 const consultation = loadConsultation(path.join(projectRoot, 'content', 'stage-2'));
 
@@ -62,4 +62,13 @@ describe('settings', () => {
   test('a bad setting is named', () => {
     expect(() => createConfig({ PORT: 'eighty' })).toThrow(/PORT:/);
   });
+});
+
+test('the dashboard copes with a preview that closes before the real opening day', () => {
+  const portal = createTestPortal({ now: new Date('2019-06-01T12:00:00Z'), env: { CONSULTATION_OPENS_AT: '2019-05-01', CONSULTATION_CLOSES_AT: '2019-07-01' } });
+  try {
+    expect(portal.services.dashboard.summary().chartFrom <= portal.services.dashboard.summary().chartTo).toBe(true);
+  } finally {
+    portal.close();
+  }
 });

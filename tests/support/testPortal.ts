@@ -7,7 +7,7 @@ import { createConfig, projectRoot } from '../../server/config';
 import { loadConsultation } from '../../server/content/loadConsultation';
 import { openDatabase, type Db } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
-import { createServices, type Services } from '../../server/services';
+import { createServices, type ServiceOptions, type Services } from '../../server/services';
 import type { Clock } from '../../server/services/clock';
 
 /** A clock the test sets. */
@@ -31,8 +31,10 @@ export interface TestPortal {
 export const duringConsultation = new Date('2020-05-12T10:00:00+01:00');
 
 /** The real app with real services, on a new SQLite file and data folder in a temp directory. */
-export function createTestPortal(options: { now?: Date; env?: NodeJS.ProcessEnv; contentDir?: string } = {}): TestPortal {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
+export function createTestPortal(
+  options: { now?: Date; env?: NodeJS.ProcessEnv; contentDir?: string; services?: ServiceOptions; dataDir?: string } = {},
+): TestPortal {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
   const config = createConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
@@ -47,7 +49,7 @@ export function createTestPortal(options: { now?: Date; env?: NodeJS.ProcessEnv;
   const clock = new TestClock(options.now ?? duringConsultation);
   // Officers' passwords are hashed at a low cost here, so that tests sign in quickly; the
   // production cost is checked by a test of its own.
-  const services = createServices(config, db, consultation, clock, { N: 2 ** 10, r: 8, p: 1 });
+  const services = createServices(config, db, consultation, clock, { passwordCost: { N: 2 ** 10, r: 8, p: 1 }, ...options.services });
   return {
     app: createApp(services),
     db,
@@ -56,7 +58,8 @@ export function createTestPortal(options: { now?: Date; env?: NodeJS.ProcessEnv;
     dataDir,
     close() {
       db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      // A data folder the test passed in outlives this portal: it is the point of a restart test.
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

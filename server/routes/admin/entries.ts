@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { acceptUploads } from '../../middleware/uploads';
 import type { Services } from '../../services';
@@ -18,7 +19,7 @@ export function registerEntryRoutes(router: Router, services: Services, verifyCs
   const { submissions, officers, clock } = services;
 
   router.get('/entries/new', (_req, res) => {
-    renderEntryForm(res, { channel: 'post', language: 'en' }, [], null, []);
+    renderEntryForm(res, { channel: 'post', language: 'en', formToken: randomBytes(16).toString('hex') }, [], null, []);
   });
 
   router.post(
@@ -34,6 +35,7 @@ export function registerEntryRoutes(router: Router, services: Services, verifyCs
       }
       const reference = submissions.recordOffline(received.content, received.files, {
         ...offline.details,
+        formToken: received.formToken,
         actor: officers.actorFor(res.locals.officer!),
       });
       received.release();

@@ -14,10 +14,12 @@ export interface ListView {
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const text = z.string().trim().min(1).max(200);
+// A long search is cut to its first 200 characters, not ignored.
+const searchText = z.string().trim().min(1).transform((value) => value.slice(0, 200));
 
 // A value the portal does not recognise is ignored, as if that filter were not set.
 const querySchema = z.object({
-  q: optional(text),
+  q: optional(searchText),
   paper: optional(text),
   type: optional(z.enum(respondentTypes)),
   constituency: optional(text),

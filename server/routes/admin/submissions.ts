@@ -16,7 +16,7 @@ const tagForm = z.object({ tag: z.string().trim().min(1).max(40) });
 
 /** The list of submissions, one submission with its review, its reports, and erasure. */
 export function registerSubmissionRoutes(router: Router, services: Services): void {
-  const { queries, reviews, submissions, officers, attachments, consultation } = services;
+  const { queries, reviews, erasure, officers, attachments, consultation } = services;
 
   router.get('/submissions', (req, res) => {
     const view = readListView(req.query);
@@ -81,7 +81,7 @@ export function registerSubmissionRoutes(router: Router, services: Services): vo
 
   router.get('/submissions/:reference/reports/:position', (req, res) => {
     const { submission } = reviews.find(req.params.reference);
-    const attachment = submission.attachments[Number(req.params.position)];
+    const attachment = /^\d{1,3}$/.test(req.params.position) ? submission.attachments[Number(req.params.position)] : undefined;
     if (!attachment) throw new NotFound();
     const filePath = attachments.pathOf(attachment.storedName);
     if (!fs.existsSync(filePath)) throw new NotFound();
@@ -96,7 +96,7 @@ export function registerSubmissionRoutes(router: Router, services: Services): vo
   });
 
   router.post('/submissions/:reference/erase', (req, res) => {
-    submissions.erase(req.params.reference, officers.actorFor(res.locals.officer!));
+    erasure.erase(req.params.reference, officers.actorFor(res.locals.officer!));
     res.redirect(303, `/admin/submissions?erased=${encodeURIComponent(req.params.reference)}`);
   });
 }

@@ -4,14 +4,14 @@ import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { exportCells, exportHeaders, type ExportCell, type ExportPaper, type ExportRow } from './exportRow';
-import { neutraliseFormula } from './neutraliseFormula';
 
 const rowsBetweenPauses = 500;
 
 function xlsxCell(cell: ExportCell): ExportCell | null {
   if (typeof cell === 'number') return cell;
   // Excel counts an empty string as a value (COUNTA); a missing answer should be a blank cell.
-  return cell === '' ? null : neutraliseFormula(cell);
+  // Text goes in as a string cell, which Excel never evaluates, so it needs no apostrophe.
+  return cell === '' ? null : cell;
 }
 
 interface PilingStream extends EventEmitter {
@@ -45,7 +45,7 @@ async function writeWorkbook(
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: workbookBytes, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Responses');
-  sheet.addRow(exportHeaders(papers).map(neutraliseFormula)).commit();
+  sheet.addRow(exportHeaders(papers)).commit();
   let rowsSincePause = 0;
   for (const row of rows) {
     sheet.addRow(exportCells(row, papers).map(xlsxCell)).commit();

@@ -1,0 +1,102 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './database';
+
+export type DigestKind = 'weekly' | 'daily' | 'closes-tomorrow' | 'closing-summary' | 'manual';
+
+export interface DigestRecord {
+  readonly id: number;
+  readonly slot: string;
+  readonly kind: DigestKind;
+  readonly scheduledFor: string;
+  readonly createdAt: string;
+  readonly late: boolean;
+  readonly lastSubmissionId: number;
+  readonly newSubmissions: number;
+  readonly skipped: boolean;
+}
+
+export interface DigestHistoryEntry extends DigestRecord {
+  readonly sent: number;
+  readonly waiting: number;
+  readonly failed: number;
+}
+
+/** One new submission, as a digest lists it. */
+export interface DigestLine {
+  readonly reference: string;
+  readonly name: string;
+  readonly respondentType: string;
+  readonly bodyName: string | null;
+  readonly constituency: string;
+  readonly papers: string | null;
+  readonly opening: string | null;
+  readonly attachmentNames: string | null;
+}
+
+type DigestRow = Omit<DigestRecord, 'late' | 'skipped'> & { late: number; skipped: number };
+
+const digestColumns = `id, slot, kind, scheduled_for AS scheduledFor, created_at AS createdAt, late,
+  last_submission_id AS lastSubmissionId, new_submissions AS newSubmissions, skipped`;
+
+function toRecord<T extends DigestRow>(row: T): Omit<T, 'late' | 'skipped'> & { late: boolean; skipped: boolean } {
+  return { ...row, late: row.late === 1, skipped: row.skipped === 1 };
+}
+
+export class DigestRepository {
+  private readonly insertDigest: Statement;
+  private readonly selectLatestScheduled: Statement<[], DigestRow>;
+  private readonly selectLatest: Statement<[], DigestRow>;
+  private readonly selectHistory: Statement<[number], DigestRow & { sent: number; waiting: number; failed: number }>;
+  private readonly selectNewLines: Statement<[string, number], DigestLine & { id: number }>;
+  private readonly selectFlagged: Statement<[string], { reference: string; name: string }>;
+
+  constructor(db: Db) {
+    this.insertDigest = db.prepare(`
+      INSERT INTO digests (slot, kind, scheduled_for, created_at, late, last_submission_id, new_submissions, skipped)
+      VALUES (@slot, @kind, @scheduledFor, @createdAt, @late, @lastSubmissionId, @newSubmissions, @skipped)`);
+    this.selectLatestScheduled = db.prepare(`SELECT ${digestColumns} FROM digests WHERE kind <> 'manual' ORDER BY scheduled_for DESC LIMIT 1`);
+    this.selectLatest = db.prepare(`SELECT ${digestColumns} FROM digests ORDER BY id DESC LIMIT 1`);
+    this.selectHistory = db.prepare(`
+      SELECT ${digestColumns},
+        (SELECT count(*) FROM outbox o WHERE o.digest_id = d.id AND o.status = 'sent') AS sent,
+        (SELECT count(*) FROM outbox o WHERE o.digest_id = d.id AND o.status IN ('pending', 'sending')) AS waiting,
+        (SELECT count(*) FROM outbox o WHERE o.digest_id = d.id AND o.status = 'failed') AS failed
+      FROM digests d ORDER BY id DESC LIMIT ?`);
+    this.selectNewLines = db.prepare(`
+      SELECT s.id, s.reference, s.name, s.respondent_type AS respondentType, s.body_name AS bodyName, s.constituency,
+        (SELECT group_concat(DISTINCT an.paper) FROM answers an WHERE an.submission_id = s.id) AS papers,
+        coalesce((SELECT substr(an.body, 1, 400) FROM answers an WHERE an.submission_id = s.id ORDER BY an.id LIMIT 1), substr(s.anything_else, 1, 400)) AS opening,
+        (SELECT group_concat(a.original_name, ', ') FROM attachments a WHERE a.submission_id = s.id) AS attachmentNames
+      FROM submissions s WHERE s.consultation = ? AND s.id > ? ORDER BY s.id`);
+    this.selectFlagged = db.prepare("SELECT reference, name FROM submissions WHERE consultation = ? AND status = 'flagged' ORDER BY id");
+  }
+
+  /** Records a digest; throws a unique-constraint error if its slot has already been made. */
+  insert(record: Omit<DigestRecord, 'id'>): number {
+    return Number(this.insertDigest.run({ ...record, late: record.late ? 1 : 0, skipped: record.skipped ? 1 : 0 }).lastInsertRowid);
+  }
+
+  latestScheduled(): DigestRecord | null {
+    const row = this.selectLatestScheduled.get();
+    return row ? toRecord(row) : null;
+  }
+
+  latest(): DigestRecord | null {
+    const row = this.selectLatest.get();
+    return row ? toRecord(row) : null;
+  }
+
+  history(limit = 50): DigestHistoryEntry[] {
+    return this.selectHistory.all(limit).map(toRecord);
+  }
+
+  /** Submissions after `afterId`, with the highest id among them. */
+  newSubmissions(consultation: string, afterId: number): { lines: DigestLine[]; lastId: number } {
+    const rows = this.selectNewLines.all(consultation, afterId);
+    return { lines: rows.map(({ id: _id, ...line }) => line), lastId: rows.at(-1)?.id ?? afterId };
+  }
+
+  flagged(consultation: string): { reference: string; name: string }[] {
+    return this.selectFlagged.all(consultation);
+  }
+}

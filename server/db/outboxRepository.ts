@@ -1,0 +1,105 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './database';
+
+export interface QueuedMessage {
+  readonly messageId: string;
+  readonly kind: 'receipt' | 'digest';
+  readonly submissionId: number | null;
+  readonly digestId: number | null;
+  readonly recipient: string;
+  readonly subject: string;
+  readonly textBody: string;
+  readonly htmlBody: string;
+}
+
+export interface OutboxRow extends QueuedMessage {
+  readonly id: number;
+  readonly status: 'pending' | 'sending' | 'sent' | 'failed';
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly createdAt: string;
+  readonly sentAt: string | null;
+}
+
+export interface UndeliverableReceipt {
+  readonly reference: string;
+  readonly recipient: string;
+  readonly lastError: string | null;
+}
+
+const rowColumns = `id, message_id AS messageId, kind, submission_id AS submissionId, digest_id AS digestId, recipient, subject,
+  text_body AS textBody, html_body AS htmlBody, status, attempts, last_error AS lastError, created_at AS createdAt, sent_at AS sentAt`;
+
+/** The durable outbox. A message is claimed by one worker at a time, under a lease that runs out if that worker dies. */
+export class OutboxRepository {
+  private readonly insertMessage: Statement;
+  private readonly claimNext: Statement<[{ now: string; leaseUntil: string }], OutboxRow>;
+  private readonly markSentStatement: Statement<[{ id: number; now: string }]>;
+  private readonly markRetryStatement: Statement<[{ id: number; error: string; nextAttemptAt: string }]>;
+  private readonly markFailedStatement: Statement<[{ id: number; error: string }]>;
+  private readonly selectUndeliverableReceipts: Statement<[], UndeliverableReceipt>;
+  private readonly selectForDigest: Statement<[number], OutboxRow>;
+  private readonly selectForSubmission: Statement<[number], OutboxRow>;
+
+  constructor(db: Db) {
+    this.insertMessage = db.prepare(`
+      INSERT INTO outbox (message_id, kind, submission_id, digest_id, recipient, subject, text_body, html_body, next_attempt_at, created_at)
+      VALUES (@messageId, @kind, @submissionId, @digestId, @recipient, @subject, @textBody, @htmlBody, @now, @now)`);
+    // One statement, so the claim is atomic even between two processes on the same database.
+    this.claimNext = db.prepare(`
+      UPDATE outbox SET status = 'sending', lease_expires_at = @leaseUntil, attempts = attempts + 1
+      WHERE id = (
+        SELECT id FROM outbox
+        WHERE (status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_expires_at <= @now)
+        ORDER BY next_attempt_at, id LIMIT 1
+      )
+      RETURNING ${rowColumns}`);
+    this.markSentStatement = db.prepare(
+      "UPDATE outbox SET status = 'sent', sent_at = @now, lease_expires_at = NULL, last_error = NULL WHERE id = @id",
+    );
+    this.markRetryStatement = db.prepare(
+      "UPDATE outbox SET status = 'pending', next_attempt_at = @nextAttemptAt, lease_expires_at = NULL, last_error = @error WHERE id = @id",
+    );
+    this.markFailedStatement = db.prepare(
+      "UPDATE outbox SET status = 'failed', lease_expires_at = NULL, last_error = @error WHERE id = @id",
+    );
+    this.selectUndeliverableReceipts = db.prepare(`
+      SELECT s.reference, o.recipient, o.last_error AS lastError FROM outbox o JOIN submissions s ON s.id = o.submission_id
+      WHERE o.kind = 'receipt' AND o.status = 'failed' ORDER BY o.id DESC`);
+    this.selectForDigest = db.prepare(`SELECT ${rowColumns} FROM outbox WHERE digest_id = ? ORDER BY id`);
+    this.selectForSubmission = db.prepare(`SELECT ${rowColumns} FROM outbox WHERE submission_id = ? ORDER BY id`);
+  }
+
+  enqueue(message: QueuedMessage, now: Date): void {
+    this.insertMessage.run({ ...message, now: now.toISOString() });
+  }
+
+  /** Takes the next message that is due, or whose last worker's lease ran out; null if none. */
+  claimNextDue(now: Date, leaseMs: number): OutboxRow | null {
+    return this.claimNext.get({ now: now.toISOString(), leaseUntil: new Date(now.getTime() + leaseMs).toISOString() }) ?? null;
+  }
+
+  markSent(id: number, now: Date): void {
+    this.markSentStatement.run({ id, now: now.toISOString() });
+  }
+
+  markRetry(id: number, error: string, nextAttemptAt: Date): void {
+    this.markRetryStatement.run({ id, error, nextAttemptAt: nextAttemptAt.toISOString() });
+  }
+
+  markFailed(id: number, error: string): void {
+    this.markFailedStatement.run({ id, error });
+  }
+
+  undeliverableReceipts(): UndeliverableReceipt[] {
+    return this.selectUndeliverableReceipts.all();
+  }
+
+  forDigest(digestId: number): OutboxRow[] {
+    return this.selectForDigest.all(digestId);
+  }
+
+  forSubmission(submissionId: number): OutboxRow[] {
+    return this.selectForSubmission.all(submissionId);
+  }
+}

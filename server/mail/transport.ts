@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMessage {
+  readonly messageId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+/** A failure that will not heal by trying again, such as an address the mail server refuses. */
+export class PermanentDeliveryFailure extends Error {}
+
+export interface MailTransport {
+  /** Resolves once the message is accepted; rejects with PermanentDeliveryFailure, or another error worth retrying. */
+  send(message: OutgoingMessage): Promise<void>;
+  close(): void;
+}
+
+function toNodemailer(message: OutgoingMessage) {
+  return { messageId: message.messageId, from: message.from, to: message.to, subject: message.subject, text: message.text, html: message.html };
+}
+
+/** SMTP 5xx replies are final (but 503, a sequence error), and so is an address nodemailer cannot use. */
+function isPermanent(error: unknown): boolean {
+  const { responseCode, code } = error as { responseCode?: number; code?: string };
+  return (typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600 && responseCode !== 503) || code === 'EENVELOPE';
+}
+
+/** Sends through the SMTP server in SMTP_URL (TLS and authentication come from the URL). */
+export function smtpTransport(smtpUrl: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(message) {
+      try {
+        await transporter.sendMail(toNodemailer(message));
+      } catch (error) {
+        throw isPermanent(error) ? new PermanentDeliveryFailure((error as Error).message) : error;
+      }
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** With no SMTP server: each message becomes an .eml file a newcomer can open in a mail program. */
+export function fileTransport(outboxDir: string): MailTransport {
+  fs.mkdirSync(outboxDir, { recursive: true });
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    async send(message) {
+      const { message: eml } = (await transporter.sendMail(toNodemailer(message))) as { message: Buffer };
+      const fileName = `${new Date().toISOString().replace(/[:.]/g, '-')}-${message.messageId.replace(/[^A-Za-z0-9-]/g, '')}.eml`;
+      const temporary = path.join(outboxDir, `.${fileName}.tmp`);
+      fs.writeFileSync(temporary, eml);
+      fs.renameSync(temporary, path.join(outboxDir, fileName));
+    },
+    close: () => transporter.close(),
+  };
+}

@@ -1,0 +1,161 @@
+import { SqliteError } from 'better-sqlite3';
+import type { Consultation } from '../content/consultation';
+import type { DigestHistoryEntry, DigestKind, DigestLine, DigestRecord, DigestRepository } from '../db/digestRepository';
+import type { OfficerRepository } from '../db/officerRepository';
+import type { OutboxRepository, UndeliverableReceipt } from '../db/outboxRepository';
+import type { CountWithRecent, StatisticsRepository } from '../db/statisticsRepository';
+import type { BuiltMessage, MessageBuilder } from '../mail/messageBuilder';
+import type { Clock } from './clock';
+import type { ConsultationWindow, WindowStatus } from './consultationWindow';
+import { dueSlot, type DigestScheduleSettings } from './digestSchedule';
+
+/** A slot is "late" when its digest is made this long after its time, because the server was down. */
+const lateAfterMs = 15 * 60 * 1000;
+
+export interface DigestContent {
+  readonly kind: DigestKind;
+  readonly late: boolean;
+  readonly scheduledFor: Date;
+  /** When the previous digest went, or null for the first. */
+  readonly since: string | null;
+  readonly windowStatus: WindowStatus;
+  readonly lines: readonly DigestLine[];
+  /** The newest submission this digest reports; the next one starts after it. */
+  readonly lastSubmissionId: number;
+  readonly totals: {
+    readonly total: number;
+    readonly byPaper: readonly CountWithRecent[];
+    readonly byType: readonly CountWithRecent[];
+    readonly byChannel: readonly CountWithRecent[];
+  };
+  readonly heardFrom: number;
+  readonly notHeardFrom: readonly string[];
+  readonly undeliverable: readonly UndeliverableReceipt[];
+  readonly flagged: readonly { reference: string; name: string }[];
+}
+
+export interface DigestDependencies {
+  readonly consultation: Consultation;
+  readonly window: ConsultationWindow;
+  readonly digests: DigestRepository;
+  readonly outbox: OutboxRepository;
+  readonly statistics: StatisticsRepository;
+  readonly officers: OfficerRepository;
+  readonly messages: MessageBuilder;
+  readonly settings: DigestScheduleSettings & { readonly recipients: readonly string[] };
+  readonly clock: Clock;
+  readonly inTransaction: <T>(work: () => T) => T;
+}
+
+function isSlotTaken(error: unknown): boolean {
+  return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** Keeps the Policy Officer informed: digests on a schedule, each slot exactly once, through the outbox. */
+export class DigestService {
+  constructor(private readonly deps: DigestDependencies) {}
+
+  /** Everyone who gets the digests: the configured addresses and the officers who opted in. */
+  recipients(): string[] {
+    const all = [...this.deps.settings.recipients, ...this.deps.officers.digestReaders()].map((address) => address.toLowerCase());
+    return [...new Set(all)];
+  }
+
+  /** Makes the digest that is due now, if one is; null if none is due or another process made it. */
+  makeDue(): DigestRecord | null {
+    const { window, digests, settings, clock } = this.deps;
+    const now = clock.now();
+    const { opensAt, closesAt } = window.status();
+    const latest = digests.latestScheduled();
+    const slot = dueSlot({ opensAt, closesAt }, settings, latest ? new Date(latest.scheduledFor) : null, now);
+    if (!slot) return null;
+    return this.make(slot.slot, slot.kind, slot.at, now.getTime() - slot.at.getTime() > lateAfterMs);
+  }
+
+  /** A digest now, whatever the schedule says: "send now" in the workspace and on the command line. */
+  makeNow(): DigestRecord {
+    const now = this.deps.clock.now();
+    return this.make(`manual ${now.toISOString()}`, 'manual', now, false)!;
+  }
+
+  /** The digest as it would go now, without recording or sending it. */
+  preview(): BuiltMessage {
+    const now = this.deps.clock.now();
+    return this.build(this.compose('manual', now, false));
+  }
+
+  history(): DigestHistoryEntry[] {
+    return this.deps.digests.history();
+  }
+
+  private make(slot: string, kind: DigestKind, scheduledFor: Date, late: boolean): DigestRecord | null {
+    const { digests, outbox, messages, clock, inTransaction } = this.deps;
+    const content = this.compose(kind, scheduledFor, late);
+    const recipients = this.recipients();
+    // Outside the final week, a digest with nothing new is not worth an email.
+    const skipped = recipients.length === 0 || (kind === 'weekly' && content.lines.length === 0);
+    const message = skipped ? null : this.build(content);
+    const record: Omit<DigestRecord, 'id'> = {
+      slot,
+      kind,
+      scheduledFor: scheduledFor.toISOString(),
+      createdAt: clock.now().toISOString(),
+      late,
+      lastSubmissionId: content.lastSubmissionId,
+      newSubmissions: content.lines.length,
+      skipped,
+    };
+    try {
+      const id = inTransaction(() => {
+        const digestId = digests.insert(record);
+        for (const recipient of message ? recipients : []) {
+          outbox.enqueue(
+            {
+              messageId: messages.newMessageId(),
+              kind: 'digest',
+              submissionId: null,
+              digestId,
+              recipient,
+              subject: message!.subject,
+              textBody: message!.text,
+              htmlBody: message!.html,
+            },
+            clock.now(),
+          );
+        }
+        return digestId;
+      });
+      return { id, ...record };
+    } catch (error) {
+      if (isSlotTaken(error)) return null;
+      throw error;
+    }
+  }
+
+  private compose(kind: DigestKind, scheduledFor: Date, late: boolean): DigestContent {
+    const { consultation, window, digests, outbox, statistics } = this.deps;
+    const previous = digests.latest();
+    const fresh = digests.newSubmissions(consultation.slug, previous?.lastSubmissionId ?? 0);
+    const since = previous?.createdAt ?? null;
+    const stats = statistics.summary(consultation.slug, since ? new Date(since) : new Date(0));
+    const heard = new Set(stats.coverage.map((row) => row.constituency));
+    return {
+      kind,
+      late,
+      scheduledFor,
+      since,
+      windowStatus: window.status(),
+      lines: fresh.lines,
+      lastSubmissionId: fresh.lastId,
+      totals: { total: stats.totals.total, byPaper: stats.byPaper, byType: stats.byType, byChannel: stats.byChannel },
+      heardFrom: consultation.constituencies.filter((constituency) => heard.has(constituency.slug)).length,
+      notHeardFrom: consultation.constituencies.filter((constituency) => !heard.has(constituency.slug)).map((constituency) => constituency.name),
+      undeliverable: outbox.undeliverableReceipts(),
+      flagged: digests.flagged(consultation.slug),
+    };
+  }
+
+  private build(content: DigestContent): BuiltMessage {
+    return this.deps.messages.digest({ digest: content }, `email.digest.subject.${content.kind}`, { count: content.lines.length });
+  }
+}

@@ -1,0 +1,54 @@
+import type { OutboxRepository } from '../db/outboxRepository';
+import { PermanentDeliveryFailure, type MailTransport } from '../mail/transport';
+import type { Clock } from './clock';
+
+export interface DeliveryPolicy {
+  /** How long a worker holds a message it is sending before another may try it. */
+  readonly leaseMs: number;
+  readonly firstRetryMs: number;
+  readonly longestRetryMs: number;
+  /** After this many tries a message is marked undeliverable and shown to the officer. */
+  readonly maxAttempts: number;
+}
+
+// Retries at 30 s, 1, 2, 4 … minutes, then hourly: about two days before giving up.
+export const defaultDeliveryPolicy: DeliveryPolicy = { leaseMs: 2 * 60_000, firstRetryMs: 30_000, longestRetryMs: 60 * 60_000, maxAttempts: 50 };
+
+/** Delivers what is due in the outbox: each message once, retried with backoff while it can still succeed. */
+export class MailDelivery {
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly transport: MailTransport,
+    private readonly from: string,
+    private readonly clock: Clock,
+    private readonly policy: DeliveryPolicy = defaultDeliveryPolicy,
+  ) {}
+
+  /** Sends due messages, one at a time, until none is due or `limit` have been tried; returns how many were tried. */
+  async deliverDue(limit = 100): Promise<number> {
+    for (let tried = 0; tried < limit; tried += 1) {
+      const message = this.outbox.claimNextDue(this.clock.now(), this.policy.leaseMs);
+      if (!message) return tried;
+      try {
+        await this.transport.send({
+          messageId: message.messageId,
+          from: this.from,
+          to: message.recipient,
+          subject: message.subject,
+          text: message.textBody,
+          html: message.htmlBody,
+        });
+        this.outbox.markSent(message.id, this.clock.now());
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (error instanceof PermanentDeliveryFailure || message.attempts >= this.policy.maxAttempts) {
+          this.outbox.markFailed(message.id, reason);
+        } else {
+          const wait = Math.min(this.policy.firstRetryMs * 2 ** (message.attempts - 1), this.policy.longestRetryMs);
+          this.outbox.markRetry(message.id, reason, new Date(this.clock.now().getTime() + wait));
+        }
+      }
+    }
+    return limit;
+  }
+}

@@ -1,0 +1,43 @@
+import type { DigestService } from './digestService';
+import type { MailDelivery } from './mailDelivery';
+
+/**
+ * Runs in the server process: every poll it makes any digest that has fallen due and delivers
+ * what is waiting in the outbox. Stopping waits for a delivery under way to finish.
+ */
+export class MailWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly digests: DigestService,
+    private readonly delivery: MailDelivery,
+    private readonly pollMs: number,
+    private readonly reportError: (error: unknown) => void = (error) => console.error('Mail worker:', error),
+  ) {}
+
+  async runOnce(): Promise<void> {
+    this.digests.makeDue();
+    await this.delivery.deliverDue();
+  }
+
+  start(): void {
+    this.stopped = false;
+    const tick = () => {
+      this.running = this.runOnce()
+        .catch(this.reportError)
+        .finally(() => {
+          this.running = null;
+          if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);
+        });
+    };
+    tick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import readline from 'node:readline';
 import { read } from 'read';
-import { ConfigError, createConfig, projectRoot } from '../config';
+import { createConfig, projectRoot } from '../config';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { AuditRepository } from '../db/auditRepository';
@@ -9,6 +9,7 @@ import { OfficerRepository } from '../db/officerRepository';
 import { SqliteSessionStore } from '../db/sessionStore';
 import { AuditLog } from '../services/auditLog';
 import { systemClock } from '../services/clock';
+import { runCommand } from './runCommand';
 import { AccountError, OfficerService } from '../services/officerService';
 import { PasswordHasher } from '../services/passwords';
 
@@ -80,11 +81,4 @@ async function main(args: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof AccountError || error instanceof ConfigError) {
-    console.error(error.message);
-    process.exitCode = 1;
-    return;
-  }
-  throw error;
-});
+runCommand(main);

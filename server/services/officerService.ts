@@ -68,6 +68,11 @@ export class OfficerService {
     return officer && officer.disabledAt === null ? officer : null;
   }
 
+  /** Whether this officer gets the email digests. */
+  setWantsDigest(officer: Officer, wantsDigest: boolean): void {
+    this.officers.setWantsDigest(officer.id, wantsDigest);
+  }
+
   actorFor(officer: Officer): Actor {
     return { officerId: officer.id, name: officer.email };
   }

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { AccessibilityChecks, launchChromium, serve } from '../support/browser';
 import { createTestPortal, type TestPortal } from '../support/testPortal';
 import { pdfFile } from '../support/files';
-import { openForm, postResponse, validFields } from '../support/respond';
+import { cantonBranchFields, openForm, postResponse } from '../support/respond';
 import { addOfficer, officerEmail, officerPassword } from '../support/officer';
 
 let portal: TestPortal;
@@ -20,13 +20,7 @@ beforeAll(async () => {
   await postResponse(
     form.agent,
     form.csrf,
-    validFields({
-      respondentType: 'branch',
-      bodyName: 'Canton Branch',
-      roleInBody: 'Branch Secretary',
-      constituency: 'cardiff-west',
-      'answer__health-and-social-care': 'Our branch wants NHS dentistry restored in every town.',
-    }),
+    cantonBranchFields({ 'answer__health-and-social-care': 'Our branch wants NHS dentistry restored in every town.' }),
     [{ name: 'Canton workshop.pdf', content: pdfFile() }],
   ).expect(303);
   ({ server, baseUrl } = await serve(portal));
@@ -83,6 +77,8 @@ test('the officer signs in, finds a response by search, downloads its report, ma
   await accessibility.expectNoViolations(page, 'record a response');
   await page.getByRole('button', { name: 'Record the response' }).click();
   await accessibility.expectNoViolations(page, 'record a response with errors');
+  await page.getByRole('link', { name: 'Digests' }).click();
+  await accessibility.expectNoViolations(page, 'digests');
   await page.getByRole('link', { name: 'Audit log' }).click();
   await accessibility.expectNoViolations(page, 'audit log');
   expect(await page.locator('main').textContent()).toContain('Exported');

@@ -426,6 +426,7 @@ describe('stored XSS: what respondents and officers type is inert on every offic
       '/admin/submissions?q=marker',
       `/admin/submissions?q=${marker(3)}`,
       '/admin/audit',
+      '/admin/digests',
       ...references.map((reference) => `/admin/submissions/${reference}`),
       ...references.slice(0, 3).map((reference) => `/admin/submissions/${reference}/erase`),
     ];
@@ -436,5 +437,26 @@ describe('stored XSS: what respondents and officers type is inert on every offic
       }
       expect({ url, scripts: html.match(/<script/gi)?.length ?? 0 }).toEqual({ url, scripts: 0 });
     }
+  });
+});
+
+describe('the digests page', () => {
+  test('previews the next digest, sends one now, and lets the officer opt in and out', async () => {
+    submitAt('2020-05-01T10:00:00+01:00', { name: 'Digest Person' });
+    const page = await agent.get('/admin/digests').expect(200);
+    expect(page.text).toContain('STAGE 2 POLICY CONSULTATION: digest, 1 new response');
+    expect(page.text).toContain('Digest Person');
+    expect(page.text).toContain('Nobody yet');
+
+    await agent.post('/admin/digests/subscription').type('form').send({ _csrf: csrf, wantsDigest: 'yes' }).expect(303);
+    expect((await agent.get('/admin/digests')).text).toContain('<li>policy.officer@example.org</li>');
+    await agent.post('/admin/digests/send').type('form').send({ _csrf: csrf }).expect(303);
+    expect(portal.db.prepare("SELECT recipient FROM outbox WHERE kind = 'digest'").pluck().all()).toEqual(['policy.officer@example.org']);
+    const after = await agent.get('/admin/digests?sent=1').expect(200);
+    expect(after.text).toContain('A digest has been made and is on its way.');
+    expect(after.text).toContain('0 sent, 1 waiting, 0 failed');
+
+    await agent.post('/admin/digests/subscription').type('form').send({ _csrf: csrf, wantsDigest: 'no' }).expect(303);
+    expect((await agent.get('/admin/digests')).text).toContain('Nobody yet');
   });
 });

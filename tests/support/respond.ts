@@ -42,6 +42,17 @@ export function validFields(overrides: Record<string, string | string[]> = {}): 
   };
 }
 
+/** Canton Branch's response, as its secretary sends it. */
+export function cantonBranchFields(overrides: Record<string, string> = {}): Record<string, string | string[]> {
+  return validFields({
+    respondentType: 'branch',
+    bodyName: 'Canton Branch',
+    roleInBody: 'Branch Secretary',
+    constituency: 'cardiff-west',
+    ...overrides,
+  });
+}
+
 /** Posts the form as a browser does: multipart, with the token, the fields and any files. */
 export function postResponse(
   agent: TestAgent,

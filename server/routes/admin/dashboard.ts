@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { renderDailyChart } from '../../services/dailyChart';
 import type { Services } from '../../services';
 
-export function registerDashboardRoutes(router: Router, { dashboard, reviews, consultation }: Services): void {
+export function registerDashboardRoutes(router: Router, { dashboard, reviews, consultation, outbox }: Services): void {
   router.get('/', (_req, res) => {
     const { t, format } = res.locals;
     const summary = dashboard.summary();
@@ -24,6 +24,11 @@ export function registerDashboardRoutes(router: Router, { dashboard, reviews, co
         todayLabel: t('admin.dashboard.chart.today'),
       },
     });
-    res.render('pages/admin/dashboard', { summary, chartSvg, tagCounts: reviews.tagCounts(consultation.slug) });
+    res.render('pages/admin/dashboard', {
+      summary,
+      chartSvg,
+      tagCounts: reviews.tagCounts(consultation.slug),
+      undeliverable: outbox.undeliverableReceipts(),
+    });
   });
 }

@@ -3,6 +3,7 @@ import { requireOfficer, setUpOfficerSession } from '../../middleware/setUpOffic
 import type { Services } from '../../services';
 import { registerAuditRoutes } from './auditLog';
 import { registerDashboardRoutes } from './dashboard';
+import { registerDigestRoutes } from './digests';
 import { registerEntryRoutes } from './entries';
 import { registerExportRoutes } from './exports';
 import { registerSignInRoutes } from './signIn';
@@ -23,5 +24,6 @@ export function adminRouter(services: Services, verifyCsrf: RequestHandler, secu
   registerEntryRoutes(router, services, verifyCsrf);
   registerExportRoutes(router, services);
   registerAuditRoutes(router, services);
+  registerDigestRoutes(router, services);
   return router;
 }

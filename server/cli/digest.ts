@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createConfig, projectRoot } from '../config';
+import { loadConsultation } from '../content/loadConsultation';
+import { openDatabase } from '../db/database';
+import { migrate } from '../db/migrate';
+import { createServices } from '../services';
+import { systemClock } from '../services/clock';
+import { runCommand } from './runCommand';
+
+const usage = `The Policy Officer's email digest.
+
+  npm run digest -- --preview     write the next digest to data/digest-preview.html and .txt, to look at
+  npm run digest -- --send-now    make a digest now and send it to the digest's recipients`;
+
+async function main(args: string[]): Promise<void> {
+  const config = createConfig();
+  const db = openDatabase(config.databasePath);
+  migrate(db, path.join(projectRoot, 'migrations'));
+  const services = createServices(config, db, loadConsultation(config.contentDir), systemClock);
+  try {
+    if (args.includes('--preview')) {
+      const preview = services.digests.preview();
+      const base = path.join(config.dataDir, 'digest-preview');
+      fs.writeFileSync(`${base}.html`, preview.html);
+      fs.writeFileSync(`${base}.txt`, `Subject: ${preview.subject}\n\n${preview.text}`);
+      console.log(`The next digest is in ${base}.html (open it in a browser) and ${base}.txt`);
+    } else if (args.includes('--send-now')) {
+      const recipients = services.digests.recipients();
+      if (recipients.length === 0) {
+        console.error('Nobody would get it: set DIGEST_RECIPIENTS, or opt in from the workspace’s Digests page.');
+        process.exitCode = 1;
+        return;
+      }
+      services.digests.makeNow();
+      await services.delivery.deliverDue();
+      console.log(`Sent to ${recipients.join(', ')}${config.mail.smtpUrl ? '' : ` (written to ${config.mail.outboxDir})`}.`);
+    } else {
+      console.log(usage);
+      process.exitCode = args.length > 0 ? 2 : 0;
+    }
+  } finally {
+    services.transport.close();
+    db.close();
+  }
+}
+
+runCommand(main);

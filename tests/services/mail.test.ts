@@ -1,0 +1,292 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ResponseContent } from '../../server/services/submission';
+import { slotsBetween } from '../../server/services/digestSchedule';
+import { createTestPortal, type TestPortal } from '../support/testPortal';
+import { TestSmtpServer } from '../support/smtp';
+import { docxFile, pdfFile } from '../support/files';
+import { cantonBranchFields, openForm, postResponse } from '../support/respond';
+
+const fastRetries = { leaseMs: 60_000, firstRetryMs: 1_000, longestRetryMs: 60_000, maxAttempts: 5 };
+
+let smtp: TestSmtpServer;
+let dataDir: string;
+const portals: TestPortal[] = [];
+
+/** A portal process on the shared data folder, sending through the test SMTP server. */
+function startPortal(now = new Date('2020-05-12T10:00:00+01:00'), env: NodeJS.ProcessEnv = {}): TestPortal {
+  const portal = createTestPortal({
+    now,
+    dataDir,
+    env: { SMTP_URL: smtp.url, DIGEST_RECIPIENTS: 'policy.officer@example.org', BASE_URL: 'http://consult.example.org', ...env },
+    services: { deliveryPolicy: fastRetries },
+  });
+  portals.push(portal);
+  return portal;
+}
+
+beforeEach(async () => {
+  smtp = new TestSmtpServer();
+  await smtp.start();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-mail-'));
+});
+
+afterEach(async () => {
+  for (const portal of portals.splice(0)) {
+    portal.services.transport.close();
+    portal.close();
+  }
+  await smtp.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const response = (overrides: Partial<ResponseContent> = {}): ResponseContent => ({
+  respondentType: 'individual',
+  name: 'Nia Griffiths',
+  email: 'nia@example.org',
+  bodyName: null,
+  roleInBody: null,
+  constituency: 'llanelli',
+  answers: [{ paper: 'health-and-social-care', section: null, body: 'Community pharmacies should do more.' }],
+  anythingElse: null,
+  meetingDate: null,
+  meetingAttendance: null,
+  consentToQuote: false,
+  ...overrides,
+});
+
+let tokens = 0;
+const submit = (portal: TestPortal, overrides: Partial<ResponseContent> = {}) => {
+  tokens += 1;
+  return portal.services.submissions.submit(response(overrides), [], 'en', tokens.toString(16).padStart(32, '0'));
+};
+const outboxStatus = (portal: TestPortal) => portal.db.prepare('SELECT status, attempts, last_error AS lastError FROM outbox ORDER BY id').all();
+
+describe('receipts', () => {
+  test('carry the reference and a readable copy of everything sent, in HTML and plain text', async () => {
+    const portal = startPortal();
+    const form = await openForm(portal.app);
+    await postResponse(
+      form.agent,
+      form.csrf,
+      cantonBranchFields({
+        'answer__health-and-social-care__workforce': 'Pay care workers for travel time.',
+        anythingElse: 'Buses to hospital.',
+      }),
+      [
+        { name: 'Workshop report.pdf', content: pdfFile() },
+        { name: 'Notes.docx', content: docxFile() },
+      ],
+    ).expect(303);
+    const reference = portal.db.prepare('SELECT reference FROM submissions').pluck().get() as string;
+    await portal.services.delivery.deliverDue();
+
+    expect(smtp.received).toHaveLength(1);
+    const [mail] = smtp.received;
+    expect(mail!.subject).toBe(`STAGE 2 POLICY CONSULTATION: your response ${reference}`);
+    expect(mail!.to).toMatchObject({ text: 'carys@example.org' });
+    for (const part of [mail!.text!, mail!.html as string]) {
+      expect(part).toContain(reference);
+      expect(part).toContain('Canton Branch');
+      expect(part).toContain('Branch Secretary');
+      expect(part).toContain('Cardiff West');
+      expect(part).toContain('Investing in our workforce');
+      expect(part).toContain('Pay care workers for travel time.');
+      expect(part).toContain('Buses to hospital.');
+      expect(part).toMatch(/Workshop report\.pdf \(\d+(\.\d)? (KB|bytes)\)/);
+      expect(part).toContain('Notes.docx');
+    }
+    expect(mail!.messageId).toBe(portal.db.prepare('SELECT message_id FROM outbox').pluck().get());
+    expect(outboxStatus(portal)).toEqual([{ status: 'sent', attempts: 1, lastError: null }]);
+  });
+
+  test('escape what the respondent typed in the HTML part', async () => {
+    const portal = startPortal();
+    submit(portal, { name: '<img src=x onerror=alert(1)>', answers: [{ paper: 'health-and-social-care', section: null, body: '<script>alert("x")</script>' }] });
+    await portal.services.delivery.deliverDue();
+    const html = smtp.received[0]!.html as string;
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;');
+    expect(smtp.received[0]!.text).toContain('<script>alert("x")</script>');
+  });
+
+  test('are optional for a response an officer enters from a letter', async () => {
+    const portal = startPortal();
+    const provenance = { channel: 'post' as const, receivedOn: '2020-05-11', language: 'en', actor: { officerId: null, name: 'test' } };
+    portal.services.submissions.recordOffline(response(), [], { ...provenance, sendReceipt: false, formToken: 'a'.repeat(32) });
+    portal.services.submissions.recordOffline(response(), [], { ...provenance, sendReceipt: true, formToken: 'b'.repeat(32) });
+    await portal.services.delivery.deliverDue();
+    expect(smtp.received).toHaveLength(1);
+  });
+});
+
+describe('delivery that never loses a message and sends it once', () => {
+  test('SMTP down, then up: exactly one delivery', async () => {
+    const portal = startPortal();
+    const { port } = smtp;
+    await smtp.stop();
+    submit(portal);
+    await portal.services.delivery.deliverDue();
+    expect(outboxStatus(portal)).toEqual([{ status: 'pending', attempts: 1, lastError: expect.any(String) }]);
+    await smtp.start(port);
+    await portal.services.delivery.deliverDue();
+    expect(smtp.received).toHaveLength(0);
+    portal.clock.time = new Date(portal.clock.time.getTime() + 1_000);
+    await portal.services.delivery.deliverDue();
+    await portal.services.delivery.deliverDue();
+    expect(smtp.received).toHaveLength(1);
+    expect(outboxStatus(portal)).toEqual([{ status: 'sent', attempts: 2, lastError: null }]);
+  });
+
+  test('a crash between queueing and sending: exactly one delivery after the restart', async () => {
+    const before = startPortal();
+    submit(before);
+    before.close();
+    portals.splice(portals.indexOf(before), 1);
+
+    const after = startPortal();
+    await after.services.delivery.deliverDue();
+    await after.services.delivery.deliverDue();
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  test('a crash while sending: the message waits out the dead worker’s lease, then goes once, with the same Message-ID', async () => {
+    const before = startPortal();
+    submit(before);
+    const claimed = before.services.outbox.claimNextDue(before.clock.now(), fastRetries.leaseMs);
+    expect(claimed).not.toBeNull();
+    before.close();
+    portals.splice(portals.indexOf(before), 1);
+
+    const after = startPortal();
+    await after.services.delivery.deliverDue();
+    expect(smtp.received).toHaveLength(0);
+    after.clock.time = new Date(after.clock.time.getTime() + fastRetries.leaseMs);
+    await after.services.delivery.deliverDue();
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.messageId).toBe(claimed!.messageId);
+  });
+
+  test('an address the server refuses is marked undeliverable and shown to the officer, without retrying', async () => {
+    const portal = startPortal();
+    smtp.refusedRecipients.add('nobody@example.org');
+    const reference = submit(portal, { email: 'nobody@example.org' });
+    await portal.services.delivery.deliverDue();
+    expect(outboxStatus(portal)).toEqual([{ status: 'failed', attempts: 1, lastError: expect.stringContaining('No such mailbox') }]);
+    expect(portal.services.outbox.undeliverableReceipts()).toEqual([{ reference, recipient: 'nobody@example.org', lastError: expect.any(String) }]);
+    const digest = portal.services.digests.preview();
+    expect(digest.text).toContain(`The receipt for ${reference} could not be delivered to nobody@example.org.`);
+  });
+});
+
+describe('the digest schedule, in London time', () => {
+  const settings = { hour: 8, weekday: 1, dailyForDays: 7 };
+
+  test('weekly on Monday at 08:00 across the change to BST, daily in the final week, then closes tomorrow and the closing summary', () => {
+    const window = { opensAt: new Date('2020-03-16T00:00:00Z'), closesAt: new Date('2020-06-15T22:59:59.999Z') };
+    const slots = slotsBetween(window, settings, new Date('2020-03-20T00:00:00Z'), new Date('2020-06-17T00:00:00Z'));
+    const weekly = slots.filter((slot) => slot.kind === 'weekly').map((slot) => slot.at.toISOString());
+    expect(weekly.slice(0, 2)).toEqual(['2020-03-23T08:00:00.000Z', '2020-03-30T07:00:00.000Z']);
+    expect(weekly.at(-1)).toBe('2020-06-08T07:00:00.000Z');
+    expect(slots.filter((slot) => slot.kind === 'daily').map((slot) => slot.slot)).toEqual([
+      'daily 2020-06-09',
+      'daily 2020-06-10',
+      'daily 2020-06-11',
+      'daily 2020-06-12',
+      'daily 2020-06-13',
+      'daily 2020-06-14',
+      'daily 2020-06-15',
+    ]);
+    expect(slots.filter((slot) => !['weekly', 'daily'].includes(slot.kind)).map((slot) => [slot.kind, slot.at.toISOString()])).toEqual([
+      ['closes-tomorrow', '2020-06-14T22:59:59.999Z'],
+      ['closing-summary', '2020-06-15T23:04:59.999Z'],
+    ]);
+    expect(slots.at(-1)!.kind).toBe('closing-summary');
+  });
+
+  test('and back to GMT in October', () => {
+    const window = { opensAt: new Date('2020-10-01T00:00:00Z'), closesAt: new Date('2020-12-31T23:59:59.999Z') };
+    const weekly = slotsBetween(window, settings, new Date('2020-10-15T00:00:00Z'), new Date('2020-10-27T00:00:00Z'));
+    expect(weekly.map((slot) => slot.at.toISOString())).toEqual(['2020-10-19T07:00:00.000Z', '2020-10-26T08:00:00.000Z']);
+  });
+});
+
+describe('digests', () => {
+  const mondayMorning = new Date('2020-05-11T08:00:00+01:00');
+
+  test('list each new submission with a link, totals, coverage and what needs attention', async () => {
+    const portal = startPortal(new Date('2020-05-10T12:00:00+01:00'));
+    const reference = submit(portal, { respondentType: 'clp', name: 'Sian Lewis', bodyName: 'Gower CLP', roleInBody: 'Secretary', constituency: 'gower', answers: [{ paper: 'health-and-social-care', section: 'workforce', body: 'Pay care workers properly, and train more district nurses in every health board across Wales now please.' }] });
+    portal.db.prepare("UPDATE submissions SET status = 'flagged' WHERE reference = ?").run(reference);
+    portal.clock.time = mondayMorning;
+    const digest = portal.services.digests.makeDue();
+    expect(digest).toMatchObject({ kind: 'weekly', slot: 'weekly 2020-05-11', late: false, newSubmissions: 1 });
+    await portal.services.delivery.deliverDue(100);
+    const receipts = smtp.received.filter((mail) => mail.subject?.includes('your response'));
+    const [mail] = smtp.received.filter((message) => !receipts.includes(message));
+    expect(mail!.subject).toBe('STAGE 2 POLICY CONSULTATION: weekly digest, 1 new response');
+    expect(mail!.to).toMatchObject({ text: 'policy.officer@example.org' });
+    expect(mail!.html).toContain(`href="http://consult.example.org/admin/submissions/${reference}"`);
+    expect(mail!.text).toContain(`${reference} · Sian Lewis · CLP: Gower CLP · Gower`);
+    expect(mail!.text).toContain('Health and Social Care');
+    expect(mail!.text).toContain('"Pay care workers properly');
+    expect(mail!.text).toContain('Heard from 1 of 40 constituencies'.toUpperCase());
+    expect(mail!.text).toContain('Not yet heard from: Aberavon, Aberconwy');
+    expect(mail!.text).toContain(`${reference} is flagged: Sian Lewis`);
+  });
+
+  test('are made once per slot: calling again, or restarting, sends nothing more', async () => {
+    const first = startPortal(mondayMorning);
+    submit(first);
+    expect(first.services.digests.makeDue()).not.toBeNull();
+    expect(first.services.digests.makeDue()).toBeNull();
+    const restarted = startPortal(new Date(mondayMorning.getTime() + 60_000));
+    expect(restarted.services.digests.makeDue()).toBeNull();
+    expect(first.db.prepare('SELECT count(*) FROM digests').pluck().get()).toBe(1);
+  });
+
+  test('a slot missed while the server was down is sent once, late, and never as a burst of catch-ups', () => {
+    const portal = startPortal(new Date('2020-05-04T08:00:00+01:00'));
+    submit(portal);
+    expect(portal.services.digests.makeDue()).toMatchObject({ slot: 'weekly 2020-05-04', late: false });
+    submit(portal);
+    portal.clock.time = new Date('2020-05-20T10:00:00+01:00');
+    expect(portal.services.digests.makeDue()).toMatchObject({ slot: 'weekly 2020-05-18', late: true, newSubmissions: 1 });
+    expect(portal.services.digests.makeDue()).toBeNull();
+    expect(portal.db.prepare('SELECT slot FROM digests ORDER BY id').pluck().all()).toEqual(['weekly 2020-05-04', 'weekly 2020-05-18']);
+  });
+
+  test('with nothing new: skipped in an ordinary week, but sent in the final week, saying so', async () => {
+    const portal = startPortal(mondayMorning);
+    expect(portal.services.digests.makeDue()).toMatchObject({ kind: 'weekly', skipped: true });
+    portal.clock.time = new Date('2020-06-10T08:00:00+01:00');
+    expect(portal.services.digests.makeDue()).toMatchObject({ kind: 'daily', skipped: false, newSubmissions: 0 });
+    await portal.services.delivery.deliverDue();
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.text).toContain('Nothing new since the last digest');
+    expect(smtp.received[0]!.subject).toBe('STAGE 2 POLICY CONSULTATION: daily digest, 0 new responses');
+  });
+
+  test('two workers on one database send each digest once', async () => {
+    const one = startPortal(mondayMorning);
+    const two = startPortal(mondayMorning);
+    submit(one);
+    await Promise.all([one.services.mailWorker.runOnce(), two.services.mailWorker.runOnce()]);
+    await Promise.all([one.services.mailWorker.runOnce(), two.services.mailWorker.runOnce()]);
+    const digests = smtp.received.filter((mail) => mail.subject?.includes('digest'));
+    expect(digests).toHaveLength(1);
+    expect(smtp.received).toHaveLength(2);
+    expect(one.db.prepare('SELECT count(*) FROM digests').pluck().get()).toBe(1);
+  });
+
+  test('go to the configured addresses and to officers who opt in, but not to disabled ones', async () => {
+    const portal = startPortal(mondayMorning);
+    await portal.services.officers.add('opted.in@example.org', 'a long enough password');
+    await portal.services.officers.add('left@example.org', 'a long enough password');
+    portal.db.prepare('UPDATE officers SET wants_digest = 1').run();
+    portal.services.officers.setDisabled('left@example.org', true);
+    expect(portal.services.digests.recipients()).toEqual(['policy.officer@example.org', 'opted.in@example.org']);
+  });
+});

@@ -28,7 +28,8 @@ export function createApp(services: Services): express.Express {
   app.use('/assets', express.static(path.join(projectRoot, 'public'), { maxAge: config.environment === 'production' ? '1d' : 0 }));
   app.use(cookieParser(config.cookieSecret));
   app.use(setUpVisitor(secureCookies));
-  app.use(setUpI18n());
+  const i18n = setUpI18n(services, secureCookies);
+  app.use(i18n.router);
   app.use(setUpViewLocals(services));
   // After the view locals, so that a body it refuses still gets the portal's own error page.
   app.use(express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 200 }));
@@ -37,8 +38,8 @@ export function createApp(services: Services): express.Express {
   app.use(csrf.router);
 
   app.use('/', publicRouter(services));
-  app.use('/respond', respondRouter(services, csrf.verify, secureCookies));
-  app.use('/admin', adminRouter(services, csrf.verify, secureCookies));
+  app.use('/respond', respondRouter(services, csrf.verify, secureCookies, i18n));
+  app.use('/admin', adminRouter(services, csrf.verify, secureCookies, i18n));
 
   app.use(notFound);
   app.use(errorHandler(config.environment === 'development'));

@@ -9,12 +9,12 @@ import { systemClock } from './services/clock';
 
 function start(): void {
   const config = createConfig();
-  const consultation = loadConsultation(config.contentDir);
+  const consultations = loadConsultation(config.contentDir);
   const db = openDatabase(config.databasePath);
   const applied = migrate(db, path.join(projectRoot, 'migrations'));
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
 
-  const services = createServices(config, db, consultation, systemClock);
+  const services = createServices(config, db, consultations, systemClock);
   const recovered = services.submissions.recoverInterruptedWrites();
   const expiredHoldings = services.heldUploads.sweep();
   if (recovered.placed + recovered.removed + expiredHoldings > 0) {

@@ -17,6 +17,8 @@ export interface PaperSection extends Section {
 }
 
 export interface TopicPaper {
+  /** The language its text is in: English where no Welsh version has been written yet. */
+  readonly language: 'en' | 'cy';
   readonly slug: string;
   readonly title: string;
   readonly summary: string;
@@ -30,6 +32,7 @@ export interface TopicPaper {
 }
 
 export interface Guide {
+  readonly language: 'en' | 'cy';
   readonly slug: string;
   readonly title: string;
   readonly summary: string;
@@ -42,6 +45,8 @@ export interface Constituency {
 }
 
 export interface Consultation {
+  /** The language of the consultation's own words (title, introduction, privacy notice). */
+  readonly language: 'en' | 'cy';
   readonly slug: string;
   readonly title: string;
   readonly organisation: string;

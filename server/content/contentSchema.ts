@@ -26,7 +26,18 @@ export const consultationFileSchema = z.strictObject({
 });
 
 export const constituenciesFileSchema = z.strictObject({
-  constituencies: z.array(z.strictObject({ slug, name: text })).min(1, 'must list at least one constituency'),
+  constituencies: z
+    .array(z.strictObject({ slug, name: text, welshName: text.optional() }))
+    .min(1, 'must list at least one constituency'),
+});
+
+/** consultation.cy.yaml: the Welsh for the consultation's own words. Anything left out stays in English. */
+export const consultationTranslationSchema = z.strictObject({
+  title: text.optional(),
+  organisation: text.optional(),
+  introduction: text.optional(),
+  privacyNotice: text.optional(),
+  howToRespond: z.strictObject({ guidance: text.optional(), postalAddress: z.array(text).min(1).optional() }).optional(),
 });
 
 const sectionWithBody = {

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import {
   constituenciesFileSchema,
   consultationFileSchema,
+  consultationTranslationSchema,
   guideFileSchema,
   paperFileSchema,
 } from './contentSchema';
@@ -37,17 +38,22 @@ function readYaml<Schema extends z.ZodType>(file: string, schema: Schema, conten
   return result.data;
 }
 
+/** A document's Welsh version sits beside it: papers/housing.cy.yaml for papers/housing.yaml. */
+function welshFileFor(file: string): string {
+  return file.replace(/\.yaml$/, '.cy.yaml');
+}
+
 function yamlFilesIn(folder: string): string[] {
   if (!fs.existsSync(folder)) return [];
   return fs
     .readdirSync(folder)
-    .filter((name) => name.endsWith('.yaml'))
+    .filter((name) => name.endsWith('.yaml') && !name.endsWith('.cy.yaml'))
     .sort()
     .map((name) => path.join(folder, name));
 }
 
 function requireSlugMatchesFileName(file: string, slug: string, contentDir: string): void {
-  const expected = path.basename(file, '.yaml');
+  const expected = path.basename(file).replace(/(\.cy)?\.yaml$/, '');
   if (slug !== expected) {
     throw new ContentError(
       `${path.relative(path.dirname(contentDir), file)}: slug: is "${slug}" but must match the file name, "${expected}"`,
@@ -79,13 +85,35 @@ function readDocument<Schema extends z.ZodType<{ slug: string; sections: { slug:
   return document;
 }
 
-function loadPaper(file: string, contentDir: string): TopicPaper & { order: number | undefined } {
-  const paper = readDocument(file, paperFileSchema, contentDir);
+/**
+ * A document's Welsh version, if one has been written: it must have the same sections, so that
+ * answers given in either language belong to the same section.
+ */
+function readWelshVersion<Schema extends z.ZodType<{ slug: string; sections: { slug: string }[] }>>(
+  englishFile: string,
+  english: { sections: readonly { slug: string }[] },
+  schema: Schema,
+  contentDir: string,
+): z.output<Schema> | null {
+  const file = welshFileFor(englishFile);
+  if (!fs.existsSync(file)) return null;
+  const welsh = readDocument(file, schema, contentDir);
+  const englishSlugs = english.sections.map((section) => section.slug).join(', ');
+  const welshSlugs = welsh.sections.map((section) => section.slug).join(', ');
+  if (welshSlugs !== englishSlugs) {
+    throw new ContentError(
+      `${path.relative(path.dirname(contentDir), file)}: sections: must have the same section slugs, in the same order, as the English (${englishSlugs}), not ${welshSlugs}`,
+    );
+  }
+  return welsh;
+}
+
+function paperFrom(paper: z.output<typeof paperFileSchema>, language: 'en' | 'cy'): TopicPaper {
   return {
+    language,
     slug: paper.slug,
     title: paper.title,
     summary: paper.summary,
-    order: paper.order,
     foreword: paper.foreword
       ? {
           title: paper.foreword.title,
@@ -104,9 +132,9 @@ function loadPaper(file: string, contentDir: string): TopicPaper & { order: numb
   };
 }
 
-function loadGuide(file: string, contentDir: string): Guide {
-  const guide = readDocument(file, guideFileSchema, contentDir);
+function guideFrom(guide: z.output<typeof guideFileSchema>, language: 'en' | 'cy'): Guide {
   return {
+    language,
     slug: guide.slug,
     title: guide.title,
     summary: guide.summary,
@@ -118,11 +146,15 @@ function loadGuide(file: string, contentDir: string): Guide {
   };
 }
 
+export type LocalisedConsultation = Readonly<Record<'en' | 'cy', Consultation>>;
+
 /**
  * Loads one consultation folder: consultation.yaml, constituencies.yaml, papers/*.yaml and
- * guides/*.yaml. Throws a ContentError that says what to fix when any file is wrong.
+ * guides/*.yaml, each with its Welsh version (*.cy.yaml) where one has been written. Returns the
+ * consultation in English and in Welsh; where a document has no Welsh yet, the Welsh one holds
+ * the English, marked as such. Throws a ContentError that says what to fix when a file is wrong.
  */
-export function loadConsultation(contentDir: string): Consultation {
+export function loadConsultation(contentDir: string): LocalisedConsultation {
   const consultationFile = path.join(contentDir, 'consultation.yaml');
   if (!fs.existsSync(consultationFile)) {
     throw new ContentError(`${consultationFile}: the file is missing; every consultation folder needs one`);
@@ -130,12 +162,13 @@ export function loadConsultation(contentDir: string): Consultation {
   const consultation = readYaml(consultationFile, consultationFileSchema, contentDir);
   const constituencies = readYaml(path.join(contentDir, 'constituencies.yaml'), constituenciesFileSchema, contentDir);
 
-  const papers = yamlFilesIn(path.join(contentDir, 'papers'))
-    .map((file) => loadPaper(file, contentDir))
-    .sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER));
-  if (papers.length === 0) {
+  const paperFiles = yamlFilesIn(path.join(contentDir, 'papers'))
+    .map((file) => ({ file, paper: readDocument(file, paperFileSchema, contentDir) }))
+    .sort((a, b) => (a.paper.order ?? Number.MAX_SAFE_INTEGER) - (b.paper.order ?? Number.MAX_SAFE_INTEGER));
+  if (paperFiles.length === 0) {
     throw new ContentError(`${path.join(contentDir, 'papers')}: there must be at least one topic paper file here`);
   }
+  const guideFiles = yamlFilesIn(path.join(contentDir, 'guides')).map((file) => ({ file, guide: readDocument(file, guideFileSchema, contentDir) }));
 
   const opensAt = DateTime.fromISO(consultation.opensAt, { zone: LONDON }).startOf('day');
   const closesAt = DateTime.fromISO(consultation.closesOn, { zone: LONDON }).endOf('day');
@@ -143,7 +176,8 @@ export function loadConsultation(contentDir: string): Consultation {
   if (!closesAt.isValid) throw new ContentError(`${consultationFile}: closesOn: "${consultation.closesOn}" is not a real date`);
   if (closesAt <= opensAt) throw new ContentError(`${consultationFile}: closesOn: must be after opensAt`);
 
-  return {
+  const english: Consultation = {
+    language: 'en',
     slug: consultation.slug,
     title: consultation.title,
     organisation: consultation.organisation,
@@ -158,8 +192,34 @@ export function loadConsultation(contentDir: string): Consultation {
       postalAddress: consultation.howToRespond.postalAddress,
       guidanceHtml: markdown.render(consultation.howToRespond.guidance),
     },
-    papers: papers.map(({ order: _order, ...paper }) => paper),
-    guides: yamlFilesIn(path.join(contentDir, 'guides')).map((file) => loadGuide(file, contentDir)),
-    constituencies: constituencies.constituencies,
+    papers: paperFiles.map(({ paper }) => paperFrom(paper, 'en')),
+    guides: guideFiles.map(({ guide }) => guideFrom(guide, 'en')),
+    constituencies: constituencies.constituencies.map(({ slug, name }) => ({ slug, name })),
   };
+
+  const welshFile = welshFileFor(consultationFile);
+  const translation = fs.existsSync(welshFile) ? readYaml(welshFile, consultationTranslationSchema, contentDir) : null;
+  const welsh: Consultation = {
+    ...english,
+    language: translation ? 'cy' : 'en',
+    title: translation?.title ?? english.title,
+    organisation: translation?.organisation ?? english.organisation,
+    introductionHtml: translation?.introduction ? markdown.render(translation.introduction) : english.introductionHtml,
+    privacyNoticeHtml: translation?.privacyNotice ? markdown.render(translation.privacyNotice) : english.privacyNoticeHtml,
+    howToRespond: {
+      ...english.howToRespond,
+      postalAddress: translation?.howToRespond?.postalAddress ?? english.howToRespond.postalAddress,
+      guidanceHtml: translation?.howToRespond?.guidance ? markdown.render(translation.howToRespond.guidance) : english.howToRespond.guidanceHtml,
+    },
+    papers: paperFiles.map(({ file, paper }) => {
+      const welshPaper = readWelshVersion(file, paper, paperFileSchema, contentDir);
+      return welshPaper ? paperFrom(welshPaper, 'cy') : paperFrom(paper, 'en');
+    }),
+    guides: guideFiles.map(({ file, guide }) => {
+      const welshGuide = readWelshVersion(file, guide, guideFileSchema, contentDir);
+      return welshGuide ? guideFrom(welshGuide, 'cy') : guideFrom(guide, 'en');
+    }),
+    constituencies: constituencies.constituencies.map(({ slug, name, welshName }) => ({ slug, name: welshName ?? name })),
+  };
+  return { en: english, cy: welsh };
 }

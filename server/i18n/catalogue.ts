@@ -1,7 +1,8 @@
 import i18next, { type TFunction } from 'i18next';
+import cy from './cy.json';
 import en from './en.json';
 
-export const supportedLanguages = ['en'] as const;
+export const supportedLanguages = ['en', 'cy'] as const;
 export type Language = (typeof supportedLanguages)[number];
 
 export type Translate = TFunction;
@@ -18,7 +19,7 @@ export function createCatalogue(): { translatorFor(language: Language): Translat
     initAsync: false,
     lng: 'en',
     fallbackLng: false,
-    resources: { en: { translation: en } },
+    resources: { en: { translation: en }, cy: { translation: cy } },
     // Views escape everything they print, so the catalogue must not escape it a second time.
     interpolation: { escapeValue: false },
     returnNull: false,

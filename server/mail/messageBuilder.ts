@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ejs from 'ejs';
 import { projectRoot } from '../config';
-import type { Consultation } from '../content/consultation';
+import type { LocalisedConsultation } from '../content/loadConsultation';
 import { asLanguage, createCatalogue, type Language } from '../i18n/catalogue';
 import { createFormatters } from '../i18n/formatters';
 import type { NewSubmission } from '../services/submission';
@@ -34,7 +34,7 @@ export class MessageBuilder {
   private readonly messageIdDomain: string;
 
   constructor(
-    private readonly consultation: Consultation,
+    private readonly consultations: LocalisedConsultation,
     private readonly baseUrl: string,
   ) {
     this.messageIdDomain = new URL(baseUrl).hostname || 'localhost';
@@ -70,7 +70,7 @@ export class MessageBuilder {
     ];
     const data = { ...common, submission, rows };
     return {
-      subject: `${this.consultation.howToRespond.emailSubject}: ${t('email.receipt.subject', { reference: submission.reference })}`,
+      subject: `${this.consultations.en.howToRespond.emailSubject}: ${t('email.receipt.subject', { reference: submission.reference })}`,
       text: this.templates.receiptText(data),
       html: this.templates.receiptHtml(data),
     };
@@ -80,7 +80,7 @@ export class MessageBuilder {
   digest(content: Record<string, unknown>, subjectKey: string, subjectValues: Record<string, string | number>): BuiltMessage {
     const data = { ...this.commonData('en'), ...content };
     return {
-      subject: `${this.consultation.howToRespond.emailSubject}: ${data.t(subjectKey, subjectValues)}`,
+      subject: `${this.consultations.en.howToRespond.emailSubject}: ${data.t(subjectKey, subjectValues)}`,
       text: this.templates.digestText(data),
       html: this.templates.digestHtml(data),
     };
@@ -88,12 +88,13 @@ export class MessageBuilder {
 
   private commonData(language: Language) {
     const t = this.catalogue.translatorFor(language);
-    const constituencyNames = new Map(this.consultation.constituencies.map((constituency) => [constituency.slug, constituency.name]));
+    const consultation = this.consultations[language];
+    const constituencyNames = new Map(consultation.constituencies.map((constituency) => [constituency.slug, constituency.name]));
     return {
       t,
       language,
       format: createFormatters(language, t),
-      consultation: this.consultation,
+      consultation,
       baseUrl: this.baseUrl,
       constituencyName: (slug: string) => (slug === walesWide ? t('respond.constituency.walesWide') : (constituencyNames.get(slug) ?? slug)),
     };

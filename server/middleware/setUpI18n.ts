@@ -1,5 +1,9 @@
-import { Router } from 'express';
-import { createCatalogue, type Language, type Translate } from '../i18n/catalogue';
+import { Router, type Request, type Response } from 'express';
+import type { Consultation } from '../content/consultation';
+import { createCatalogue, supportedLanguages, type Language, type Translate } from '../i18n/catalogue';
+import { createFormatters, type Formatters } from '../i18n/formatters';
+import type { Services } from '../services';
+import { walesWide } from '../services/submission';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -11,20 +15,68 @@ declare global {
   namespace Express {
     interface Locals {
       language: Language;
+      otherLanguage: Language;
       t: Translate;
+      format: Formatters;
+      /** The consultation's words in the page's language. */
+      consultation: Consultation;
+      constituencyName: (slug: string) => string;
     }
   }
 }
 
-/** Chooses the language of the interface and gives every view its translator as `t`. */
-export function setUpI18n(): Router {
-  const router = Router();
+const cookieName = 'lang';
+const oneYearMs = 365 * 24 * 60 * 60 * 1000;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value);
+}
+
+/** Puts a request and its page into a language: the translator, the formatters and the consultation's words. */
+export type Localise = (req: Request, res: Response, language: Language) => void;
+
+export interface I18n {
+  router: Router;
+  localise: Localise;
+  /** Remembers a language chosen with the switch, for this browser's later visits. */
+  remember: (res: Response, language: Language) => void;
+}
+
+/**
+ * Chooses the interface language: the language switch (`?lang=cy`), remembered in a cookie; then
+ * that cookie; then the browser's Accept-Language on a first visit; then English.
+ */
+export function setUpI18n({ consultations }: Services, secureCookies: boolean): I18n {
   const catalogue = createCatalogue();
+  const formatters = new Map(supportedLanguages.map((language) => [language, createFormatters(language, catalogue.translatorFor(language))]));
+  const constituencyNames = new Map(
+    supportedLanguages.map((language) => [language, new Map(consultations[language].constituencies.map((constituency) => [constituency.slug, constituency.name]))]),
+  );
+
+  const localise: Localise = (req, res, language) => {
+    const t = catalogue.translatorFor(language);
+    req.language = language;
+    res.locals.language = language;
+    res.locals.otherLanguage = language === 'en' ? 'cy' : 'en';
+    res.locals.t = t;
+    res.locals.format = formatters.get(language)!;
+    res.locals.consultation = consultations[language];
+    res.locals.constituencyName = (slug) =>
+      slug === walesWide ? t('respond.constituency.walesWide') : (constituencyNames.get(language)!.get(slug) ?? slug);
+  };
+  const remember = (res: Response, language: Language) =>
+    res.cookie(cookieName, language, { httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: oneYearMs, path: '/' });
+
+  const router = Router();
   router.use((req, res, next) => {
-    req.language = 'en';
-    res.locals.language = req.language;
-    res.locals.t = catalogue.translatorFor(req.language);
+    const switchedTo = req.query.lang;
+    const remembered: unknown = req.cookies?.[cookieName];
+    const preferred = req.acceptsLanguages(...supportedLanguages);
+    const language = isLanguage(switchedTo) ? switchedTo : isLanguage(remembered) ? remembered : isLanguage(preferred) ? preferred : 'en';
+    if (isLanguage(switchedTo)) remember(res, switchedTo);
+    res.vary('Accept-Language');
+    localise(req, res, language);
     next();
   });
-  return router;
+  return { router, localise, remember };
 }

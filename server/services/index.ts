@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Consultation } from '../content/consultation';
+import type { LocalisedConsultation } from '../content/loadConsultation';
 import { AuditRepository } from '../db/auditRepository';
 import { DigestRepository } from '../db/digestRepository';
 import { OutboxRepository } from '../db/outboxRepository';
@@ -35,7 +36,10 @@ export const officerIdleLifetimeMs = 8 * 60 * 60 * 1000;
 export interface Services {
   readonly config: Config;
   readonly clock: Clock;
+  /** The consultation in English: its structure, dates and slugs, the same in both languages. */
   readonly consultation: Consultation;
+  /** The consultation's words in each language of the interface. */
+  readonly consultations: LocalisedConsultation;
   readonly window: ConsultationWindow;
   readonly attachments: AttachmentStore;
   readonly heldUploads: HeldUploads;
@@ -66,10 +70,11 @@ export interface ServiceOptions {
 export function createServices(
   config: Config,
   db: Db,
-  consultation: Consultation,
+  consultations: LocalisedConsultation,
   clock: Clock,
   options: ServiceOptions = {},
 ): Services {
+  const consultation = consultations.en;
   const window = new ConsultationWindow(consultation, clock, config.opensAtOverride, config.closesAtOverride);
   const attachments = new AttachmentStore(config.uploadsDir, config.tempDir);
   const heldUploads = new HeldUploads(attachments.heldDir, clock);
@@ -82,7 +87,7 @@ export function createServices(
   const sessions = new SqliteSessionStore(db, officerIdleLifetimeMs, () => clock.now().getTime());
   const statistics = new StatisticsRepository(db);
   const outbox = new OutboxRepository(db);
-  const messages = new MessageBuilder(consultation, config.baseUrl);
+  const messages = new MessageBuilder(consultations, config.baseUrl);
   const transport = options.transport ?? (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : fileTransport(config.mail.outboxDir));
   const delivery = new MailDelivery(outbox, transport, config.mail.from, clock, options.deliveryPolicy ?? defaultDeliveryPolicy);
   const digests = new DigestService({
@@ -101,6 +106,7 @@ export function createServices(
     config,
     clock,
     consultation,
+    consultations,
     window,
     attachments,
     heldUploads,

@@ -7,7 +7,7 @@ import { ContentError, loadConsultation } from '../../server/content/loadConsult
 const shippedContent = path.join(projectRoot, 'content', 'stage-2');
 
 describe('the shipped Stage 2 consultation', () => {
-  const consultation = loadConsultation(shippedContent);
+  const consultation = loadConsultation(shippedContent).en;
 
   test('closes at the end of Monday 15 June 2020 in London (23:59:59 BST)', () => {
     expect(consultation.closesAt.toISOString()).toBe('2020-06-15T22:59:59.999Z');
@@ -124,6 +124,40 @@ describe('a broken content file stops the start with a message naming the file, 
         '      - Is this the right direction of travel?',
       ].join('\n'),
     );
-    expect(loadConsultation(contentDir).papers.map((paper) => paper.slug)).toEqual(['health-and-social-care', 'housing']);
+    expect(loadConsultation(contentDir).en.papers.map((paper) => paper.slug)).toEqual(['health-and-social-care', 'housing']);
+  });
+
+  test('a Welsh paper must have the same sections as the English', () => {
+    fs.writeFileSync(
+      path.join(contentDir, 'papers', 'health-and-social-care.cy.yaml'),
+      fs.readFileSync(paperFile(), 'utf8').replace('slug: investment-in-services', 'slug: buddsoddi'),
+    );
+    expect(loadError()).toMatch(/^stage-2\/papers\/health-and-social-care.cy.yaml: sections: must have the same section slugs, in the same order, as the English \(investment-in-services, /);
+  });
+});
+
+describe('the Welsh version', () => {
+  const { en, cy } = loadConsultation(shippedContent);
+
+  test('has the consultation’s own words and the guides in Welsh', () => {
+    expect(cy.language).toBe('cy');
+    expect(cy.title).not.toBe(en.title);
+    expect(cy.organisation).toBe('Llafur Cymru');
+    expect(cy.guides.map((guide) => [guide.slug, guide.language])).toEqual([
+      ['event-guide', 'cy'],
+      ['stage-2-and-next-steps', 'cy'],
+    ]);
+    expect(cy.constituencies.find((constituency) => constituency.slug === 'gower')?.name).toBe('Gŵyr');
+  });
+
+  test('falls back to the English paper, marked as English, until a Welsh one is written', () => {
+    expect(cy.papers.map((paper) => [paper.slug, paper.language])).toEqual([['health-and-social-care', 'en']]);
+    expect(cy.papers[0]!.title).toBe(en.papers[0]!.title);
+  });
+
+  test('keeps what cannot be translated: dates, the email address, the subject line', () => {
+    expect(cy.closesAt).toEqual(en.closesAt);
+    expect(cy.howToRespond.email).toBe(en.howToRespond.email);
+    expect(cy.howToRespond.emailSubject).toBe('STAGE 2 POLICY CONSULTATION');
   });
 });

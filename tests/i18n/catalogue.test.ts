@@ -39,3 +39,33 @@ test('every message key the views and the code name is in the catalogue', () => 
   }
   expect(missing).toEqual([]);
 });
+
+function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalogue)) {
+    if (typeof value === 'string') entries.set(prefix + key, value);
+    else for (const [inner, text] of flatten(value, `${prefix}${key}.`)) entries.set(inner, text);
+  }
+  return entries;
+}
+
+const welshPluralForms = ['zero', 'one', 'two', 'few', 'many', 'other'];
+const placeholders = (text: string) => (text.match(/{{\w+}}/g) ?? []).sort().join(' ');
+
+test('the Welsh catalogue has every English message, every Welsh plural form, and the same placeholders', () => {
+  const english = flatten(en as Catalogue);
+  const welsh = flatten(JSON.parse(fs.readFileSync(path.join(projectRoot, 'server', 'i18n', 'cy.json'), 'utf8')) as Catalogue);
+  const expectedKeys = new Set<string>();
+  for (const key of english.keys()) {
+    const plural = /^(.*)_(one|other)$/.exec(key);
+    if (plural) for (const form of welshPluralForms) expectedKeys.add(`${plural[1]}_${form}`);
+    else expectedKeys.add(key);
+  }
+  expect([...expectedKeys].filter((key) => !welsh.has(key))).toEqual([]);
+  expect([...welsh.keys()].filter((key) => !expectedKeys.has(key))).toEqual([]);
+  const mismatched = [...english].filter(([key, text]) => welsh.has(key) && placeholders(text) !== placeholders(welsh.get(key)!));
+  expect(mismatched.map(([key]) => key)).toEqual([]);
+  // Nothing left in English by mistake: a Welsh message identical to a long English one is suspicious.
+  const untranslated = [...english].filter(([key, text]) => text.length > 25 && welsh.get(key) === text);
+  expect(untranslated.map(([key]) => key)).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { adminRouter } from '../../server/routes/admin';
+import { setUpI18n } from '../../server/middleware/setUpI18n';
 import { PasswordHasher, owaspScryptCost } from '../../server/services/passwords';
 import { createTestPortal, type TestPortal } from '../support/testPortal';
 import { csrfTokenIn } from '../support/respond';
@@ -18,7 +19,7 @@ interface StackLayer {
 }
 
 function workspaceRoutes(): { method: string; path: string; index: number }[] {
-  const router = adminRouter(portal.services, (_req, _res, next) => next(), false);
+  const router = adminRouter(portal.services, (_req, _res, next) => next(), false, setUpI18n(portal.services, false));
   const stack = (router as unknown as { stack: StackLayer[] }).stack;
   const guardIndex = stack.findIndex((layer) => layer.name === 'requireOfficer');
   expect(guardIndex).toBeGreaterThan(0);

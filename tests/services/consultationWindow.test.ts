@@ -4,7 +4,7 @@ import { loadConsultation } from '../../server/content/loadConsultation';
 import { ConsultationWindow } from '../../server/services/consultationWindow';
 import { TestClock, createTestPortal } from '../support/testPortal';
 
-const consultation = loadConsultation(path.join(projectRoot, 'content', 'stage-2'));
+const consultation = loadConsultation(path.join(projectRoot, 'content', 'stage-2')).en;
 
 describe('the deadline, Monday 15 June 2020 in London (BST, UTC+1)', () => {
   const clock = new TestClock(new Date());

@@ -43,13 +43,13 @@ export function createTestPortal(
     ...(options.contentDir ? { CONTENT_DIR: options.contentDir } : {}),
     ...options.env,
   });
-  const consultation = loadConsultation(config.contentDir);
+  const consultations = loadConsultation(config.contentDir);
   const db = openDatabase(config.databasePath);
   migrate(db, path.join(projectRoot, 'migrations'));
   const clock = new TestClock(options.now ?? duringConsultation);
   // Officers' passwords are hashed at a low cost here, so that tests sign in quickly; the
   // production cost is checked by a test of its own.
-  const services = createServices(config, db, consultation, clock, { passwordCost: { N: 2 ** 10, r: 8, p: 1 }, ...options.services });
+  const services = createServices(config, db, consultations, clock, { passwordCost: { N: 2 ** 10, r: 8, p: 1 }, ...options.services });
   return {
     app: createApp(services),
     db,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { acceptUploads } from '../../middleware/uploads';
+import { isLanguage, type I18n } from '../../middleware/setUpI18n';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
@@ -15,7 +16,7 @@ function renderEntryForm(res: Response, values: FormValues, errors: FieldError[]
 }
 
 /** Recording a response that came by email or post, with the same form and checks as the web. */
-export function registerEntryRoutes(router: Router, services: Services, verifyCsrf: RequestHandler): void {
+export function registerEntryRoutes(router: Router, services: Services, verifyCsrf: RequestHandler, i18n: I18n): void {
   const { submissions, officers, clock } = services;
 
   router.get('/entries/new', (_req, res) => {
@@ -26,8 +27,13 @@ export function registerEntryRoutes(router: Router, services: Services, verifyCs
     '/entries',
     ...acceptUploads(reportsField, services.attachments.incomingDir, verifyCsrf),
     async (req: Request, res: Response) => {
+      const switchTo = req.query.switchLanguage;
+      if (isLanguage(switchTo)) {
+        i18n.localise(req, res, switchTo);
+        i18n.remember(res, switchTo);
+      }
       const offline = readOfflineDetails(req.body as Record<string, unknown>, clock.now());
-      const received = await receiveResponse(req, services, 'officer', offline.errors);
+      const received = await receiveResponse(req, services, 'officer', isLanguage(switchTo) ? [] : offline.errors, isLanguage(switchTo));
       if (!received.ok || !offline.details) {
         const failed = received.ok ? null : received;
         renderEntryForm(res, { ...(failed?.values ?? {}), ...offline.values }, failed?.errors ?? offline.errors, failed?.heldId ?? null, failed?.heldFiles ?? []);

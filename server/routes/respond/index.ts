@@ -3,6 +3,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { rateLimit } from 'express-rate-limit';
 import { ConsultationClosed, NotFound, SuspectedAutomation, TooManyRequests } from '../../errors';
 import { acceptUploads } from '../../middleware/uploads';
+import { isLanguage, type I18n } from '../../middleware/setUpI18n';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
@@ -31,14 +32,16 @@ function requireOpen({ window }: Services): RequestHandler {
 }
 
 /** The respond journey: the form, its submission, and the confirmation with the reference number. */
-export function respondRouter(services: Services, verifyCsrf: RequestHandler, secureCookies: boolean): Router {
+export function respondRouter(services: Services, verifyCsrf: RequestHandler, secureCookies: boolean, i18n: I18n): Router {
   const { config, submissions, window } = services;
   const router = Router();
   const submissionLimit = rateLimit({
     windowMs: 15 * 60 * 1000,
     limit: config.submissionRateLimit,
-    // Only responses actually stored count: a form sent back for a correction does not.
+    // Only responses actually stored count: a form sent back for a correction, or to be shown in
+    // the other language, does not.
     skipFailedRequests: true,
+    skip: (req) => isLanguage(req.query.switchLanguage),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new TooManyRequests()),
@@ -59,8 +62,14 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
     ...acceptUploads(reportsField, services.attachments.incomingDir, verifyCsrf),
     async (req: Request, res: Response) => {
       // The honeypot: a field hidden from people, which only automated form-fillers complete.
-      if (allStrings((req.body as Record<string, unknown>).website).some((value) => value !== '')) throw new SuspectedAutomation();
-      const received = await receiveResponse(req, services, 'public');
+      const body = req.body as Record<string, unknown>;
+      if (allStrings(body.website).some((value) => value !== '')) throw new SuspectedAutomation();
+      const switchTo = req.query.switchLanguage;
+      if (isLanguage(switchTo)) {
+        i18n.localise(req, res, switchTo);
+        i18n.remember(res, switchTo);
+      }
+      const received = await receiveResponse(req, services, 'public', [], isLanguage(switchTo));
       if (!received.ok) {
         renderForm(res, received);
         return;

@@ -23,6 +23,8 @@ export async function receiveResponse(
   { uploads, consultation, clock }: Services,
   mode: FormMode,
   otherErrors: FieldError[] = [],
+  /** Only keep what was sent, to show the form again (in another language): no checks but the files'. */
+  keepForLater = false,
 ): Promise<ReceivedResponse> {
   const body = req.body as Record<string, unknown>;
   const previousHeldId = allStrings(body.heldId)[0];
@@ -44,12 +46,13 @@ export async function receiveResponse(
   const tooLong: FieldError[] = req.fieldTooLong
     ? [{ field: order.includes(req.fieldTooLong.field) ? req.fieldTooLong.field : order[0]!, key: 'respond.errors.fieldTooLong' }]
     : [];
-  const errors = [...(form.ok ? [] : form.errors), ...tooLong, ...accepted.errors, ...otherErrors].sort(
+  const fieldErrors = keepForLater ? [] : [...(form.ok ? [] : form.errors), ...tooLong, ...otherErrors];
+  const errors = [...fieldErrors, ...accepted.errors].sort(
     (a, b) => order.indexOf(a.field) - order.indexOf(b.field),
   );
   // The same form sent twice (a double click, a reload) is stored once: see SubmissionService.submit.
   const formToken = /^[0-9a-f]{32}$/.test(firstString(body.formToken)) ? firstString(body.formToken) : randomBytes(16).toString('hex');
-  if (!form.ok || errors.length > 0) {
+  if (keepForLater || !form.ok || errors.length > 0) {
     const holding = uploads.keep(req.visitorId, accepted.files, previousHeldId);
     return {
       ok: false,

@@ -115,5 +115,30 @@ test('the guides, the error pages and the closed page are accessible too', async
   await page.goto(`${baseUrl}/respond`);
   expect(await page.locator('h1').textContent()).toBe('This consultation has closed');
   await accessibility.expectNoViolations(page, 'closed');
+  portal.clock.time = new Date('2020-05-12T10:00:00+01:00');
+  await context.close();
+}, 60_000);
+
+test('with JavaScript on: a character count, and a draft that survives closing the tab until the response is sent', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/respond`);
+  const answer = page.getByLabel('Your response to Health and Social Care');
+  await answer.fill('Twelve chars');
+  expect(await page.locator('#answer__health-and-social-care-count').textContent()).toContain('49,988');
+  await page.getByLabel('Your full name').fill('Ffion Hughes');
+  await page.waitForTimeout(700);
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto(`${baseUrl}/respond`);
+  expect(await again.getByLabel('Your full name').inputValue()).toBe('Ffion Hughes');
+  expect(await again.locator('.draft-notice').textContent()).toContain('We have put back what you typed earlier');
+  await accessibility.expectNoViolations(again, 'respond form with a restored draft');
+  await fillAboutYou(again, { type: 'An individual member', name: 'Ffion Hughes', email: 'ffion@example.org', constituency: 'Delyn' });
+  await agreeAndSend(again);
+  await again.waitForURL('**/respond/confirmation');
+  await again.goto(`${baseUrl}/respond`);
+  expect(await again.getByLabel('Your full name').inputValue()).toBe('');
   await context.close();
 }, 60_000);

@@ -119,6 +119,18 @@ test('the guides, the error pages and the closed page are accessible too', async
   await context.close();
 }, 60_000);
 
+test('pressing Enter in a field sends the form, and does not switch language', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/respond`);
+  await page.getByLabel('Your full name').fill('Enter Presser');
+  await page.getByLabel('Your full name').press('Enter');
+  await page.waitForSelector('.error-summary');
+  expect(await page.getAttribute('html', 'lang')).toBe('en');
+  expect(await page.getByLabel('Your full name').inputValue()).toBe('Enter Presser');
+  await context.close();
+}, 60_000);
+
 test('with JavaScript on: a character count, and a draft that survives closing the tab until the response is sent', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

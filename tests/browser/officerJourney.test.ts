@@ -1,20 +1,10 @@
 import fs from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { AccessibilityChecks, launchChromium, serve } from '../support/browser';
-import { createTestPortal, type TestPortal } from '../support/testPortal';
+import { browserSuite } from '../support/browser';
 import { pdfFile } from '../support/files';
 import { cantonBranchFields, openForm, postResponse } from '../support/respond';
 import { addOfficer, officerEmail, officerPassword } from '../support/officer';
 
-let portal: TestPortal;
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-const accessibility = new AccessibilityChecks();
-
-beforeAll(async () => {
-  portal = createTestPortal();
+const suite = browserSuite(async (portal) => {
   await addOfficer(portal);
   const form = await openForm(portal.app);
   await postResponse(
@@ -23,41 +13,32 @@ beforeAll(async () => {
     cantonBranchFields({ 'answer__health-and-social-care': 'Our branch wants NHS dentistry restored in every town.' }),
     [{ name: 'Canton workshop.pdf', content: pdfFile() }],
   ).expect(303);
-  ({ server, baseUrl } = await serve(portal));
-  browser = await launchChromium();
-}, 30_000);
-
-afterAll(async () => {
-  console.log(accessibility.report());
-  await browser?.close();
-  server?.close();
-  portal?.close();
 });
 
 test('the officer signs in, finds a response by search, downloads its report, marks it read and exports CSV', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await suite.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/admin`);
+  await page.goto(`${suite.baseUrl}/admin`);
   await page.waitForURL('**/admin/sign-in**');
-  await accessibility.expectNoViolations(page, 'officer sign-in');
+  await suite.accessibility.expectNoViolations(page, 'officer sign-in');
   await page.getByLabel('Email address').fill(officerEmail);
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await accessibility.expectNoViolations(page, 'officer sign-in failed');
+  await suite.accessibility.expectNoViolations(page, 'officer sign-in failed');
   await page.getByLabel('Password').fill(officerPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${baseUrl}/admin`);
-  await accessibility.expectNoViolations(page, 'dashboard');
+  await page.waitForURL(`${suite.baseUrl}/admin`);
+  await suite.accessibility.expectNoViolations(page, 'dashboard');
 
   await page.getByRole('link', { name: 'Submissions', exact: true }).click();
   await page.getByLabel('Search the responses').fill('dentistry');
   await page.getByRole('button', { name: 'Show submissions' }).click();
   expect(page.url()).toContain('q=dentistry');
   expect(await page.locator('mark').first().textContent()).toBe('dentistry');
-  await accessibility.expectNoViolations(page, 'submissions found by search');
+  await suite.accessibility.expectNoViolations(page, 'submissions found by search');
 
   await page.locator('table a[href^="/admin/submissions/S2-"]').first().click();
-  await accessibility.expectNoViolations(page, 'submission');
+  await suite.accessibility.expectNoViolations(page, 'submission');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Canton workshop.pdf' }).click()]);
   expect(download.suggestedFilename()).toBe('Canton workshop.pdf');
   expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
@@ -74,13 +55,13 @@ test('the officer signs in, finds a response by search, downloads its report, ma
   expect(csvText).toContain('read');
 
   await page.getByRole('link', { name: 'Record a response' }).click();
-  await accessibility.expectNoViolations(page, 'record a response');
+  await suite.accessibility.expectNoViolations(page, 'record a response');
   await page.getByRole('button', { name: 'Record the response' }).click();
-  await accessibility.expectNoViolations(page, 'record a response with errors');
+  await suite.accessibility.expectNoViolations(page, 'record a response with errors');
   await page.getByRole('link', { name: 'Digests' }).click();
-  await accessibility.expectNoViolations(page, 'digests');
+  await suite.accessibility.expectNoViolations(page, 'digests');
   await page.getByRole('link', { name: 'Audit log' }).click();
-  await accessibility.expectNoViolations(page, 'audit log');
+  await suite.accessibility.expectNoViolations(page, 'audit log');
   expect(await page.locator('main').textContent()).toContain('Exported');
   await context.close();
 }, 90_000);

@@ -1,29 +1,13 @@
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serve } from '../support/browser';
-import { createTestPortal, type TestPortal } from '../support/testPortal';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../support/browser';
 import { addOfficer, officerEmail, officerPassword } from '../support/officer';
 import { cantonBranchFields, openForm, postResponse } from '../support/respond';
 import { pdfFile } from '../support/files';
 
-let portal: TestPortal;
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = createTestPortal();
+const suite = browserSuite(async (portal) => {
   await addOfficer(portal);
   const form = await openForm(portal.app);
   await postResponse(form.agent, form.csrf, cantonBranchFields(), [{ name: 'A report with a rather long file name, as people give them.pdf', content: pdfFile() }]).expect(303);
-  ({ server, baseUrl } = await serve(portal));
-  browser = await launchChromium();
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  portal?.close();
 });
 
 /** Content wider than the window, other than inside a region meant to scroll (a wide table). */
@@ -33,22 +17,22 @@ async function sidewaysScroll(page: Page): Promise<number> {
 }
 
 test.each(['en', 'cy'])('at 320 CSS pixels wide (400%% zoom), no page scrolls sideways (%s)', async (language) => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: language === 'cy' ? 'cy-GB' : 'en-GB' });
+  const context = await suite.browser.newContext({ viewport: { width: 320, height: 640 }, locale: language === 'cy' ? 'cy-GB' : 'en-GB' });
   const page = await context.newPage();
-  const reference = portal.db.prepare('SELECT reference FROM submissions LIMIT 1').pluck().get() as string;
+  const reference = suite.portal.db.prepare('SELECT reference FROM submissions LIMIT 1').pluck().get() as string;
   const publicPages = ['/', '/papers/health-and-social-care', '/guides/event-guide', '/respond', '/privacy', '/no-such-page'];
   const overflowing: string[] = [];
   for (const path of publicPages) {
-    await page.goto(baseUrl + path);
+    await page.goto(suite.baseUrl + path);
     if ((await sidewaysScroll(page)) > 0) overflowing.push(path);
   }
-  await page.goto(`${baseUrl}/admin/sign-in`);
+  await page.goto(`${suite.baseUrl}/admin/sign-in`);
   await page.locator('#email').fill(officerEmail);
   await page.locator('#password').fill(officerPassword);
   await page.locator('form[action="/admin/sign-in"] button[type=submit]').click();
-  await page.waitForURL(`${baseUrl}/admin`);
+  await page.waitForURL(`${suite.baseUrl}/admin`);
   for (const path of ['/admin', '/admin/submissions', `/admin/submissions/${reference}`, '/admin/entries/new', '/admin/digests', '/admin/audit']) {
-    await page.goto(baseUrl + path);
+    await page.goto(suite.baseUrl + path);
     if ((await sidewaysScroll(page)) > 0) overflowing.push(path);
   }
   expect(overflowing).toEqual([]);

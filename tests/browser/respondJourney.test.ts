@@ -1,27 +1,8 @@
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { AccessibilityChecks, launchChromium, serve } from '../support/browser';
-import { createTestPortal, type TestPortal } from '../support/testPortal';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../support/browser';
 import { docxFile, pdfFile } from '../support/files';
 
-let portal: TestPortal;
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-const accessibility = new AccessibilityChecks();
-
-beforeAll(async () => {
-  portal = createTestPortal();
-  ({ server, baseUrl } = await serve(portal));
-  browser = await launchChromium();
-}, 30_000);
-
-afterAll(async () => {
-  console.log(accessibility.report());
-  await browser?.close();
-  server?.close();
-  portal?.close();
-});
+const suite = browserSuite();
 
 async function fillAboutYou(page: Page, details: { type: string; name: string; email: string; constituency: string }) {
   await page.getByLabel(details.type).check();
@@ -37,25 +18,25 @@ async function agreeAndSend(page: Page) {
 }
 
 test('a member reads the paper and responds to it, after one mistake (JavaScript on)', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await context.newPage();
-  await page.goto(baseUrl);
-  await accessibility.expectNoViolations(page, 'home');
+  await page.goto(suite.baseUrl);
+  await suite.accessibility.expectNoViolations(page, 'home');
   await page.getByRole('link', { name: 'Health and Social Care' }).first().click();
-  await accessibility.expectNoViolations(page, 'topic paper');
+  await suite.accessibility.expectNoViolations(page, 'topic paper');
   await page.getByRole('link', { name: 'Respond to this paper' }).first().click();
-  await accessibility.expectNoViolations(page, 'respond form');
+  await suite.accessibility.expectNoViolations(page, 'respond form');
 
   await fillAboutYou(page, { type: 'An individual member', name: 'Gwen Price', email: 'gwen@example', constituency: 'Ynys Môn' });
   await page.getByLabel('Your response to Health and Social Care').fill('Keep the NHS free from privatisation.');
   await agreeAndSend(page);
   expect(await page.locator('.error-summary').textContent()).toContain('Enter an email address in the correct format');
-  await accessibility.expectNoViolations(page, 'respond form with errors');
+  await suite.accessibility.expectNoViolations(page, 'respond form with errors');
   await page.getByLabel('Your email address').fill('gwen@example.org');
   await page.getByRole('button', { name: 'Send your response' }).click();
 
   await page.waitForURL('**/respond/confirmation');
-  await accessibility.expectNoViolations(page, 'confirmation');
+  await suite.accessibility.expectNoViolations(page, 'confirmation');
   const reference = await page.locator('.reference').textContent();
   expect(reference).toMatch(/^S2-/);
   expect(await page.locator('main').textContent()).toContain('Keep the NHS free from privatisation.');
@@ -64,9 +45,9 @@ test('a member reads the paper and responds to it, after one mistake (JavaScript
 
 // axe-core runs as a script in the page, so it checks these same pages in the journey above, with JavaScript on.
 test('a branch secretary attaches two reports, makes a mistake, and loses nothing (JavaScript off)', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await suite.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/respond`);
+  await page.goto(`${suite.baseUrl}/respond`);
 
   await fillAboutYou(page, { type: 'On behalf of a Branch', name: 'Rhodri Morgan', email: 'rhodri@example.org', constituency: 'Cardiff West' });
   await page.getByLabel('Name of the Branch, CLP, Labour Group or organisation').fill('Canton Branch');
@@ -98,31 +79,31 @@ test('a branch secretary attaches two reports, makes a mistake, and loses nothin
   expect(summary).toContain('Canton notes.docx');
   expect(summary).toContain('Branch Secretary');
   const reference = (await page.locator('.reference').textContent())!;
-  expect(portal.services.submissions.find(reference).attachments).toHaveLength(2);
+  expect(suite.portal.services.submissions.find(reference).attachments).toHaveLength(2);
   await context.close();
 }, 60_000);
 
 test('the guides, the error pages and the closed page are accessible too', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/no-such-page`);
-  await accessibility.expectNoViolations(page, 'page not found');
-  await page.goto(`${baseUrl}/guides/event-guide`);
-  await accessibility.expectNoViolations(page, 'event guide');
-  await page.goto(`${baseUrl}/privacy`);
-  await accessibility.expectNoViolations(page, 'privacy notice');
-  portal.clock.time = new Date('2020-06-16T00:00:00+01:00');
-  await page.goto(`${baseUrl}/respond`);
+  await page.goto(`${suite.baseUrl}/no-such-page`);
+  await suite.accessibility.expectNoViolations(page, 'page not found');
+  await page.goto(`${suite.baseUrl}/guides/event-guide`);
+  await suite.accessibility.expectNoViolations(page, 'event guide');
+  await page.goto(`${suite.baseUrl}/privacy`);
+  await suite.accessibility.expectNoViolations(page, 'privacy notice');
+  suite.portal.clock.time = new Date('2020-06-16T00:00:00+01:00');
+  await page.goto(`${suite.baseUrl}/respond`);
   expect(await page.locator('h1').textContent()).toBe('This consultation has closed');
-  await accessibility.expectNoViolations(page, 'closed');
-  portal.clock.time = new Date('2020-05-12T10:00:00+01:00');
+  await suite.accessibility.expectNoViolations(page, 'closed');
+  suite.portal.clock.time = new Date('2020-05-12T10:00:00+01:00');
   await context.close();
 }, 60_000);
 
 test('pressing Enter in a field sends the form, and does not switch language', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/respond`);
+  await page.goto(`${suite.baseUrl}/respond`);
   await page.getByLabel('Your full name').fill('Enter Presser');
   await page.getByLabel('Your full name').press('Enter');
   await page.waitForSelector('.error-summary');
@@ -132,9 +113,9 @@ test('pressing Enter in a field sends the form, and does not switch language', a
 }, 60_000);
 
 test('with JavaScript on: a character count, and a draft that survives closing the tab until the response is sent', async () => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/respond`);
+  await page.goto(`${suite.baseUrl}/respond`);
   const answer = page.getByLabel('Your response to Health and Social Care');
   await answer.fill('Twelve chars');
   expect(await page.locator('#answer__health-and-social-care-count').textContent()).toContain('49,988');
@@ -143,14 +124,14 @@ test('with JavaScript on: a character count, and a draft that survives closing t
   await page.close();
 
   const again = await context.newPage();
-  await again.goto(`${baseUrl}/respond`);
+  await again.goto(`${suite.baseUrl}/respond`);
   expect(await again.getByLabel('Your full name').inputValue()).toBe('Ffion Hughes');
   expect(await again.locator('.draft-notice').textContent()).toContain('We have put back what you typed earlier');
-  await accessibility.expectNoViolations(again, 'respond form with a restored draft');
+  await suite.accessibility.expectNoViolations(again, 'respond form with a restored draft');
   await fillAboutYou(again, { type: 'An individual member', name: 'Ffion Hughes', email: 'ffion@example.org', constituency: 'Delyn' });
   await agreeAndSend(again);
   await again.waitForURL('**/respond/confirmation');
-  await again.goto(`${baseUrl}/respond`);
+  await again.goto(`${suite.baseUrl}/respond`);
   expect(await again.getByLabel('Your full name').inputValue()).toBe('');
   await context.close();
 }, 60_000);

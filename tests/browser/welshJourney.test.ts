@@ -1,45 +1,27 @@
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
 import { createCatalogue } from '../../server/i18n/catalogue';
-import { AccessibilityChecks, launchChromium, serve } from '../support/browser';
-import { createTestPortal, type TestPortal } from '../support/testPortal';
+import { browserSuite } from '../support/browser';
 import { docxFile, pdfFile } from '../support/files';
 import { addOfficer, officerEmail, officerPassword } from '../support/officer';
 
-let portal: TestPortal;
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-const accessibility = new AccessibilityChecks();
 // The labels are the catalogue's Welsh, so these journeys follow whatever the translators write.
 const t = createCatalogue().translatorFor('cy');
 
-beforeAll(async () => {
-  portal = createTestPortal();
+const suite = browserSuite(async (portal) => {
   await addOfficer(portal);
-  ({ server, baseUrl } = await serve(portal));
-  browser = await launchChromium();
-}, 30_000);
-
-afterAll(async () => {
-  console.log(accessibility.report());
-  await browser?.close();
-  server?.close();
-  portal?.close();
 });
 
 test('yn Gymraeg: a branch secretary responds with two reports, makes a mistake, switches language and back, and loses nothing', async () => {
-  const context = await browser.newContext({ locale: 'cy-GB' });
+  const context = await suite.browser.newContext({ locale: 'cy-GB' });
   const page = await context.newPage();
-  await page.goto(baseUrl);
+  await page.goto(suite.baseUrl);
   expect(await page.getAttribute('html', 'lang')).toBe('cy');
-  await accessibility.expectNoViolations(page, 'hafan (home)');
+  await suite.accessibility.expectNoViolations(page, 'hafan (home)');
   await page.getByRole('link', { name: 'Health and Social Care' }).first().click();
-  await accessibility.expectNoViolations(page, 'papur pwnc (paper, English text in the Welsh site)');
-  await page.goto(`${baseUrl}/guides/event-guide`);
-  await accessibility.expectNoViolations(page, 'canllaw (event guide)');
-  await page.goto(`${baseUrl}/respond`);
-  await accessibility.expectNoViolations(page, 'ffurflen ymateb (respond form)');
+  await suite.accessibility.expectNoViolations(page, 'papur pwnc (paper, English text in the Welsh site)');
+  await page.goto(`${suite.baseUrl}/guides/event-guide`);
+  await suite.accessibility.expectNoViolations(page, 'canllaw (event guide)');
+  await page.goto(`${suite.baseUrl}/respond`);
+  await suite.accessibility.expectNoViolations(page, 'ffurflen ymateb (respond form)');
 
   await page.getByLabel(t('respond.respondentType.options.branch')).check();
   await page.getByLabel(t('respond.name.label')).fill('Rhiannon Davies');
@@ -56,7 +38,7 @@ test('yn Gymraeg: a branch secretary responds with two reports, makes a mistake,
   await page.getByRole('button', { name: t('respond.submit') }).click();
 
   expect(await page.locator('.error-summary').textContent()).toContain(t('respond.errors.roleInBody.missing'));
-  await accessibility.expectNoViolations(page, 'ffurflen ymateb gyda gwallau (respond form with errors)');
+  await suite.accessibility.expectNoViolations(page, 'ffurflen ymateb gyda gwallau (respond form with errors)');
 
   await page.getByRole('button', { name: 'English' }).click();
   expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -68,46 +50,46 @@ test('yn Gymraeg: a branch secretary responds with two reports, makes a mistake,
   await page.getByLabel(t('respond.roleInBody.label')).fill('Ysgrifennydd y Gangen');
   await page.getByRole('button', { name: t('respond.submit') }).click();
   await page.waitForURL('**/respond/confirmation');
-  await accessibility.expectNoViolations(page, 'cadarnhad (confirmation)');
+  await suite.accessibility.expectNoViolations(page, 'cadarnhad (confirmation)');
   const reference = (await page.locator('.reference').textContent())!;
-  const stored = portal.services.submissions.find(reference);
+  const stored = suite.portal.services.submissions.find(reference);
   expect(stored.language).toBe('cy');
   expect(stored.attachments.map((file) => file.originalName)).toEqual(['Adroddiad y gweithdy.pdf', 'Nodiadau.docx']);
   await context.close();
 }, 90_000);
 
 test('yn Gymraeg: the officer’s workspace, its error states and the closed page', async () => {
-  const context = await browser.newContext({ locale: 'cy-GB' });
+  const context = await suite.browser.newContext({ locale: 'cy-GB' });
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/admin`);
-  await accessibility.expectNoViolations(page, 'mewngofnodi (sign in)');
+  await page.goto(`${suite.baseUrl}/admin`);
+  await suite.accessibility.expectNoViolations(page, 'mewngofnodi (sign in)');
   await page.getByLabel(t('admin.signIn.email')).fill(officerEmail);
   await page.getByLabel(t('admin.signIn.password')).fill('anghywir iawn');
   await page.getByRole('button', { name: t('admin.signIn.submit') }).click();
-  await accessibility.expectNoViolations(page, 'mewngofnodi wedi methu (sign-in failed)');
+  await suite.accessibility.expectNoViolations(page, 'mewngofnodi wedi methu (sign-in failed)');
   await page.getByLabel(t('admin.signIn.password')).fill(officerPassword);
   await page.getByRole('button', { name: t('admin.signIn.submit') }).click();
-  await page.waitForURL(`${baseUrl}/admin`);
-  await accessibility.expectNoViolations(page, 'dangosfwrdd (dashboard)');
+  await page.waitForURL(`${suite.baseUrl}/admin`);
+  await suite.accessibility.expectNoViolations(page, 'dangosfwrdd (dashboard)');
   for (const [path, label] of [
     ['/admin/submissions?q=deintyddion', 'cyflwyniadau (submissions, searched)'],
     ['/admin/digests', 'crynodebau (digests)'],
     ['/admin/audit', 'cofnod archwilio (audit log)'],
     ['/admin/entries/new', 'cofnodi ymateb (record a response)'],
   ]) {
-    await page.goto(baseUrl + path);
-    await accessibility.expectNoViolations(page, label);
+    await page.goto(suite.baseUrl + path);
+    await suite.accessibility.expectNoViolations(page, label);
   }
   await page.getByRole('button', { name: t('admin.entry.submit') }).click();
-  await accessibility.expectNoViolations(page, 'cofnodi ymateb gyda gwallau (record a response with errors)');
-  const reference = portal.db.prepare('SELECT reference FROM submissions LIMIT 1').pluck().get() as string;
-  await page.goto(`${baseUrl}/admin/submissions/${reference}`);
-  await accessibility.expectNoViolations(page, 'cyflwyniad (submission)');
-  await page.goto(`${baseUrl}/tudalen-ar-goll`);
-  await accessibility.expectNoViolations(page, 'heb ei chanfod (not found)');
-  portal.clock.time = new Date('2020-06-16T00:00:00+01:00');
-  await page.goto(`${baseUrl}/respond`);
-  await accessibility.expectNoViolations(page, 'ar gau (closed)');
-  portal.clock.time = new Date('2020-05-12T10:00:00+01:00');
+  await suite.accessibility.expectNoViolations(page, 'cofnodi ymateb gyda gwallau (record a response with errors)');
+  const reference = suite.portal.db.prepare('SELECT reference FROM submissions LIMIT 1').pluck().get() as string;
+  await page.goto(`${suite.baseUrl}/admin/submissions/${reference}`);
+  await suite.accessibility.expectNoViolations(page, 'cyflwyniad (submission)');
+  await page.goto(`${suite.baseUrl}/tudalen-ar-goll`);
+  await suite.accessibility.expectNoViolations(page, 'heb ei chanfod (not found)');
+  suite.portal.clock.time = new Date('2020-06-16T00:00:00+01:00');
+  await page.goto(`${suite.baseUrl}/respond`);
+  await suite.accessibility.expectNoViolations(page, 'ar gau (closed)');
+  suite.portal.clock.time = new Date('2020-05-12T10:00:00+01:00');
   await context.close();
 }, 90_000);

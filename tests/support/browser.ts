@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { TestPortal } from './testPortal';
+import { createTestPortal, type TestPortal } from './testPortal';
 
 const chromiumFlags = [
   '--headless',
@@ -43,4 +43,35 @@ export class AccessibilityChecks {
   report(): string {
     return `axe-core (WCAG 2.2 AA): ${this.checked.length} page states checked, 0 violations:\n  ${this.checked.join('\n  ')}`;
   }
+}
+
+export interface BrowserSuite {
+  portal: TestPortal;
+  baseUrl: string;
+  browser: Browser;
+  accessibility: AccessibilityChecks;
+}
+
+/**
+ * Serves a fresh portal to Debian's Chromium for one test file: `prepare` seeds it first. The
+ * fields are filled in before the first test runs, so read them inside the tests.
+ */
+export function browserSuite(prepare: (portal: TestPortal) => Promise<void> = async () => undefined): BrowserSuite {
+  const suite = { accessibility: new AccessibilityChecks() } as BrowserSuite;
+  let server: Server | undefined;
+  beforeAll(async () => {
+    suite.portal = createTestPortal();
+    await prepare(suite.portal);
+    const served = await serve(suite.portal);
+    server = served.server;
+    suite.baseUrl = served.baseUrl;
+    suite.browser = await launchChromium();
+  }, 30_000);
+  afterAll(async () => {
+    if (suite.accessibility.checked.length > 0) console.log(suite.accessibility.report());
+    await suite.browser?.close();
+    server?.close();
+    suite.portal?.close();
+  });
+  return suite;
 }

@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { NotFound } from '../../errors';
 import type { Services } from '../../services';
+import type { Actor } from '../../services/auditLog';
 import { reviewStatuses } from '../../services/submission';
 import { referencePattern } from '../../services/referenceNumbers';
 import { highlightSnippet } from './highlight';
@@ -55,29 +56,29 @@ export function registerSubmissionRoutes(router: Router, services: Services): vo
   const backToSubmission = (reference: string, query: unknown) =>
     `/admin/submissions/${encodeURIComponent(reference)}${filterQueryString(readListView(query))}`;
 
-  router.post('/submissions/:reference/status', (req, res) => {
-    const { status } = statusForm.parse(req.body);
-    reviews.setStatus(req.params.reference, status, officers.actorFor(res.locals.officer!));
-    res.redirect(303, backToSubmission(req.params.reference, req.query));
-  });
-
-  router.post('/submissions/:reference/notes', (req, res) => {
-    const form = noteForm.safeParse(req.body);
-    if (form.success) reviews.addNote(req.params.reference, form.data.note, officers.actorFor(res.locals.officer!));
-    res.redirect(303, backToSubmission(req.params.reference, req.query));
-  });
-
-  router.post('/submissions/:reference/tags', (req, res) => {
-    const form = tagForm.safeParse(req.body);
-    if (form.success) reviews.addTag(req.params.reference, form.data.tag, officers.actorFor(res.locals.officer!));
-    res.redirect(303, backToSubmission(req.params.reference, req.query));
-  });
-
-  router.post('/submissions/:reference/tags/remove', (req, res) => {
-    const form = tagForm.safeParse(req.body);
-    if (form.success) reviews.removeTag(req.params.reference, form.data.tag, officers.actorFor(res.locals.officer!));
-    res.redirect(303, backToSubmission(req.params.reference, req.query));
-  });
+  /**
+   * A review action posted from a submission's page: the form is read against its schema, the
+   * change made as the signed-in officer, and the officer sent back to the submission. What to do
+   * with a form that does not fit: 'ignore' it (a blank note or tag), or 'refuse' it with a 400
+   * (a status the page could not have sent).
+   */
+  const reviewAction = <Form>(
+    path: string,
+    schema: z.ZodType<Form>,
+    whenInvalid: 'ignore' | 'refuse',
+    act: (reference: string, form: Form, actor: Actor) => void,
+  ) => {
+    router.post(`/submissions/:reference/${path}`, (req, res) => {
+      const form = schema.safeParse(req.body);
+      if (!form.success && whenInvalid === 'refuse') throw form.error;
+      if (form.success) act(req.params.reference, form.data, officers.actorFor(res.locals.officer!));
+      res.redirect(303, backToSubmission(req.params.reference, req.query));
+    });
+  };
+  reviewAction('status', statusForm, 'refuse', (reference, { status }, actor) => reviews.setStatus(reference, status, actor));
+  reviewAction('notes', noteForm, 'ignore', (reference, { note }, actor) => reviews.addNote(reference, note, actor));
+  reviewAction('tags', tagForm, 'ignore', (reference, { tag }, actor) => reviews.addTag(reference, tag, actor));
+  reviewAction('tags/remove', tagForm, 'ignore', (reference, { tag }, actor) => reviews.removeTag(reference, tag, actor));
 
   router.get('/submissions/:reference/reports/:position', (req, res) => {
     const { submission } = reviews.find(req.params.reference);

@@ -36,7 +36,8 @@ export function docxFile(text = 'Branch meeting notes'): Buffer {
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
     ),
   };
-  return Buffer.from(zipSync(files));
+  // A fixed date, so the same document is the same bytes whenever it is made.
+  return Buffer.from(zipSync(files, { mtime: new Date('2020-05-01T12:00:00Z') }));
 }
 
 /** A 1×1 PNG. */

@@ -38,8 +38,6 @@ export class OutboxRepository {
   private readonly markRetryStatement: Statement<[{ id: number; error: string; nextAttemptAt: string }]>;
   private readonly markFailedStatement: Statement<[{ id: number; error: string }]>;
   private readonly selectUndeliverableReceipts: Statement<[], UndeliverableReceipt>;
-  private readonly selectForDigest: Statement<[number], OutboxRow>;
-  private readonly selectForSubmission: Statement<[number], OutboxRow>;
 
   constructor(db: Db) {
     this.insertMessage = db.prepare(`
@@ -66,8 +64,6 @@ export class OutboxRepository {
     this.selectUndeliverableReceipts = db.prepare(`
       SELECT s.reference, o.recipient, o.last_error AS lastError FROM outbox o JOIN submissions s ON s.id = o.submission_id
       WHERE o.kind = 'receipt' AND o.status = 'failed' ORDER BY o.id DESC`);
-    this.selectForDigest = db.prepare(`SELECT ${rowColumns} FROM outbox WHERE digest_id = ? ORDER BY id`);
-    this.selectForSubmission = db.prepare(`SELECT ${rowColumns} FROM outbox WHERE submission_id = ? ORDER BY id`);
   }
 
   enqueue(message: QueuedMessage, now: Date): void {
@@ -93,13 +89,5 @@ export class OutboxRepository {
 
   undeliverableReceipts(): UndeliverableReceipt[] {
     return this.selectUndeliverableReceipts.all();
-  }
-
-  forDigest(digestId: number): OutboxRow[] {
-    return this.selectForDigest.all(digestId);
-  }
-
-  forSubmission(submissionId: number): OutboxRow[] {
-    return this.selectForSubmission.all(submissionId);
   }
 }

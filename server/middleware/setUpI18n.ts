@@ -33,13 +33,21 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /** Puts a request and its page into a language: the translator, the formatters and the consultation's words. */
-export type Localise = (req: Request, res: Response, language: Language) => void;
+type Localise = (req: Request, res: Response, language: Language) => void;
 
 export interface I18n {
   router: Router;
-  localise: Localise;
-  /** Remembers a language chosen with the switch, for this browser's later visits. */
-  remember: (res: Response, language: Language) => void;
+  /**
+   * A response form's language switch posts the form to `?switchLanguage=cy`: this puts the page
+   * into that language and remembers it. True if the request was such a switch.
+   */
+  applyFormSwitch: (req: Request, res: Response) => boolean;
+}
+
+/** The language a response form's switch button asks for, if this request is one. */
+export function formSwitchLanguage(req: Request): Language | null {
+  const asked = req.query.switchLanguage;
+  return isLanguage(asked) ? asked : null;
 }
 
 /**
@@ -78,5 +86,12 @@ export function setUpI18n({ consultations }: Services, secureCookies: boolean): 
     localise(req, res, language);
     next();
   });
-  return { router, localise, remember };
+  const applyFormSwitch = (req: Request, res: Response): boolean => {
+    const language = formSwitchLanguage(req);
+    if (!language) return false;
+    localise(req, res, language);
+    remember(res, language);
+    return true;
+  };
+  return { router, applyFormSwitch };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { acceptUploads } from '../../middleware/uploads';
-import { isLanguage, type I18n } from '../../middleware/setUpI18n';
+import type { I18n } from '../../middleware/setUpI18n';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
@@ -27,13 +27,9 @@ export function registerEntryRoutes(router: Router, services: Services, verifyCs
     '/entries',
     ...acceptUploads(reportsField, services.attachments.incomingDir, verifyCsrf),
     async (req: Request, res: Response) => {
-      const switchTo = req.query.switchLanguage;
-      if (isLanguage(switchTo)) {
-        i18n.localise(req, res, switchTo);
-        i18n.remember(res, switchTo);
-      }
+      const switching = i18n.applyFormSwitch(req, res);
       const offline = readOfflineDetails(req.body as Record<string, unknown>, clock.now());
-      const received = await receiveResponse(req, services, 'officer', isLanguage(switchTo) ? [] : offline.errors, isLanguage(switchTo));
+      const received = await receiveResponse(req, services, 'officer', switching ? [] : offline.errors, switching);
       if (!received.ok || !offline.details) {
         const failed = received.ok ? null : received;
         renderEntryForm(res, { ...(failed?.values ?? {}), ...offline.values }, failed?.errors ?? offline.errors, failed?.heldId ?? null, failed?.heldFiles ?? []);

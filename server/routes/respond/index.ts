@@ -3,7 +3,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { rateLimit } from 'express-rate-limit';
 import { ConsultationClosed, NotFound, SuspectedAutomation, TooManyRequests } from '../../errors';
 import { acceptUploads } from '../../middleware/uploads';
-import { isLanguage, type I18n } from '../../middleware/setUpI18n';
+import { formSwitchLanguage, type I18n } from '../../middleware/setUpI18n';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
@@ -41,7 +41,7 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
     // Only responses actually stored count: a form sent back for a correction, or to be shown in
     // the other language, does not.
     skipFailedRequests: true,
-    skip: (req) => isLanguage(req.query.switchLanguage),
+    skip: (req) => formSwitchLanguage(req) !== null,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new TooManyRequests()),
@@ -64,12 +64,8 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
       // The honeypot: a field hidden from people, which only automated form-fillers complete.
       const body = req.body as Record<string, unknown>;
       if (allStrings(body.website).some((value) => value !== '')) throw new SuspectedAutomation();
-      const switchTo = req.query.switchLanguage;
-      if (isLanguage(switchTo)) {
-        i18n.localise(req, res, switchTo);
-        i18n.remember(res, switchTo);
-      }
-      const received = await receiveResponse(req, services, 'public', [], isLanguage(switchTo));
+      const switching = i18n.applyFormSwitch(req, res);
+      const received = await receiveResponse(req, services, 'public', [], switching);
       if (!received.ok) {
         renderForm(res, received);
         return;

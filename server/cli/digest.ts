@@ -20,11 +20,14 @@ async function main(args: string[]): Promise<void> {
   const services = createServices(config, db, loadConsultation(config.contentDir), systemClock);
   try {
     if (args.includes('--preview')) {
+      const started = performance.now();
       const preview = services.digests.preview();
+      const buildMs = performance.now() - started;
       const base = path.join(config.dataDir, 'digest-preview');
       fs.writeFileSync(`${base}.html`, preview.html);
       fs.writeFileSync(`${base}.txt`, `Subject: ${preview.subject}\n\n${preview.text}`);
       console.log(`The next digest is in ${base}.html (open it in a browser) and ${base}.txt`);
+      console.log(`It took ${buildMs.toFixed(0)} ms to build.`);
     } else if (args.includes('--send-now')) {
       const recipients = services.digests.recipients();
       if (recipients.length === 0) {

@@ -1,0 +1,106 @@
+import { BrowserSession } from '../support/browserSession';
+import { failures, format, runLoad, startBaseline, startPortal, type BenchData, type BenchRow } from '../support/benchContext';
+import type { LoadPlan, LoadResult } from '../support/loadClient';
+import { memoryOf } from '../support/processes';
+
+const connections = 50;
+const seconds = 15;
+const flatMemoryMb = 50;
+
+/** A complete response from a branch secretary, as the form sends it. */
+const responseFields = {
+  respondentType: 'branch',
+  name: 'Siân Pritchard',
+  email: 'sian.pritchard@example.org',
+  bodyName: 'Canton Branch',
+  roleInBody: 'Branch Secretary',
+  constituency: 'cardiff-west',
+  'answer__health-and-social-care':
+    'Our branch met in the community centre. Members want a National Care Service with the same pay and conditions for care workers as the NHS, ' +
+    'and care closer to home for people in the valleys. Carers told us respite is the thing that keeps them going and it has all but gone.',
+  anythingElse: '',
+  meetingDay: '12',
+  meetingMonth: '5',
+  meetingYear: '2020',
+  meetingAttendance: '23',
+  consentPrivacy: 'yes',
+  consentQuote: 'yes',
+  website: '',
+};
+
+interface Measured {
+  readonly result: LoadResult;
+  readonly memory: { startMb: number; peakMb: number; endMb: number };
+}
+
+/** Runs the plan while sampling the server's memory. */
+async function measure(pid: number, plan: LoadPlan): Promise<Measured> {
+  const startMb = memoryOf(pid).rssMb;
+  let peakMb = startMb;
+  const sampler = setInterval(() => (peakMb = Math.max(peakMb, memoryOf(pid).rssMb)), 250);
+  try {
+    const result = await runLoad(plan);
+    return { result, memory: { startMb, peakMb, endMb: memoryOf(pid).rssMb } };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+async function portalRun(data: BenchData, reportBytes: number | undefined, planConnections: number): Promise<Measured> {
+  const portal = await startPortal(data);
+  try {
+    const browser = new BrowserSession(portal.url);
+    const csrf = await browser.openForm('/respond');
+    return await measure(portal.process.pid!, {
+      url: portal.url,
+      connections: planConnections,
+      seconds,
+      headers: { cookie: browser.cookieHeader },
+      postPath: '/respond',
+      fields: { _csrf: csrf, ...responseFields },
+      ...(reportBytes ? { reportBytes } : {}),
+    });
+  } finally {
+    await portal.stop();
+  }
+}
+
+async function baselineRun(reportBytes: number | undefined, planConnections: number): Promise<LoadResult> {
+  const bare = await startBaseline('form');
+  try {
+    return await runLoad({ url: bare.url, connections: planConnections, seconds, postPath: '/respond', fields: responseFields, ...(reportBytes ? { reportBytes } : {}) });
+  } finally {
+    await bare.stop();
+  }
+}
+
+/** Form posts: a response alone, and a response with a 1 MB PDF. Both write to `data`, so give them a copy. */
+export async function submissionBenchmarks(data: BenchData): Promise<BenchRow[]> {
+  const plain = await portalRun(data, undefined, connections);
+  const plainBaseline = await baselineRun(undefined, connections);
+  const plainErrors = failures(plain.result, 303);
+  const uploadConnections = 10;
+  const upload = await portalRun(data, 1024 * 1024, uploadConnections);
+  const uploadBaseline = await baselineRun(1024 * 1024, uploadConnections);
+  const uploadErrors = failures(upload.result, 303);
+  const growthMb = upload.memory.peakMb - upload.memory.startMb;
+  return [
+    {
+      benchmark: `submission: form post with CSRF, validation, one transaction with search index and receipt (${connections} connections)`,
+      figure: `${format.perSecond(plain.result.requestsPerSecond)}, p99 ${format.ms(plain.result.latencyMs.p99)}, ${plainErrors} errors of ${plain.result.total.toLocaleString('en-GB')}`,
+      baseline: `bare Express multipart post → one SQLite insert: ${format.perSecond(plainBaseline.requestsPerSecond)}, p99 ${format.ms(plainBaseline.latencyMs.p99)}`,
+      ratio: plain.result.requestsPerSecond / plainBaseline.requestsPerSecond,
+      target: '≥ 1,500/s, p99 < 100 ms, zero errors',
+      met: plain.result.requestsPerSecond >= 1500 && plain.result.latencyMs.p99 < 100 && plainErrors === 0,
+    },
+    {
+      benchmark: `submission with a 1 MB PDF (${uploadConnections} connections)`,
+      figure: `${format.perSecond(upload.result.requestsPerSecond)}, p99 ${format.ms(upload.result.latencyMs.p99)}, ${uploadErrors} errors; server memory ${format.mb(upload.memory.startMb)} → peak ${format.mb(upload.memory.peakMb)} → ${format.mb(upload.memory.endMb)}`,
+      baseline: `bare Express + multer to disk → one SQLite insert: ${format.perSecond(uploadBaseline.requestsPerSecond)}`,
+      ratio: upload.result.requestsPerSecond / uploadBaseline.requestsPerSecond,
+      target: '≥ 100/s, zero errors, memory flat',
+      // Flat: while gigabytes of reports pass through, the server grows by less than a few dozen files would take.
+      met: upload.result.requestsPerSecond >= 100 && uploadErrors === 0 && growthMb < flatMemoryMb,
+    },
+  ];
+}

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SqliteError } from 'better-sqlite3';
+import { createConfig, projectRoot } from '../config';
+import { loadConsultation } from '../content/loadConsultation';
+import { openDatabase } from '../db/database';
+import { migrate } from '../db/migrate';
+import { ReviewRepository } from '../db/reviewRepository';
+import { SubmissionRepository } from '../db/submissionRepository';
+import { loadCorpus } from '../demo/corpus';
+import { DemoSubmissions, type DemoResponse } from '../demo/demoSubmissions';
+import { AttachmentStore } from '../services/attachmentStore';
+import { systemClock } from '../services/clock';
+import { ConsultationWindow } from '../services/consultationWindow';
+import { runCommand } from './runCommand';
+
+const usage = `Fills the database with made-up responses, for a demonstration or a benchmark.
+
+  npm run seed:demo -- --count 10000 [--seed 1]
+
+The responses are spread over the consultation's opening times (CONSULTATION_OPENS_AT and
+CONSULTATION_CLOSES_AT change them), up to now. They are added to what is already there.`;
+
+const batchSize = 10_000;
+
+function numberAfter(args: string[], flag: string): number | null {
+  const index = args.indexOf(flag);
+  if (index === -1) return null;
+  const value = Number(args[index + 1]);
+  return Number.isSafeInteger(value) && value > 0 ? value : NaN;
+}
+
+function isReferenceCollision(error: unknown): boolean {
+  return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('reference');
+}
+
+async function main(args: string[]): Promise<void> {
+  const count = numberAfter(args, '--count');
+  const seed = numberAfter(args, '--seed') ?? 1;
+  if (count === null || Number.isNaN(count) || Number.isNaN(seed)) {
+    console.log(usage);
+    process.exitCode = count === null && args.length === 0 ? 0 : 2;
+    return;
+  }
+  const config = createConfig();
+  const consultation = loadConsultation(config.contentDir).en;
+  const window = new ConsultationWindow(consultation, systemClock, config.opensAtOverride, config.closesAtOverride).status();
+  const until = new Date(Math.min(Date.now(), window.closesAt.getTime()));
+  if (until <= window.opensAt) {
+    console.error(`The consultation opens at ${window.opensAt.toISOString()}: there is no time yet for responses to have arrived in.`);
+    process.exitCode = 1;
+    return;
+  }
+  const db = openDatabase(config.databasePath);
+  migrate(db, path.join(projectRoot, 'migrations'));
+  const submissions = new SubmissionRepository(db);
+  const reviews = new ReviewRepository(db);
+  const store = new AttachmentStore(config.uploadsDir, config.tempDir);
+  const generator = new DemoSubmissions(consultation, loadCorpus(path.join(projectRoot, 'bench', 'corpus')), { from: window.opensAt, to: until }, seed);
+
+  /** Stores one response; its report waits in incoming/ until the batch commits. Returns where its files go. */
+  const insertResponse = (response: DemoResponse): [string, string][] => {
+    const files = response.reports.map((report) => {
+      const storedName = randomBytes(16).toString('hex');
+      const incoming = path.join(store.incomingDir, storedName);
+      fs.writeFileSync(incoming, report.content);
+      return { storedName, incoming, report };
+    });
+    let reference = response.reference;
+    for (;;) {
+      try {
+        const id = submissions.insert({
+          ...response.content,
+          reference,
+          consultation: consultation.slug,
+          channel: response.channel,
+          language: response.language,
+          receivedAt: response.receivedAt,
+          receivedDay: response.receivedDay,
+          createdAt: response.receivedAt,
+          enteredBy: null,
+          formToken: null,
+          attachments: files.map(({ storedName, report }) => ({
+            storedName,
+            originalName: report.originalName,
+            mediaType: 'application/pdf',
+            sizeBytes: report.content.length,
+          })),
+        });
+        if (response.status !== 'new') reviews.setStatus(id, response.status);
+        return files.map(({ storedName, incoming }) => [incoming, storedName]);
+      } catch (error) {
+        if (!isReferenceCollision(error)) throw error;
+        reference = generator.next().reference;
+      }
+    }
+  };
+
+  const started = Date.now();
+  try {
+    for (let done = 0; done < count; ) {
+      const size = Math.min(batchSize, count - done);
+      const toPlace = db.transaction(() => Array.from({ length: size }, () => insertResponse(generator.next())).flat())();
+      for (const [incoming, storedName] of toPlace) store.place(incoming, storedName);
+      done += size;
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`${done.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')} responses (${Math.round(done / seconds).toLocaleString('en-GB')} a second)`);
+    }
+    db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+}
+
+runCommand(main);

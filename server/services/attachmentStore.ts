@@ -28,10 +28,17 @@ export class AttachmentStore {
     return storedNamePattern.test(name);
   }
 
-  /** Two levels of folders keep any one folder small at a million files. */
-  pathOf(storedName: string): string {
+  /**
+   * Where a stored file lives, relative to the uploads folder. Two levels of folders keep any one
+   * folder small at a million files.
+   */
+  static relativePathOf(storedName: string): string {
     if (!AttachmentStore.isStoredName(storedName)) throw new Error(`Not a stored file name: ${storedName}`);
-    return path.join(this.uploadsDir, storedName.slice(0, 2), storedName);
+    return path.join(storedName.slice(0, 2), storedName);
+  }
+
+  pathOf(storedName: string): string {
+    return path.join(this.uploadsDir, AttachmentStore.relativePathOf(storedName));
   }
 
   /** Moves a file that has been recorded into its place. Rename is atomic on one file system. */

@@ -57,7 +57,7 @@ async function main(args: string[]): Promise<void> {
   const submissions = new SubmissionRepository(db);
   const reviews = new ReviewRepository(db);
   const store = new AttachmentStore(config.uploadsDir, config.tempDir);
-  const generator = new DemoSubmissions(consultation, loadCorpus(path.join(projectRoot, 'bench', 'corpus')), { from: window.opensAt, to: until }, seed);
+  const generator = new DemoSubmissions(consultation, loadCorpus(path.join(projectRoot, 'bench', 'corpus')), { from: window.opensAt, to: until }, count, seed);
 
   /** Stores one response; its report waits in incoming/ until the batch commits. Returns where its files go. */
   const insertResponse = (response: DemoResponse): [string, string][] => {

@@ -47,8 +47,10 @@ export class DigestRepository {
   private readonly selectLatestScheduled: Statement<[], DigestRow>;
   private readonly selectLatest: Statement<[], DigestRow>;
   private readonly selectHistory: Statement<[number], DigestRow & { sent: number; waiting: number; failed: number }>;
-  private readonly selectNewLines: Statement<[string, number], DigestLine & { id: number }>;
-  private readonly selectFlagged: Statement<[string], { reference: string; name: string }>;
+  private readonly selectNewLines: Statement<[string, number, number], DigestLine & { id: number }>;
+  private readonly selectNewCount: Statement<[string, number], { count: number; lastId: number }>;
+  private readonly selectFlagged: Statement<[string, number], { reference: string; name: string }>;
+  private readonly selectFlaggedCount: Statement<[string], number>;
 
   constructor(db: Db) {
     this.insertDigest = db.prepare(`
@@ -67,8 +69,10 @@ export class DigestRepository {
         (SELECT group_concat(DISTINCT an.paper) FROM answers an WHERE an.submission_id = s.id) AS papers,
         coalesce((SELECT substr(an.body, 1, 400) FROM answers an WHERE an.submission_id = s.id ORDER BY an.id LIMIT 1), substr(s.anything_else, 1, 400)) AS opening,
         (SELECT group_concat(a.original_name, ', ') FROM attachments a WHERE a.submission_id = s.id) AS attachmentNames
-      FROM submissions s WHERE s.consultation = ? AND s.id > ? ORDER BY s.id`);
-    this.selectFlagged = db.prepare("SELECT reference, name FROM submissions WHERE consultation = ? AND status = 'flagged' ORDER BY id");
+      FROM submissions s WHERE s.consultation = ? AND s.id > ? ORDER BY s.id LIMIT ?`);
+    this.selectNewCount = db.prepare('SELECT count(*) AS count, coalesce(max(id), 0) AS lastId FROM submissions WHERE consultation = ? AND id > ?');
+    this.selectFlagged = db.prepare("SELECT reference, name FROM submissions WHERE consultation = ? AND status = 'flagged' ORDER BY id LIMIT ?");
+    this.selectFlaggedCount = db.prepare("SELECT count(*) FROM submissions WHERE consultation = ? AND status = 'flagged'").pluck() as Statement<[string], number>;
   }
 
   /** Records a digest; throws a unique-constraint error if its slot has already been made. */
@@ -90,13 +94,15 @@ export class DigestRepository {
     return this.selectHistory.all(limit).map(toRecord);
   }
 
-  /** Submissions after `afterId`, with the highest id among them. */
-  newSubmissions(consultation: string, afterId: number): { lines: DigestLine[]; lastId: number } {
-    const rows = this.selectNewLines.all(consultation, afterId);
-    return { lines: rows.map(({ id: _id, ...line }) => line), lastId: rows.at(-1)?.id ?? afterId };
+  /** The first `limit` submissions after `afterId`, how many there are in all, and the highest id among them. */
+  newSubmissions(consultation: string, afterId: number, limit: number): { lines: DigestLine[]; count: number; lastId: number } {
+    const { count, lastId } = this.selectNewCount.get(consultation, afterId)!;
+    const rows = this.selectNewLines.all(consultation, afterId, limit);
+    return { lines: rows.map(({ id: _id, ...line }) => line), count, lastId: Math.max(lastId, afterId) };
   }
 
-  flagged(consultation: string): { reference: string; name: string }[] {
-    return this.selectFlagged.all(consultation);
+  /** The first `limit` flagged submissions, and how many are flagged in all. */
+  flagged(consultation: string, limit: number): { items: { reference: string; name: string }[]; count: number } {
+    return { items: this.selectFlagged.all(consultation, limit), count: this.selectFlaggedCount.get(consultation)! };
   }
 }

@@ -58,11 +58,14 @@ function seededRandom(seed: number): () => number {
  */
 export class DemoSubmissions {
   private readonly random: () => number;
+  private made = 0;
 
+  /** `count` responses will be asked for: they arrive in order over `period`, as real ones would. */
   constructor(
     private readonly consultation: Consultation,
     private readonly corpus: Corpus,
     private readonly period: { readonly from: Date; readonly to: Date },
+    private readonly count: number,
     seed: number,
   ) {
     this.random = seededRandom(seed);
@@ -103,10 +106,15 @@ export class DemoSubmissions {
     };
   }
 
-  /** Most responses come in the final days: the fourth power of a uniform number crowds them at the deadline. */
+  /**
+   * Most responses come in the final days: the fourth power of an evenly spread number crowds
+   * them at the deadline. Each is later than the one before, so ids follow the time of arrival.
+   */
   private receivedAt(): Date {
     const span = this.period.to.getTime() - this.period.from.getTime();
-    return new Date(this.period.to.getTime() - Math.floor(span * this.random() ** 4));
+    const share = 1 - Math.min(1, (this.made + this.random()) / this.count);
+    this.made += 1;
+    return new Date(this.period.to.getTime() - Math.floor(span * share ** 4));
   }
 
   private answers(language: 'en' | 'cy'): Answer[] {

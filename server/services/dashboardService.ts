@@ -36,7 +36,7 @@ export class DashboardService {
   summary(): Dashboard {
     const now = DateTime.fromJSDate(this.clock.now(), { zone: LONDON });
     const weekStart = now.startOf('week');
-    const stats = this.statistics.summary(this.consultation.slug, weekStart.toJSDate());
+    const stats = this.statistics.summary(this.consultation.slug, { day: weekStart.toISODate()! });
 
     const responsesByConstituency = new Map(stats.coverage.map((row) => [row.constituency, row]));
     const coverage: Dashboard['coverage'] = { clp: [], other: [], none: [] };

@@ -9,6 +9,12 @@ import type { Clock } from './clock';
 import type { ConsultationWindow, WindowStatus } from './consultationWindow';
 import { dueSlot, type DigestScheduleSettings } from './digestSchedule';
 
+/**
+ * A digest lists at most this many new responses, and this many flagged ones, then says how many
+ * more there are: in the final days thousands arrive, and an email cannot usefully list them all.
+ */
+export const digestListLimit = 100;
+
 /** A slot is "late" when its digest is made this long after its time, because the server was down. */
 const lateAfterMs = 15 * 60 * 1000;
 
@@ -19,7 +25,10 @@ export interface DigestContent {
   /** When the previous digest went, or null for the first. */
   readonly since: string | null;
   readonly windowStatus: WindowStatus;
+  /** The first of the new responses, up to digestListLimit. */
   readonly lines: readonly DigestLine[];
+  /** How many new responses there are in all. */
+  readonly newCount: number;
   /** The newest submission this digest reports; the next one starts after it. */
   readonly lastSubmissionId: number;
   readonly totals: {
@@ -31,7 +40,7 @@ export interface DigestContent {
   readonly heardFrom: number;
   readonly notHeardFrom: readonly string[];
   readonly undeliverable: readonly UndeliverableReceipt[];
-  readonly flagged: readonly { reference: string; name: string }[];
+  readonly flagged: { readonly items: readonly { reference: string; name: string }[]; readonly count: number };
 }
 
 export interface DigestDependencies {
@@ -93,7 +102,7 @@ export class DigestService {
     const content = this.compose(kind, scheduledFor, late);
     const recipients = this.recipients();
     // Outside the final week, a digest with nothing new is not worth an email.
-    const skipped = recipients.length === 0 || (kind === 'weekly' && content.lines.length === 0);
+    const skipped = recipients.length === 0 || (kind === 'weekly' && content.newCount === 0);
     const message = skipped ? null : this.build(content);
     const record: Omit<DigestRecord, 'id'> = {
       slot,
@@ -102,7 +111,7 @@ export class DigestService {
       createdAt: clock.now().toISOString(),
       late,
       lastSubmissionId: content.lastSubmissionId,
-      newSubmissions: content.lines.length,
+      newSubmissions: content.newCount,
       skipped,
     };
     try {
@@ -135,9 +144,9 @@ export class DigestService {
   private compose(kind: DigestKind, scheduledFor: Date, late: boolean): DigestContent {
     const { consultation, window, digests, outbox, statistics } = this.deps;
     const previous = digests.latest();
-    const fresh = digests.newSubmissions(consultation.slug, previous?.lastSubmissionId ?? 0);
+    const fresh = digests.newSubmissions(consultation.slug, previous?.lastSubmissionId ?? 0, digestListLimit);
     const since = previous?.createdAt ?? null;
-    const stats = statistics.summary(consultation.slug, since ? new Date(since) : new Date(0));
+    const stats = statistics.summary(consultation.slug, { afterSubmissionId: previous?.lastSubmissionId ?? 0 });
     const heard = new Set(stats.coverage.map((row) => row.constituency));
     return {
       kind,
@@ -146,16 +155,17 @@ export class DigestService {
       since,
       windowStatus: window.status(),
       lines: fresh.lines,
+      newCount: fresh.count,
       lastSubmissionId: fresh.lastId,
       totals: { total: stats.totals.total, byPaper: stats.byPaper, byType: stats.byType, byChannel: stats.byChannel },
       heardFrom: consultation.constituencies.filter((constituency) => heard.has(constituency.slug)).length,
       notHeardFrom: consultation.constituencies.filter((constituency) => !heard.has(constituency.slug)).map((constituency) => constituency.name),
       undeliverable: outbox.undeliverableReceipts(),
-      flagged: digests.flagged(consultation.slug),
+      flagged: digests.flagged(consultation.slug, digestListLimit),
     };
   }
 
   private build(content: DigestContent): BuiltMessage {
-    return this.deps.messages.digest({ digest: content }, `email.digest.subject.${content.kind}`, { count: content.lines.length });
+    return this.deps.messages.digest({ digest: content }, `email.digest.subject.${content.kind}`, { count: content.newCount });
   }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Router } from 'express';
 import { z } from 'zod';
+import type { SubmissionFilter, SubmissionQueries } from '../../db/submissionQueries';
 import { NotFound } from '../../errors';
 import type { Services } from '../../services';
 import type { Actor } from '../../services/auditLog';
@@ -14,6 +15,15 @@ const pageSize = 50;
 const statusForm = z.object({ status: z.enum(reviewStatuses) });
 const noteForm = z.object({ note: z.string().trim().min(1).max(10_000) });
 const tagForm = z.object({ tag: z.string().trim().min(1).max(40) });
+
+/** A search counts its matches up to here, then says "more than". */
+const searchCountLimit = 10_000;
+
+function matchCount(queries: SubmissionQueries, filter: SubmissionFilter): { total: number; moreThan: number | null } {
+  if (filter.text === null) return { total: queries.count(filter), moreThan: null };
+  const total = queries.countMatches(filter, searchCountLimit + 1);
+  return { total, moreThan: total > searchCountLimit ? searchCountLimit : null };
+}
 
 /** The list of submissions, one submission with its review, its reports, and erasure. */
 export function registerSubmissionRoutes(router: Router, services: Services): void {
@@ -30,7 +40,7 @@ export function registerSubmissionRoutes(router: Router, services: Services): vo
     res.render('pages/admin/submissions', {
       view,
       rows,
-      total: queries.count(view.filter),
+      ...matchCount(queries, view.filter),
       tagCounts: reviews.tagCounts(consultation.slug),
       filterQuery: filterQueryString(view),
       highlightSnippet,

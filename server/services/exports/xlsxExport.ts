@@ -2,7 +2,7 @@ import { EventEmitter, once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { exportCells, exportHeaders, type ExportCell, type ExportPaper, type ExportRow } from './exportRow';
 
 const rowsBetweenPauses = 500;
@@ -43,7 +43,9 @@ async function writeWorkbook(
   workbookBytes: PassThrough,
   delivery: Promise<void>,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: workbookBytes, useStyles: false, useSharedStrings: false });
+  // Loaded when first needed: it is the largest library the portal uses, and most runs never make a spreadsheet.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: workbookBytes, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Responses');
   sheet.addRow(exportHeaders(papers)).commit();
   let rowsSincePause = 0;

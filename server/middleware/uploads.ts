@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, type TransformCallback, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, RequestHandler } from 'express';
 import multer, { type StorageEngine } from 'multer';
@@ -12,21 +12,11 @@ export const uploadLimits = {
   // More than the five a response may carry, so that a sixth file gets a message and the other
   // five stay attached, rather than the whole form being refused.
   maxFilesRead: 10,
-  // An answer of 50,000 characters is at most 200 KB of UTF-8.
+  // An answer of 50,000 characters is at most 200 KB of UTF-8. A value cut off here is longer
+  // than any field of any form allows, so it is refused with that field's own message.
   maxFieldBytes: 256 * 1024,
   maxFields: 120,
 } as const;
-
-/** A text field over the size limit: the rest of the form is kept, and the field gets a message. */
-export interface FieldTooLong {
-  readonly field: string;
-}
-
-declare module 'express-serve-static-core' {
-  interface Request {
-    fieldTooLong?: FieldTooLong;
-  }
-}
 
 /** A file as read: on disk, or, when over the limit, only its name and that it was too large. */
 export type ReceivedUpload = Express.Multer.File & { tooLarge?: boolean };
@@ -85,42 +75,64 @@ function removeLeftoverUploads(req: Request): void {
 }
 
 /**
+ * busboy cuts a value off at the size limit and marks it cut, and multer then refuses the whole
+ * form, losing every field and file after it. Clearing the mark first (this listener runs before
+ * multer's, and they share the object) keeps the form: the value kept is still too long for any
+ * field, so the person gets a message at that field and everything else comes back with it.
+ */
+function keepReadingPastLongValues(req: Request, busboy: Writable): void {
+  busboy.prependListener('field', (_name: string, _value: string, info: { valueTruncated: boolean }) => {
+    info.valueTruncated = false;
+  });
+  req.pipe(busboy);
+}
+
+/** multer reads this option, but its type declarations do not list it yet. */
+type WithStreamHandler = multer.Options & { streamHandler: (req: Request, busboy: Writable) => void };
+
+/** The body stopped short: the connection dropped, or the form's closing boundary never came. */
+function wasCutShort(req: Request, error: unknown): boolean {
+  return !req.complete || (error instanceof Error && /unexpected end/i.test(error.message));
+}
+
+/**
  * Reads a multipart form into `req.body` and `req.files`, then checks the CSRF token. Only the
  * limits that cannot be told apart from an attack refuse the whole form.
  */
 export function acceptUploads(field: string, incomingDir: string, verifyCsrf: RequestHandler): RequestHandler[] {
   fs.mkdirSync(incomingDir, { recursive: true });
-  const upload = multer({
+  const options: WithStreamHandler = {
     storage: limitedDiskStorage(incomingDir, uploadLimits.maxFileBytes),
     limits: {
       files: uploadLimits.maxFilesRead,
       fieldSize: uploadLimits.maxFieldBytes,
       fields: uploadLimits.maxFields,
       parts: uploadLimits.maxFields + uploadLimits.maxFilesRead,
+      // No form here has a field name with brackets, and "a[99999999]" would make an array that
+      // long, which takes seconds to walk.
+      fieldNestingDepth: 0,
     },
     // Browsers send file names as UTF-8 without saying so: "Adroddiad Gŵyr.pdf" must survive.
     defParamCharset: 'utf8',
+    // The whole name as sent, so that a name like ".." is cleaned and shown (cleanFileName drops
+    // any folders), rather than dropped by the parser as if no file had been chosen.
+    preservePath: true,
     // Browsers send an empty part for a file input left empty; it is not a file.
     fileFilter: (_req, file, done) => done(null, file.originalname !== ''),
-  }).array(field);
+    streamHandler: keepReadingPastLongValues,
+  };
+  const upload = multer(options).array(field);
 
   const readForm: RequestHandler = (req, res, next) => {
     res.on('close', () => removeLeftoverUploads(req));
     upload(req, res, (error: unknown) => {
       req.body ??= {};
-      if (error instanceof multer.MulterError && error.code === 'LIMIT_FIELD_VALUE' && error.field) {
-        // The fields read so far are kept; the form is shown again with a message at this one.
-        req.fieldTooLong = { field: error.field };
-        req.files = [];
-        next();
-        return;
-      }
       if (error instanceof multer.MulterError) {
         const tooMuch = ['LIMIT_FILE_COUNT', 'LIMIT_FIELD_COUNT', 'LIMIT_PART_COUNT'].includes(error.code);
         next(new UnreadableRequest(tooMuch ? 413 : 400, tooMuch ? 'errors.formTooLarge' : 'errors.badRequest'));
         return;
       }
-      next(error ? new UnreadableRequest(400, 'errors.formIncomplete') : undefined);
+      next(error ? new UnreadableRequest(400, wasCutShort(req, error) ? 'errors.formIncomplete' : 'errors.badRequest') : undefined);
     });
   };
   return [readForm, verifyCsrf];

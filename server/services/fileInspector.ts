@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import fsPromises from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
+import { endsWithZipArchive, zipEntrySizes, type ZipEntrySizes } from './zipDirectory';
 
 /** The kinds of report the portal accepts, each recognised by its content, never by its name. */
 export const acceptedKinds = {
@@ -18,9 +19,12 @@ export const acceptedKinds = {
 
 export type AcceptedKind = keyof typeof acceptedKinds;
 
+/** Why a file of an accepted kind is still refused. */
+type ContentProblem = 'polyglot' | 'damaged' | 'unpacksTooLarge';
+
 export type Inspection =
   | { accepted: true; kind: AcceptedKind; mediaType: string }
-  | { accepted: false; reason: 'empty' | 'notAccepted' | 'nameDoesNotMatch'; detectedKind?: AcceptedKind };
+  | { accepted: false; reason: 'empty' | 'notAccepted' | 'nameDoesNotMatch' | ContentProblem; detectedKind?: AcceptedKind };
 
 const kindByFileTypeExtension: Record<string, AcceptedKind> = {
   pdf: 'pdf',
@@ -62,12 +66,12 @@ async function isCleanText(filePath: string, encoding: string): Promise<boolean>
   }
 }
 
-async function firstTwoBytes(filePath: string): Promise<Buffer> {
+async function firstBytes(filePath: string, length: number): Promise<Buffer> {
   const handle = await fsPromises.open(filePath, 'r');
   try {
-    const firstBytes = Buffer.alloc(2);
-    await handle.read(firstBytes, 0, 2, 0);
-    return firstBytes;
+    const bytes = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(bytes, 0, length, 0);
+    return bytes.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
@@ -87,13 +91,45 @@ function extensionOf(fileName: string): string {
   return dot === -1 ? '' : fileName.slice(dot + 1).toLowerCase();
 }
 
+// The most a browser reads to guess what a file is (the MIME Sniffing Standard's resource header).
+const sniffedBytes = 1445;
+// Tags that make a browser treat the bytes as a web page, or run them. Not every tag: "<style:"
+// and "<svg:" are ordinary in an OpenDocument file's XML.
+const webPageSignature = /<\s*(!doctype\s+html|html|head|body|script|iframe|frame|svg|object|embed|meta|base|form)[\s>/]/i;
+// A real report, unpacked, is a few megabytes; a "zip bomb" is made to unpack to gigabytes.
+const unpackedLimitBytes = 100 * 1024 * 1024;
+
+/**
+ * What is wrong with the unpacked size of a ZIP-based document, read from its directory alone.
+ * Deflate can make data only a little larger, so an entry said to unpack to less than its
+ * compressed size is lying, as a bomb does to get past a check of sizes.
+ */
+function archiveProblem(entries: readonly ZipEntrySizes[] | null): ContentProblem | null {
+  if (!entries || entries.length === 0) return 'damaged';
+  if (entries.some((entry) => entry.compressedBytes > entry.uncompressedBytes * 1.01 + 1024)) return 'damaged';
+  const unpackedBytes = entries.reduce((total, entry) => total + entry.uncompressedBytes, 0);
+  return unpackedBytes > unpackedLimitBytes ? 'unpacksTooLarge' : null;
+}
+
+/**
+ * A binary document that is something else as well (a polyglot): a web page where a browser
+ * looks to guess the type, or an archive appended for an unzip program to find. Plain text has
+ * already been read whole for markup; RTF that an email program saved carries HTML by design.
+ */
+async function contentProblem(filePath: string, kind: AcceptedKind): Promise<ContentProblem | null> {
+  if (kind === 'txt' || kind === 'rtf') return null;
+  if (webPageSignature.test((await firstBytes(filePath, sniffedBytes)).toString('latin1'))) return 'polyglot';
+  if (kind === 'docx' || kind === 'odt') return archiveProblem(await zipEntrySizes(filePath));
+  return (await endsWithZipArchive(filePath)) ? 'polyglot' : null;
+}
+
 /** Decides from the file's bytes whether it is a kind of report the portal accepts, and whether its name says the same. */
 export async function inspectFile(filePath: string, fileName: string): Promise<Inspection> {
   const { size } = await fsPromises.stat(filePath);
   if (size === 0) return { accepted: false, reason: 'empty' };
 
   // A UTF-16 byte-order mark says the file is text; file-type would read it as MPEG audio.
-  const encoding = textEncodingOf(await firstTwoBytes(filePath));
+  const encoding = textEncodingOf(await firstBytes(filePath, 2));
   const detected = encoding === 'utf-8' ? await fileTypeFromFile(filePath) : undefined;
   let kind: AcceptedKind | undefined;
   if (detected) {
@@ -103,6 +139,10 @@ export async function inspectFile(filePath: string, fileName: string): Promise<I
   }
   if (!kind) return { accepted: false, reason: 'notAccepted' };
 
+  // Before the name: renaming would not help.
+  const problem = await contentProblem(filePath, kind);
+  if (problem) return { accepted: false, reason: problem };
+
   const nameExtensions: readonly string[] = acceptedKinds[kind].extensions;
   if (!nameExtensions.includes(extensionOf(fileName))) {
     return { accepted: false, reason: 'nameDoesNotMatch', detectedKind: kind };
@@ -110,14 +150,21 @@ export async function inspectFile(filePath: string, fileName: string): Promise<I
   return { accepted: true, kind, mediaType: acceptedKinds[kind].mediaType };
 }
 
-// Bidirectional overrides and isolates can make "report‮fdp.exe" read as "reportexe.pdf".
-const unsafeNameCharacters = /[\u0000-\u001F\u007F\u200E\u200F\u202A-\u202E\u2066-\u2069\\/:*?"<>|]/g;
+// Control characters, characters Windows forbids in names, and invisible formatting characters:
+// bidirectional overrides and isolates can make "report‮fdp.exe" read as "reportexe.pdf".
+const unsafeNameCharacters =
+  /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\\/:*?"<>|]/g;
 const longestName = 150;
 
 /** A file name fit to show and to offer on download. It is never used as a path on disk. */
 export function cleanFileName(originalName: string): string {
   const lastPart = originalName.split(/[\\/]/).pop() ?? '';
-  const cleaned = lastPart.normalize('NFC').replace(unsafeNameCharacters, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  // Leading dots hide a file; trailing dots and spaces are dropped by Windows, as here.
+  const cleaned = lastPart
+    .normalize('NFC')
+    .replace(unsafeNameCharacters, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[. ]+|[. ]+$/g, '');
   const characters = Array.from(cleaned);
   if (characters.length <= longestName) return cleaned || 'report';
   const extension = extensionOf(cleaned);

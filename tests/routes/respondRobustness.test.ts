@@ -76,7 +76,7 @@ describe('uploads that go wrong part-way', () => {
   test('a text field far over its limit gets a message there, and the other fields are kept', async () => {
     const { agent, csrf } = await openForm(portal.app);
     const response = await postResponse(agent, csrf, validFields({ anythingElse: 'x'.repeat(300 * 1024), name: 'Kept Name' })).expect(400);
-    expect(response.text).toContain('This is too long to send: shorten it to 50,000 characters or fewer, or attach it as a report');
+    expect(response.text).toContain('“Anything else” must be 50,000 characters or fewer: shorten it, or attach it as a report');
     expect(response.text).toContain('href="#anythingElse"');
     expect(response.text).toContain('value="Kept Name"');
     expect(countRows(portal.db, 'submissions')).toBe(0);

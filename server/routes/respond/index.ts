@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { ConsultationClosed, NotFound, SuspectedAutomation, TooManyRequests } from '../../errors';
 import { acceptUploads } from '../../middleware/uploads';
 import { formSwitchLanguage, type I18n } from '../../middleware/setUpI18n';
@@ -42,6 +42,9 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
     // the other language, does not.
     skipFailedRequests: true,
     skip: (req) => formSwitchLanguage(req) !== null,
+    // A client that has already hung up has no address any more. Its request goes nowhere, but
+    // must not become a server error while the limiter works out whose it was.
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? '0.0.0.0'),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new TooManyRequests()),

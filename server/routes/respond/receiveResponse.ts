@@ -43,10 +43,7 @@ export async function receiveResponse(
   );
   const form = readResponseForm(body, consultation, clock.now(), accepted.files.length, mode);
   const order = fieldOrder(consultation);
-  const tooLong: FieldError[] = req.fieldTooLong
-    ? [{ field: order.includes(req.fieldTooLong.field) ? req.fieldTooLong.field : order[0]!, key: 'respond.errors.fieldTooLong' }]
-    : [];
-  const fieldErrors = keepForLater ? [] : [...(form.ok ? [] : form.errors), ...tooLong, ...otherErrors];
+  const fieldErrors = keepForLater ? [] : [...(form.ok ? [] : form.errors), ...otherErrors];
   const errors = [...fieldErrors, ...accepted.errors].sort(
     (a, b) => order.indexOf(a.field) - order.indexOf(b.field),
   );

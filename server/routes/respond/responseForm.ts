@@ -27,9 +27,27 @@ export function answerField(paper: string, section: string | null): string {
 // Control characters other than tab and line breaks have no place in a response.
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
+function firstValue(value: unknown): string {
+  return typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
+}
+
+/** A value with any control characters dropped. A response's own fields are read with asTyped, which shows them instead. */
 export function firstString(value: unknown): string {
-  const text = typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
-  return text.replace(controlCharacters, '');
+  return firstValue(value).replace(controlCharacters, '');
+}
+
+/**
+ * Characters nobody means to send: control characters (in a one-line field, line breaks too,
+ * which browsers never send there), and halves of a character. Each is shown back as U+FFFD,
+ * the character that already stands in for bytes that were not UTF-8, so that the person can
+ * see where they are.
+ */
+const unreadableInText = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]/gu;
+const unreadableInLine = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\uD800-\uDFFF]/gu;
+const replacementCharacter = '\uFFFD';
+
+function asTyped(value: unknown, multiLine: boolean): string {
+  return firstValue(value).replace(multiLine ? unreadableInText : unreadableInLine, replacementCharacter);
 }
 
 export function allStrings(value: unknown): string[] {
@@ -101,6 +119,36 @@ export function readPastDate(
   return { date: date.toISODate() };
 }
 
+const isMultiLine = (field: string) => field === 'anythingElse' || field.startsWith('answer__');
+
+/** The most each field a person types into may hold. */
+function textFieldLimits(consultation: Consultation): Map<string, number> {
+  const answerFields = fieldOrder(consultation).filter((field) => field.startsWith('answer__'));
+  return new Map([
+    ['name', limits.name],
+    ['email', limits.email],
+    ['bodyName', limits.bodyName],
+    ['roleInBody', limits.roleInBody],
+    ...answerFields.map((field): [string, number] => [field, limits.answer]),
+    ['anythingElse', limits.answer],
+  ]);
+}
+
+/**
+ * A message for each text field holding characters that could not be read. A value over its
+ * field's limit gets the message about its length instead: one cut off in transit may end in
+ * half a character.
+ */
+function unreadableTextErrors(values: FormValues, lengthLimits: ReadonlyMap<string, number>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [field, limit] of lengthLimits) {
+    const text = values[field]!.trim();
+    if (text.length > limit || !text.includes(replacementCharacter)) continue;
+    errors.push({ field, key: field.startsWith('answer__') ? 'respond.errors.answer.unreadable' : `respond.errors.${field}.unreadable` });
+  }
+  return errors;
+}
+
 /** Every field of the form, in the order it appears on the page, for the error summary. */
 export function fieldOrder(consultation: Consultation): string[] {
   const answerFields = consultation.papers.flatMap((paper) => [
@@ -136,14 +184,18 @@ export function readResponseForm(
   mode: FormMode = 'public',
 ): FormResult {
   const order = fieldOrder(consultation);
+  const lengthLimits = textFieldLimits(consultation);
   const values: Record<string, string> = {};
-  for (const field of order) values[field] = firstString(body[field]);
-  for (const field of ['meetingMonth', 'meetingYear']) values[field] = firstString(body[field]);
+  for (const field of [...order, 'meetingMonth', 'meetingYear']) values[field] = asTyped(body[field], isMultiLine(field));
 
-  const errors: FieldError[] = [];
+  const errors: FieldError[] = unreadableTextErrors(values, lengthLimits);
+  const unreadable = new Set(errors.map((error) => error.field));
   const parsed = fieldSchema(consultation, mode).safeParse(values);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors.push({ field: String(issue.path[0]), key: issue.message });
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      if (!unreadable.has(field)) errors.push({ field, key: issue.message });
+    }
   }
 
   const answers: Answer[] = [];

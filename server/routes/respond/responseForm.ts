@@ -69,7 +69,7 @@ const optionalText = (field: string, max: number) =>
     .max(max, `respond.errors.${field}.tooLong`)
     .transform((text) => (text === '' ? null : text));
 
-function fieldSchema(consultation: Consultation, mode: FormMode) {
+function buildFieldSchema(consultation: Consultation, mode: FormMode) {
   const constituencies = [...consultation.constituencies.map((constituency) => constituency.slug), walesWide];
   return z.object({
     respondentType: z.enum(respondentTypes, { error: 'respond.errors.respondentType.missing' }),
@@ -96,6 +96,18 @@ function fieldSchema(consultation: Consultation, mode: FormMode) {
     consentPrivacy: mode === 'public' ? z.literal('yes', { error: 'respond.errors.consentPrivacy.missing' }) : z.string(),
     consentQuote: z.enum(['yes', 'no'], { error: 'respond.errors.consentQuote.missing' }),
   });
+}
+
+type FieldSchema = ReturnType<typeof buildFieldSchema>;
+const fieldSchemas = new WeakMap<Consultation, Map<FormMode, FieldSchema>>();
+
+/** The form's schema, built once for each consultation and form: building a zod schema costs more than using it. */
+function fieldSchema(consultation: Consultation, mode: FormMode): FieldSchema {
+  const byMode = fieldSchemas.get(consultation) ?? new Map<FormMode, FieldSchema>();
+  fieldSchemas.set(consultation, byMode);
+  const schema = byMode.get(mode) ?? buildFieldSchema(consultation, mode);
+  byMode.set(mode, schema);
+  return schema;
 }
 
 /**

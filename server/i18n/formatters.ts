@@ -2,29 +2,58 @@ import { DateTime } from 'luxon';
 import { LONDON } from '../config';
 import type { Language, Translate } from './catalogue';
 
+/** An instant as the views pass it: a Date, or an ISO string read in London time. */
+type Instant = Date | string;
+
+const mostRemembered = 256;
+
+/**
+ * Remembers what `format` made of the last few instants. Every page shows the same deadline, and
+ * building luxon's formatters for it again on each request was a visible part of rendering one.
+ */
+function remembering(format: (instant: Instant) => string): (instant: Instant) => string {
+  // A Date by its time and a string as itself, so the two kinds of key cannot collide.
+  const remembered = new Map<number | string, string>();
+  return (instant) => {
+    const key = typeof instant === 'string' ? instant : instant.getTime();
+    let text = remembered.get(key);
+    if (text === undefined) {
+      text = format(instant);
+      if (remembered.size >= mostRemembered) remembered.clear();
+      remembered.set(key, text);
+    }
+    return text;
+  };
+}
+
+function inLondon(instant: Instant): DateTime {
+  return typeof instant === 'string' ? DateTime.fromISO(instant, { zone: LONDON }) : DateTime.fromJSDate(instant, { zone: LONDON });
+}
+
 /** Formats times, durations and sizes the way the interface language writes them, always in London time. */
 export function createFormatters(language: Language, t: Translate) {
   const locale = language === 'en' ? 'en-GB' : 'cy-GB';
+  const date = remembering((instant) => inLondon(instant).setLocale(locale).toFormat('cccc d LLLL yyyy'));
+  const shortDate = remembering((isoDate) => inLondon(isoDate).setLocale(locale).toFormat('d LLL'));
+  const compactDateTime = remembering((instant) =>
+    inLondon(instant)
+      .setLocale(locale)
+      .toFormat('d LLL yyyy, h:mma')
+      .replace(/AM|PM/, (meridiem) => meridiem.toLowerCase()),
+  );
+  const dateTime = remembering((instant) => {
+    const time = inLondon(instant).setLocale(locale);
+    return t('time.atOn', { time: time.toFormat('h:mma').toLowerCase(), date: time.toFormat('cccc d LLLL yyyy') });
+  });
   return {
     /** Monday 15 June 2020 */
-    date(instant: Date | string): string {
-      const time = typeof instant === 'string' ? DateTime.fromISO(instant, { zone: LONDON }) : DateTime.fromJSDate(instant, { zone: LONDON });
-      return time.setLocale(locale).toFormat('cccc d LLLL yyyy');
-    },
+    date: (instant: Instant): string => date(instant),
     /** 15 Jun */
-    shortDate(isoDate: string): string {
-      return DateTime.fromISO(isoDate, { zone: LONDON }).setLocale(locale).toFormat('d LLL');
-    },
+    shortDate: (isoDate: string): string => shortDate(isoDate),
     /** 15 Jun 2020, 9:05am */
-    compactDateTime(instant: Date | string): string {
-      const time = typeof instant === 'string' ? DateTime.fromISO(instant, { zone: LONDON }) : DateTime.fromJSDate(instant, { zone: LONDON });
-      return time.setLocale(locale).toFormat('d LLL yyyy, h:mma').replace(/AM|PM/, (meridiem) => meridiem.toLowerCase());
-    },
+    compactDateTime: (instant: Instant): string => compactDateTime(instant),
     /** 11:59pm on Monday 15 June 2020 */
-    dateTime(instant: Date): string {
-      const time = DateTime.fromJSDate(instant, { zone: LONDON }).setLocale(locale);
-      return t('time.atOn', { time: time.toFormat('h:mma').toLowerCase(), date: time.toFormat('cccc d LLLL yyyy') });
-    },
+    dateTime: (instant: Date): string => dateTime(instant),
     /** 23 days and 4 hours */
     timeLeft(milliseconds: number): string {
       const { days, hours, minutes } = DateTime.fromMillis(0)

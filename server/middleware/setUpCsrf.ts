@@ -5,7 +5,7 @@ import { CsrfRejected } from '../errors';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface Csrf {
-  /** Gives every page a token (`csrfToken`) and checks it on every unsafe request with a plain form body. */
+  /** Gives every page `csrfToken()` for its forms and checks the token on every unsafe request with a plain form body. */
   router: Router;
   /** Checks the token once a multipart body has been read: the upload middleware calls it. */
   verify: RequestHandler;
@@ -34,7 +34,11 @@ export function setUpCsrf(cookieSecret: string, secureCookies: boolean, multipar
 
   const router = Router();
   router.use((req, res, next) => {
-    res.locals.csrfToken = generateCsrfToken(req, res);
+    // Made only when a view asks, since most pages have no form: a token costs random bytes, an
+    // HMAC and a cookie (and the visitor cookie it is bound to). One per response, so that every
+    // form on a page carries the token its cookie holds.
+    let token: string | undefined;
+    res.locals.csrfToken = () => (token ??= generateCsrfToken(req, res));
     if (!unsafeMethods.has(req.method)) {
       next();
       return;

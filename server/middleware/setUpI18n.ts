@@ -57,20 +57,22 @@ export function formSwitchLanguage(req: Request): Language | null {
 export function setUpI18n({ consultations }: Services, secureCookies: boolean): I18n {
   const catalogue = createCatalogue();
   const formatters = new Map(supportedLanguages.map((language) => [language, createFormatters(language, catalogue.translatorFor(language))]));
-  const constituencyNames = new Map(
-    supportedLanguages.map((language) => [language, new Map(consultations[language].constituencies.map((constituency) => [constituency.slug, constituency.name]))]),
+  const constituencyNamers = new Map(
+    supportedLanguages.map((language) => {
+      const t = catalogue.translatorFor(language);
+      const names = new Map(consultations[language].constituencies.map((constituency) => [constituency.slug, constituency.name]));
+      return [language, (slug: string) => (slug === walesWide ? t('respond.constituency.walesWide') : (names.get(slug) ?? slug))];
+    }),
   );
 
   const localise: Localise = (req, res, language) => {
-    const t = catalogue.translatorFor(language);
     req.language = language;
     res.locals.language = language;
     res.locals.otherLanguage = language === 'en' ? 'cy' : 'en';
-    res.locals.t = t;
+    res.locals.t = catalogue.translatorFor(language);
     res.locals.format = formatters.get(language)!;
     res.locals.consultation = consultations[language];
-    res.locals.constituencyName = (slug) =>
-      slug === walesWide ? t('respond.constituency.walesWide') : (constituencyNames.get(language)!.get(slug) ?? slug);
+    res.locals.constituencyName = constituencyNamers.get(language)!;
   };
   const remember = (res: Response, language: Language) =>
     res.cookie(cookieName, language, { httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: oneYearMs, path: '/' });
@@ -79,8 +81,11 @@ export function setUpI18n({ consultations }: Services, secureCookies: boolean): 
   router.use((req, res, next) => {
     const switchedTo = req.query.lang;
     const remembered: unknown = req.cookies?.[cookieName];
-    const preferred = req.acceptsLanguages(...supportedLanguages);
-    const language = isLanguage(switchedTo) ? switchedTo : isLanguage(remembered) ? remembered : isLanguage(preferred) ? preferred : 'en';
+    const preferred = () => {
+      const accepted = req.acceptsLanguages(...supportedLanguages);
+      return isLanguage(accepted) ? accepted : 'en';
+    };
+    const language = isLanguage(switchedTo) ? switchedTo : isLanguage(remembered) ? remembered : preferred();
     if (isLanguage(switchedTo)) remember(res, switchedTo);
     res.vary('Accept-Language');
     localise(req, res, language);

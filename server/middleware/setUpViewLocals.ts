@@ -9,7 +9,8 @@ declare global {
       currentPath: string;
       /** The current address without its query, for the language switch's link. */
       currentUrl: string;
-      csrfToken: string;
+      /** The token for this page's forms: see setUpCsrf. */
+      csrfToken: () => string;
     }
   }
 }

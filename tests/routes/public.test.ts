@@ -45,6 +45,19 @@ describe('while the consultation is open', () => {
     expect(page.text).toContain('Page not found');
   });
 
+  test('reading the public pages sets no cookie: a page with a form gets the visitor and CSRF cookies its token needs', async () => {
+    for (const page of ['/', '/papers/health-and-social-care', '/guides/event-guide', '/privacy']) {
+      const response = await request(portal.app).get(page).expect(200);
+      expect(response.headers['set-cookie']).toBeUndefined();
+    }
+    const form = await request(portal.app).get('/respond').expect(200);
+    const cookies = new Map(([] as string[]).concat(form.headers['set-cookie'] ?? []).map((cookie) => cookie.split(';')[0]!.split('=') as [string, string]));
+    expect([...cookies.keys()].sort()).toEqual(['csrf', 'visitor']);
+    const tokens = [...form.text.matchAll(/name="_csrf" value="([^"]+)"/g)].map((match) => match[1]);
+    expect(tokens.length).toBeGreaterThan(0);
+    for (const token of tokens) expect(token).toBe(cookies.get('csrf'));
+  });
+
   test('the stylesheets are served', async () => {
     await request(portal.app).get('/assets/css/portal.css').expect(200).expect('content-type', /text\/css/);
   });

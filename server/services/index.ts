@@ -27,6 +27,7 @@ import { HeldUploads } from './heldUploads';
 import { OfficerService } from './officerService';
 import { PasswordHasher, owaspScryptCost, type ScryptCost } from './passwords';
 import { ReviewService } from './reviewService';
+import { GroupCommit } from '../db/groupCommit';
 import { SubmissionService } from './submissionService';
 import { UploadService } from './uploadService';
 
@@ -81,6 +82,7 @@ export function createServices(
   const submissionRepository = new SubmissionRepository(db);
   const audit = new AuditLog(new AuditRepository(db), clock);
   const inTransaction = <T>(work: () => T): T => db.transaction(work)();
+  const groupCommit = new GroupCommit(db);
   const queries = new SubmissionQueries(db, consultation.slug);
   const reviewRepository = new ReviewRepository(db);
   const officerRepository = new OfficerRepository(db);
@@ -111,7 +113,7 @@ export function createServices(
     attachments,
     heldUploads,
     uploads: new UploadService(heldUploads),
-    submissions: new SubmissionService(consultation, window, submissionRepository, attachments, clock, audit, inTransaction, outbox, messages),
+    submissions: new SubmissionService(consultation, window, submissionRepository, attachments, clock, audit, (work) => groupCommit.run(work), outbox, messages),
     audit,
     officers: new OfficerService(officerRepository, new PasswordHasher(options.passwordCost ?? owaspScryptCost), audit, clock, (officerId) =>
       sessions.endSessionsOf(officerId),

@@ -50,13 +50,14 @@ export class SubmissionService {
     private readonly attachments: AttachmentStore,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
-    private readonly inTransaction: <T>(work: () => T) => T,
+    /** Commits the write with others that arrive at the same moment: see GroupCommit. */
+    private readonly commitTogether: <T>(work: () => T) => Promise<T>,
     private readonly outbox: OutboxRepository,
     private readonly messages: MessageBuilder,
   ) {}
 
   /** Stores a response from the web form, while the consultation is open, and returns its reference. */
-  submit(content: ResponseContent, files: readonly AcceptedFile[], language: string, formToken: string): string {
+  async submit(content: ResponseContent, files: readonly AcceptedFile[], language: string, formToken: string): Promise<string> {
     if (!this.window.isOpen()) throw new ConsultationClosed();
     const now = this.clock.now();
     return this.storeOnce(content, files, {
@@ -74,7 +75,7 @@ export class SubmissionService {
    * Stores a response that came by email or post, as an officer entered it. It may be entered
    * after the deadline: what counts is the day it arrived.
    */
-  recordOffline(content: ResponseContent, files: readonly AcceptedFile[], provenance: OfflineProvenance): string {
+  async recordOffline(content: ResponseContent, files: readonly AcceptedFile[], provenance: OfflineProvenance): Promise<string> {
     return this.storeOnce(content, files, {
       channel: provenance.channel,
       language: provenance.language,
@@ -92,11 +93,11 @@ export class SubmissionService {
    * A form sent again with the same one-time token (a double click, a reload) is not stored
    * twice: the first one's reference is returned.
    */
-  private storeOnce(content: ResponseContent, files: readonly AcceptedFile[], how: HowReceived): string {
+  private async storeOnce(content: ResponseContent, files: readonly AcceptedFile[], how: HowReceived): Promise<string> {
     const earlier = this.repository.referenceForFormToken(how.formToken);
     if (earlier) return earlier;
     try {
-      return this.store(content, files, how);
+      return await this.store(content, files, how);
     } catch (error) {
       // Two copies of one form in flight at once: the other one was stored first.
       const stored = isFormTokenCollision(error) ? this.repository.referenceForFormToken(how.formToken) : null;
@@ -110,8 +111,8 @@ export class SubmissionService {
    * files move into place. If a move fails the row is removed again, so a response is stored
    * whole or not at all. A crash in between is finished by recoverInterruptedWrites at start.
    */
-  private store(content: ResponseContent, files: readonly AcceptedFile[], { sendReceipt, alsoRecord, ...provenance }: HowReceived): string {
-    const { id, submission } = this.insertWithFreshReference(sendReceipt, alsoRecord, {
+  private async store(content: ResponseContent, files: readonly AcceptedFile[], { sendReceipt, alsoRecord, ...provenance }: HowReceived): Promise<string> {
+    const { id, submission } = await this.insertWithFreshReference(sendReceipt, alsoRecord, {
       ...content,
       ...provenance,
       consultation: this.consultation.slug,
@@ -155,16 +156,16 @@ export class SubmissionService {
     return submission;
   }
 
-  private insertWithFreshReference(
+  private async insertWithFreshReference(
     sendReceipt: boolean,
     alsoRecord: ((reference: string) => void) | undefined,
     submission: Omit<NewSubmission, 'reference'>,
-  ): { id: number; submission: NewSubmission } {
+  ): Promise<{ id: number; submission: NewSubmission }> {
     for (let attempt = 1; ; attempt += 1) {
       const withReference = { ...submission, reference: newReference(this.consultation.referencePrefix) };
       const receipt = sendReceipt && withReference.email ? this.messages.receipt(withReference) : null;
       try {
-        const id = this.inTransaction(() => {
+        const id = await this.commitTogether(() => {
           const submissionId = this.repository.insert(withReference);
           if (receipt) {
             this.outbox.enqueue(

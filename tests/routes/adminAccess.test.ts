@@ -184,7 +184,7 @@ describe('accounts', () => {
 
 describe('found in review', () => {
   test('a multipart POST without a CSRF token is refused on a route that does not read multipart', async () => {
-    const reference = portal.services.submissions.submit(
+    const reference = await portal.services.submissions.submit(
       { respondentType: 'individual', name: 'Kept', email: 'kept@example.org', bodyName: null, roleInBody: null, constituency: 'arfon', answers: [], anythingElse: 'Keep me', meetingDate: null, meetingAttendance: null, consentToQuote: false },
       [],
       'en',

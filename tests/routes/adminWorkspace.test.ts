@@ -42,12 +42,12 @@ function content(overrides: Partial<ResponseContent> = {}): ResponseContent {
 
 let tokenCounter = 0;
 /** Stores a response as if sent at `time`, then puts the clock back, so the officer stays signed in. */
-function submitAt(time: string, overrides: Partial<ResponseContent> = {}): string {
+async function submitAt(time: string, overrides: Partial<ResponseContent> = {}): Promise<string> {
   const now = portal.clock.time;
   portal.clock.time = new Date(time);
   tokenCounter += 1;
   try {
-    return portal.services.submissions.submit(content(overrides), [], 'en', tokenCounter.toString(16).padStart(32, '0'));
+    return await portal.services.submissions.submit(content(overrides), [], 'en', tokenCounter.toString(16).padStart(32, '0'));
   } finally {
     portal.clock.time = now;
   }
@@ -69,9 +69,9 @@ const referencesIn = (html: string) => [...html.matchAll(/<td class="nowrap"><a 
 
 describe('the dashboard', () => {
   test('shows totals, this week, coverage of the 40 constituencies, and a chart with the deadline', async () => {
-    submitAt('2020-05-01T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Gower CLP', roleInBody: 'Secretary', constituency: 'gower' });
-    submitAt('2020-05-12T09:00:00+01:00', { constituency: 'arfon' });
-    submitAt('2020-05-12T11:00:00+01:00', { respondentType: 'branch', bodyName: 'Bangor Branch', roleInBody: 'Secretary', constituency: 'arfon' });
+    await submitAt('2020-05-01T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Gower CLP', roleInBody: 'Secretary', constituency: 'gower' });
+    await submitAt('2020-05-12T09:00:00+01:00', { constituency: 'arfon' });
+    await submitAt('2020-05-12T11:00:00+01:00', { respondentType: 'branch', bodyName: 'Bangor Branch', roleInBody: 'Secretary', constituency: 'arfon' });
     await laterOn('2020-05-13T09:00:00+01:00');
     const page = await agent.get('/admin').expect(200);
     expect(page.text).toMatch(/<span class="stat__number">3<\/span> responses in all/);
@@ -86,10 +86,10 @@ describe('the dashboard', () => {
 });
 
 describe('finding submissions', () => {
-  beforeEach(() => {
-    submitAt('2020-04-01T10:00:00+01:00', { name: 'Branwen Jones', answers: [{ paper: 'health-and-social-care', section: 'workforce', body: 'Domiciliary care workers deserve the Real Living Wage.' }] });
-    submitAt('2020-04-02T10:00:00+01:00', { name: 'Dylan Thomas', constituency: 'swansea-west', answers: [], anythingElse: 'NHS dentistry in Swansea is hard to find.' });
-    submitAt('2020-04-03T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Ynys Môn CLP', roleInBody: 'Chair', constituency: 'ynys-mon', answers: [{ paper: 'health-and-social-care', section: null, body: 'Gwasanaethau iechyd yng nghefn gwlad: mae angen mwy o ddeintyddion.' }] });
+  beforeEach(async () => {
+    await submitAt('2020-04-01T10:00:00+01:00', { name: 'Branwen Jones', answers: [{ paper: 'health-and-social-care', section: 'workforce', body: 'Domiciliary care workers deserve the Real Living Wage.' }] });
+    await submitAt('2020-04-02T10:00:00+01:00', { name: 'Dylan Thomas', constituency: 'swansea-west', answers: [], anythingElse: 'NHS dentistry in Swansea is hard to find.' });
+    await submitAt('2020-04-03T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Ynys Môn CLP', roleInBody: 'Chair', constituency: 'ynys-mon', answers: [{ paper: 'health-and-social-care', section: null, body: 'Gwasanaethau iechyd yng nghefn gwlad: mae angen mwy o ddeintyddion.' }] });
   });
 
   test('by filters that live in the URL', async () => {
@@ -122,7 +122,7 @@ describe('finding submissions', () => {
   });
 
   test('sorted, a page at a time by keyset, with previous and next within the filter', async () => {
-    for (let day = 10; day < 65; day += 1) submitAt(new Date(Date.UTC(2020, 3, day, 9)).toISOString(), { name: `Member ${day}` });
+    for (let day = 10; day < 65; day += 1) await submitAt(new Date(Date.UTC(2020, 3, day, 9)).toISOString(), { name: `Member ${day}` });
     const first = await agent.get('/admin/submissions').expect(200);
     expect(first.text).toContain('58 submissions match.');
     const firstPage = referencesIn(first.text);
@@ -146,8 +146,8 @@ describe('finding submissions', () => {
 
 describe('reviewing a submission', () => {
   test('status, notes and tags are saved, counted, filterable and audited', async () => {
-    const reference = submitAt('2020-05-01T10:00:00+01:00');
-    const other = submitAt('2020-05-02T10:00:00+01:00');
+    const reference = await submitAt('2020-05-01T10:00:00+01:00');
+    const other = await submitAt('2020-05-02T10:00:00+01:00');
     await agent.post(`/admin/submissions/${reference}/status`).type('form').send({ _csrf: csrf, status: 'used' }).expect(303);
     await agent.post(`/admin/submissions/${reference}/notes`).type('form').send({ _csrf: csrf, note: 'Quote this in the workforce chapter.' }).expect(303);
     await agent.post(`/admin/submissions/${reference}/tags`).type('form').send({ _csrf: csrf, tag: 'workforce' }).expect(303);
@@ -231,7 +231,7 @@ describe('responses that came by email or post', () => {
 
 describe('getting data out', () => {
   test('CSV of the current filter: BOM, a column per paper, tags and status, and formulas neutralised', async () => {
-    const reference = submitAt('2020-05-01T10:00:00+01:00', {
+    const reference = await submitAt('2020-05-01T10:00:00+01:00', {
       name: '=HYPERLINK("http://evil.example","click")',
       answers: [
         { paper: 'health-and-social-care', section: null, body: '+1 more dentists, please' },
@@ -239,7 +239,7 @@ describe('getting data out', () => {
       ],
       anythingElse: '@SUM(A1:A9)',
     });
-    submitAt('2020-05-02T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Gower CLP', roleInBody: 'Chair', constituency: 'gower' });
+    await submitAt('2020-05-02T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Gower CLP', roleInBody: 'Chair', constituency: 'gower' });
     await agent.post(`/admin/submissions/${reference}/tags`).type('form').send({ _csrf: csrf, tag: 'workforce' });
 
     const csv = await agent.get('/admin/exports/responses.csv?type=individual').expect(200);
@@ -261,7 +261,7 @@ describe('getting data out', () => {
   });
 
   test('Excel of the same', async () => {
-    submitAt('2020-05-01T10:00:00+01:00', { name: '-2+3', meetingAttendance: 14 });
+    await submitAt('2020-05-01T10:00:00+01:00', { name: '-2+3', meetingAttendance: 14 });
     const xlsx = await agent.get('/admin/exports/responses.xlsx').buffer(true).parse(asBuffer);
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -358,7 +358,7 @@ test('an entry sent twice (a double click) is recorded once', async () => {
 });
 
 test('removing a tag a submission does not have changes nothing and records nothing', async () => {
-  const reference = submitAt('2020-05-01T10:00:00+01:00');
+  const reference = await submitAt('2020-05-01T10:00:00+01:00');
   await agent.post(`/admin/submissions/${reference}/tags/remove`).type('form').send({ _csrf: csrf, tag: 'never-added' }).expect(303);
   expect(portal.db.prepare("SELECT count(*) FROM audit_log WHERE action LIKE 'tag-%'").pluck().get()).toBe(0);
 });
@@ -404,7 +404,7 @@ describe('stored XSS: what respondents and officers type is inert on every offic
     const references: string[] = [];
     for (const [index, payload] of payloads.entries()) {
       const text = `${marker(index)} ${payload}`;
-      const reference = submitAt(`2020-05-0${(index % 9) + 1}T10:00:00+01:00`, {
+      const reference = await submitAt(`2020-05-0${(index % 9) + 1}T10:00:00+01:00`, {
         respondentType: 'affiliate',
         name: text,
         bodyName: text,
@@ -443,7 +443,7 @@ describe('stored XSS: what respondents and officers type is inert on every offic
 
 describe('the digests page', () => {
   test('previews the next digest, sends one now, and lets the officer opt in and out', async () => {
-    submitAt('2020-05-01T10:00:00+01:00', { name: 'Digest Person' });
+    await submitAt('2020-05-01T10:00:00+01:00', { name: 'Digest Person' });
     const page = await agent.get('/admin/digests').expect(200);
     expect(page.text).toContain('STAGE 2 POLICY CONSULTATION: digest, 1 new response');
     expect(page.text).toContain('Digest Person');

@@ -13,8 +13,8 @@ afterEach(() => portal.close());
 const recordedName = 'a'.repeat(32);
 const strayName = 'b'.repeat(32);
 
-function recordSubmissionWithAttachment(storedName: string): void {
-  portal.services.submissions.submit(
+async function recordSubmissionWithAttachment(storedName: string): Promise<void> {
+  await portal.services.submissions.submit(
     {
       respondentType: 'individual',
       name: 'Aled',
@@ -39,9 +39,9 @@ function recordSubmissionWithAttachment(storedName: string): void {
     .run(id, storedName);
 }
 
-test('at start, a committed file still in the temporary folder is put in place and strays are removed', () => {
+test('at start, a committed file still in the temporary folder is put in place and strays are removed', async () => {
   const { attachments } = portal.services;
-  recordSubmissionWithAttachment(recordedName);
+  await recordSubmissionWithAttachment(recordedName);
   fs.writeFileSync(path.join(attachments.incomingDir, recordedName), pdfFile());
   fs.writeFileSync(path.join(attachments.incomingDir, strayName), pdfFile());
 

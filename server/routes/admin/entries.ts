@@ -35,7 +35,7 @@ export function registerEntryRoutes(router: Router, services: Services, verifyCs
         renderEntryForm(res, { ...(failed?.values ?? {}), ...offline.values }, failed?.errors ?? offline.errors, failed?.heldId ?? null, failed?.heldFiles ?? []);
         return;
       }
-      const reference = submissions.recordOffline(received.content, received.files, {
+      const reference = await submissions.recordOffline(received.content, received.files, {
         ...offline.details,
         formToken: received.formToken,
         actor: officers.actorFor(res.locals.officer!),

@@ -73,7 +73,7 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
         renderForm(res, received);
         return;
       }
-      const reference = submissions.submit(received.content, received.files, req.language, received.formToken);
+      const reference = await submissions.submit(received.content, received.files, req.language, received.formToken);
       received.release();
       res.cookie(confirmationCookie, reference, {
         signed: true,

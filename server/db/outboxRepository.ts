@@ -37,6 +37,7 @@ export class OutboxRepository {
   private readonly markSentStatement: Statement<[{ id: number; now: string }]>;
   private readonly markRetryStatement: Statement<[{ id: number; error: string; nextAttemptAt: string }]>;
   private readonly markFailedStatement: Statement<[{ id: number; error: string }]>;
+  private readonly releaseClaimsStatement: Statement<[]>;
   private readonly selectUndeliverableReceipts: Statement<[], UndeliverableReceipt>;
 
   constructor(db: Db) {
@@ -60,6 +61,9 @@ export class OutboxRepository {
     );
     this.markFailedStatement = db.prepare(
       "UPDATE outbox SET status = 'failed', lease_expires_at = NULL, last_error = @error WHERE id = @id",
+    );
+    this.releaseClaimsStatement = db.prepare(
+      "UPDATE outbox SET status = 'pending', lease_expires_at = NULL WHERE status = 'sending'",
     );
     this.selectUndeliverableReceipts = db.prepare(`
       SELECT s.reference, o.recipient, o.last_error AS lastError FROM outbox o JOIN submissions s ON s.id = o.submission_id
@@ -85,6 +89,15 @@ export class OutboxRepository {
 
   markFailed(id: number, error: string): void {
     this.markFailedStatement.run({ id, error });
+  }
+
+  /**
+   * Makes every claimed message due again at once, rather than when its lease runs out. Only for
+   * the server's start, when no other worker can be sending: the claims are the last run's, cut off
+   * mid-delivery. Returns how many there were.
+   */
+  releaseClaims(): number {
+    return this.releaseClaimsStatement.run().changes;
   }
 
   undeliverableReceipts(): UndeliverableReceipt[] {

@@ -24,9 +24,13 @@ export class MailDelivery {
     private readonly policy: DeliveryPolicy = defaultDeliveryPolicy,
   ) {}
 
-  /** Sends due messages, one at a time, until none is due or `limit` have been tried; returns how many were tried. */
-  async deliverDue(limit = 100): Promise<number> {
+  /**
+   * Sends due messages, one at a time, until none is due, `limit` have been tried, or
+   * `keepGoing` says to stop (asked before each message); returns how many were tried.
+   */
+  async deliverDue(limit = 100, keepGoing: () => boolean = () => true): Promise<number> {
     for (let tried = 0; tried < limit; tried += 1) {
+      if (!keepGoing()) return tried;
       const message = this.outbox.claimNextDue(this.clock.now(), this.policy.leaseMs);
       if (!message) return tried;
       try {
@@ -38,6 +42,7 @@ export class MailDelivery {
           text: message.textBody,
           html: message.htmlBody,
         });
+        // In the same turn as the mail server's acceptance arrives: a crash in between sends it twice.
         this.outbox.markSent(message.id, this.clock.now());
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,7 @@ import type { MailDelivery } from './mailDelivery';
 
 /**
  * Runs in the server process: every poll it makes any digest that has fallen due and delivers
- * what is waiting in the outbox. Stopping waits for a delivery under way to finish.
+ * what is waiting in the outbox. Stopping waits for the delivery under way to finish.
  */
 export class MailWorker {
   private timer: NodeJS.Timeout | null = null;
@@ -19,7 +19,8 @@ export class MailWorker {
 
   async runOnce(): Promise<void> {
     this.digests.makeDue();
-    await this.delivery.deliverDue();
+    // Once stopping, the message being sent is finished but no other is started.
+    await this.delivery.deliverDue(undefined, () => !this.stopped);
   }
 
   start(): void {

@@ -103,7 +103,7 @@ describe('receipts', () => {
 
   test('escape what the respondent typed in the HTML part', async () => {
     const portal = startPortal();
-    submit(portal, { name: '<img src=x onerror=alert(1)>', answers: [{ paper: 'health-and-social-care', section: null, body: '<script>alert("x")</script>' }] });
+    await submit(portal, { name: '<img src=x onerror=alert(1)>', answers: [{ paper: 'health-and-social-care', section: null, body: '<script>alert("x")</script>' }] });
     await portal.services.delivery.deliverDue();
     const html = smtp.received[0]!.html as string;
     expect(html).not.toContain('<script>alert');
@@ -115,8 +115,8 @@ describe('receipts', () => {
   test('are optional for a response an officer enters from a letter', async () => {
     const portal = startPortal();
     const provenance = { channel: 'post' as const, receivedOn: '2020-05-11', language: 'en', actor: { officerId: null, name: 'test' } };
-    portal.services.submissions.recordOffline(response(), [], { ...provenance, sendReceipt: false, formToken: 'a'.repeat(32) });
-    portal.services.submissions.recordOffline(response(), [], { ...provenance, sendReceipt: true, formToken: 'b'.repeat(32) });
+    await portal.services.submissions.recordOffline(response(), [], { ...provenance, sendReceipt: false, formToken: 'a'.repeat(32) });
+    await portal.services.submissions.recordOffline(response(), [], { ...provenance, sendReceipt: true, formToken: 'b'.repeat(32) });
     await portal.services.delivery.deliverDue();
     expect(smtp.received).toHaveLength(1);
   });
@@ -127,7 +127,7 @@ describe('delivery that never loses a message and sends it once', () => {
     const portal = startPortal();
     const { port } = smtp;
     await smtp.stop();
-    submit(portal);
+    await submit(portal);
     await portal.services.delivery.deliverDue();
     expect(outboxStatus(portal)).toEqual([{ status: 'pending', attempts: 1, lastError: expect.any(String) }]);
     await smtp.start(port);
@@ -142,7 +142,7 @@ describe('delivery that never loses a message and sends it once', () => {
 
   test('a crash between queueing and sending: exactly one delivery after the restart', async () => {
     const before = startPortal();
-    submit(before);
+    await submit(before);
     before.close();
     portals.splice(portals.indexOf(before), 1);
 
@@ -154,7 +154,7 @@ describe('delivery that never loses a message and sends it once', () => {
 
   test('a crash while sending: the message waits out the dead worker’s lease, then goes once, with the same Message-ID', async () => {
     const before = startPortal();
-    submit(before);
+    await submit(before);
     const claimed = before.services.outbox.claimNextDue(before.clock.now(), fastRetries.leaseMs);
     expect(claimed).not.toBeNull();
     before.close();
@@ -169,10 +169,43 @@ describe('delivery that never loses a message and sends it once', () => {
     expect(smtp.received[0]!.messageId).toBe(claimed!.messageId);
   });
 
+  test('a crash while sending, then the server’s start releases the dead run’s claim: the message goes at once, once, with the same Message-ID', async () => {
+    const before = startPortal();
+    await submit(before);
+    const claimed = before.services.outbox.claimNextDue(before.clock.now(), fastRetries.leaseMs);
+    before.close();
+    portals.splice(portals.indexOf(before), 1);
+
+    const after = startPortal();
+    expect(after.services.outbox.releaseClaims()).toBe(1);
+    await after.services.delivery.deliverDue();
+    await after.services.delivery.deliverDue();
+    expect(smtp.received.map((mail) => mail.messageId)).toEqual([claimed!.messageId]);
+    expect(outboxStatus(after)).toEqual([{ status: 'sent', attempts: 2, lastError: null }]);
+  });
+
+  test('stopping the worker lets the message being sent go, and starts no other', async () => {
+    const portal = startPortal(undefined, { DIGEST_RECIPIENTS: '' });
+    await submit(portal);
+    await submit(portal);
+    smtp.holdReplies();
+    const arrived = smtp.nextArrival();
+    portal.services.mailWorker.start();
+    await arrived;
+    const stopped = portal.services.mailWorker.stop();
+    smtp.releaseReplies();
+    await stopped;
+    expect(smtp.received).toHaveLength(1);
+    expect(outboxStatus(portal)).toEqual([
+      { status: 'sent', attempts: 1, lastError: null },
+      { status: 'pending', attempts: 0, lastError: null },
+    ]);
+  });
+
   test('an address the server refuses is marked undeliverable and shown to the officer, without retrying', async () => {
     const portal = startPortal();
     smtp.refusedRecipients.add('nobody@example.org');
-    const reference = submit(portal, { email: 'nobody@example.org' });
+    const reference = await submit(portal, { email: 'nobody@example.org' });
     await portal.services.delivery.deliverDue();
     expect(outboxStatus(portal)).toEqual([{ status: 'failed', attempts: 1, lastError: expect.stringContaining('No such mailbox') }]);
     expect(portal.services.outbox.undeliverableReceipts()).toEqual([{ reference, recipient: 'nobody@example.org', lastError: expect.any(String) }]);
@@ -218,7 +251,7 @@ describe('digests', () => {
 
   test('list each new submission with a link, totals, coverage and what needs attention', async () => {
     const portal = startPortal(new Date('2020-05-10T12:00:00+01:00'));
-    const reference = submit(portal, { respondentType: 'clp', name: 'Sian Lewis', bodyName: 'Gower CLP', roleInBody: 'Secretary', constituency: 'gower', answers: [{ paper: 'health-and-social-care', section: 'workforce', body: 'Pay care workers properly, and train more district nurses in every health board across Wales now please.' }] });
+    const reference = await submit(portal, { respondentType: 'clp', name: 'Sian Lewis', bodyName: 'Gower CLP', roleInBody: 'Secretary', constituency: 'gower', answers: [{ paper: 'health-and-social-care', section: 'workforce', body: 'Pay care workers properly, and train more district nurses in every health board across Wales now please.' }] });
     portal.db.prepare("UPDATE submissions SET status = 'flagged' WHERE reference = ?").run(reference);
     portal.clock.time = mondayMorning;
     const digest = portal.services.digests.makeDue();
@@ -239,7 +272,7 @@ describe('digests', () => {
 
   test('are made once per slot: calling again, or restarting, sends nothing more', async () => {
     const first = startPortal(mondayMorning);
-    submit(first);
+    await submit(first);
     expect(first.services.digests.makeDue()).not.toBeNull();
     expect(first.services.digests.makeDue()).toBeNull();
     const restarted = startPortal(new Date(mondayMorning.getTime() + 60_000));
@@ -247,11 +280,11 @@ describe('digests', () => {
     expect(first.db.prepare('SELECT count(*) FROM digests').pluck().get()).toBe(1);
   });
 
-  test('a slot missed while the server was down is sent once, late, and never as a burst of catch-ups', () => {
+  test('a slot missed while the server was down is sent once, late, and never as a burst of catch-ups', async () => {
     const portal = startPortal(new Date('2020-05-04T08:00:00+01:00'));
-    submit(portal);
+    await submit(portal);
     expect(portal.services.digests.makeDue()).toMatchObject({ slot: 'weekly 2020-05-04', late: false });
-    submit(portal);
+    await submit(portal);
     portal.clock.time = new Date('2020-05-20T10:00:00+01:00');
     expect(portal.services.digests.makeDue()).toMatchObject({ slot: 'weekly 2020-05-18', late: true, newSubmissions: 1 });
     expect(portal.services.digests.makeDue()).toBeNull();
@@ -272,7 +305,7 @@ describe('digests', () => {
   test('two workers on one database send each digest once', async () => {
     const one = startPortal(mondayMorning);
     const two = startPortal(mondayMorning);
-    submit(one);
+    await submit(one);
     await Promise.all([one.services.mailWorker.runOnce(), two.services.mailWorker.runOnce()]);
     await Promise.all([one.services.mailWorker.runOnce(), two.services.mailWorker.runOnce()]);
     const digests = smtp.received.filter((mail) => mail.subject?.includes('digest'));

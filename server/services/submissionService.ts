@@ -33,8 +33,9 @@ type HowReceived = Pick<NewSubmission, 'channel' | 'language' | 'receivedAt' | '
   readonly alsoRecord?: (reference: string) => void;
 };
 
-function isFormTokenCollision(error: unknown): boolean {
-  return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('form_token');
+/** A unique constraint broken by this write: when the form was sent twice at once, the form token's. */
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function isReferenceCollision(error: unknown): boolean {
@@ -43,6 +44,9 @@ function isReferenceCollision(error: unknown): boolean {
 
 /** Accepts responses: checks the consultation is open, stores the response, puts its files in place. */
 export class SubmissionService {
+  /** Forms being written now, by their one-time token. */
+  private readonly storing = new Map<string, Promise<string>>();
+
   constructor(
     private readonly consultation: Consultation,
     private readonly window: ConsultationWindow,
@@ -91,19 +95,24 @@ export class SubmissionService {
 
   /**
    * A form sent again with the same one-time token (a double click, a reload) is not stored
-   * twice: the first one's reference is returned.
+   * twice: the first one's reference is returned. A copy that arrives while the first is still
+   * being written waits for it.
    */
-  private async storeOnce(content: ResponseContent, files: readonly AcceptedFile[], how: HowReceived): Promise<string> {
+  private storeOnce(content: ResponseContent, files: readonly AcceptedFile[], how: HowReceived): Promise<string> {
+    const inFlight = this.storing.get(how.formToken);
+    if (inFlight) return inFlight;
     const earlier = this.repository.referenceForFormToken(how.formToken);
-    if (earlier) return earlier;
-    try {
-      return await this.store(content, files, how);
-    } catch (error) {
-      // Two copies of one form in flight at once: the other one was stored first.
-      const stored = isFormTokenCollision(error) ? this.repository.referenceForFormToken(how.formToken) : null;
-      if (stored) return stored;
-      throw error;
-    }
+    if (earlier) return Promise.resolve(earlier);
+    const storing = this.store(content, files, how)
+      .catch((error: unknown) => {
+        // Another process sharing the database stored the same form first.
+        const stored = isUniqueViolation(error) ? this.repository.referenceForFormToken(how.formToken) : null;
+        if (stored) return stored;
+        throw error;
+      })
+      .finally(() => this.storing.delete(how.formToken));
+    this.storing.set(how.formToken, storing);
+    return storing;
   }
 
   /**

@@ -17,6 +17,16 @@ export interface ConstituencyCoverage {
 type ByConsultationAndDay = [{ consultation: string; sinceDay: string }];
 type ByConsultationAndId = [{ consultation: string; afterId: number }];
 
+export interface Statistics {
+  readonly totals: { readonly total: number; readonly recent: number };
+  readonly byType: CountWithRecent[];
+  readonly byChannel: CountWithRecent[];
+  readonly byStatus: CountWithRecent[];
+  readonly byPaper: CountWithRecent[];
+  readonly coverage: ConstituencyCoverage[];
+  readonly perDay: { date: string; count: number }[];
+}
+
 /** What has arrived since a moment: a London day for the dashboard's week, or the last submission a digest reported. */
 export type Since = { readonly day: string } | { readonly afterSubmissionId: number };
 
@@ -70,7 +80,7 @@ export class StatisticsRepository {
       WHERE consultation = ? GROUP BY received_day HAVING count > 0 ORDER BY received_day`);
   }
 
-  summary(consultation: string, since: Since) {
+  summary(consultation: string, since: Since): Statistics {
     if ('day' in since) {
       const params = { consultation, sinceDay: since.day };
       return this.assemble(consultation, params, {
@@ -80,6 +90,8 @@ export class StatisticsRepository {
         byPaper: this.byPaper.all(params),
       });
     }
+    // Before the first digest everything is new: the totals say how much, without a scan.
+    if (since.afterSubmissionId === 0) return this.summary(consultation, { day: '0000-01-01' });
     // Totals to the end of time, and what is new by id: a range of the table's own key.
     const params = { consultation, sinceDay: '9999-12-31' };
     const newParams = { consultation, afterId: since.afterSubmissionId };
@@ -101,7 +113,7 @@ export class StatisticsRepository {
     consultation: string,
     params: ByConsultationAndDay[0],
     groups: Record<'byType' | 'byChannel' | 'byStatus' | 'byPaper', CountWithRecent[]>,
-  ) {
+  ): Statistics {
     return {
       totals: this.totals.get(params)!,
       ...groups,

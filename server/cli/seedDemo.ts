@@ -9,7 +9,7 @@ import { migrate } from '../db/migrate';
 import { ReviewRepository } from '../db/reviewRepository';
 import { SubmissionRepository } from '../db/submissionRepository';
 import { loadCorpus } from '../demo/corpus';
-import { DemoSubmissions, type DemoResponse } from '../demo/demoSubmissions';
+import { asNewSubmission, DemoSubmissions, type DemoResponse } from '../demo/demoSubmissions';
 import { AttachmentStore } from '../services/attachmentStore';
 import { systemClock } from '../services/clock';
 import { ConsultationWindow } from '../services/consultationWindow';
@@ -70,24 +70,13 @@ async function main(args: string[]): Promise<void> {
     let reference = response.reference;
     for (;;) {
       try {
-        const id = submissions.insert({
-          ...response.content,
-          reference,
-          consultation: consultation.slug,
-          channel: response.channel,
-          language: response.language,
-          receivedAt: response.receivedAt,
-          receivedDay: response.receivedDay,
-          createdAt: response.receivedAt,
-          enteredBy: null,
-          formToken: null,
-          attachments: files.map(({ storedName, report }) => ({
-            storedName,
-            originalName: report.originalName,
-            mediaType: 'application/pdf',
-            sizeBytes: report.content.length,
-          })),
-        });
+        const attachments = files.map(({ storedName, report }) => ({
+          storedName,
+          originalName: report.originalName,
+          mediaType: 'application/pdf',
+          sizeBytes: report.content.length,
+        }));
+        const id = submissions.insert(asNewSubmission(response, consultation.slug, reference, attachments));
         if (response.status !== 'new') reviews.setStatus(id, response.status);
         return files.map(({ storedName, incoming }) => [incoming, storedName]);
       } catch (error) {

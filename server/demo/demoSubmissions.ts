@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { LONDON } from '../config';
 import type { Consultation } from '../content/consultation';
 import { newReference } from '../services/referenceNumbers';
-import type { Answer, Channel, ResponseContent, RespondentType, ReviewStatus } from '../services/submission';
+import type { Answer, AttachmentRecord, Channel, NewSubmission, ResponseContent, RespondentType, ReviewStatus } from '../services/submission';
 import { walesWide } from '../services/submission';
 import type { Corpus } from './corpus';
 import { pdfDocument } from './pdfDocument';
@@ -17,6 +17,28 @@ export interface DemoResponse {
   readonly receivedDay: string;
   readonly status: ReviewStatus;
   readonly reports: readonly { readonly originalName: string; readonly content: Buffer }[];
+}
+
+/** A made-up response as the repository stores it, under `reference`, with its reports' records. */
+export function asNewSubmission(
+  response: DemoResponse,
+  consultation: string,
+  reference: string,
+  attachments: readonly AttachmentRecord[],
+): NewSubmission {
+  return {
+    ...response.content,
+    reference,
+    consultation,
+    channel: response.channel,
+    language: response.language,
+    receivedAt: response.receivedAt,
+    receivedDay: response.receivedDay,
+    createdAt: response.receivedAt,
+    enteredBy: null,
+    formToken: null,
+    attachments,
+  };
 }
 
 const firstNames = [

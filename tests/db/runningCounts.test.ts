@@ -5,7 +5,7 @@ import { ReviewRepository } from '../../server/db/reviewRepository';
 import { StatisticsRepository } from '../../server/db/statisticsRepository';
 import { SubmissionRepository } from '../../server/db/submissionRepository';
 import { loadCorpus } from '../../server/demo/corpus';
-import { DemoSubmissions } from '../../server/demo/demoSubmissions';
+import { asNewSubmission, DemoSubmissions } from '../../server/demo/demoSubmissions';
 import { digestListLimit } from '../../server/services/digestService';
 import { createTestPortal, duringConsultation, type TestPortal } from '../support/testPortal';
 
@@ -23,19 +23,7 @@ function storeDemoResponses(portal: TestPortal, count: number): number[] {
   const reviews = new ReviewRepository(portal.db);
   return Array.from({ length: count }, () => {
     const response = demo.next();
-    const id = submissions.insert({
-      ...response.content,
-      reference: response.reference,
-      consultation: consultation.slug,
-      channel: response.channel,
-      language: response.language,
-      receivedAt: response.receivedAt,
-      receivedDay: response.receivedDay,
-      createdAt: response.receivedAt,
-      enteredBy: null,
-      formToken: null,
-      attachments: [],
-    });
+    const id = submissions.insert(asNewSubmission(response, consultation.slug, response.reference, []));
     reviews.setStatus(id, response.status);
     return id;
   });

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PortalClient, type ResponseToSend } from '../support/portalClient';
 import { sampleResponse } from '../support/sampleResponses';
-import { ServerProcess } from '../support/serverProcess';
-import { TestSmtpServer } from '../support/smtp';
+import { processSuite } from '../support/processSuite';
 import { deliveriesById, openReadOnly, problemsWithDeliveries, problemsWithStore } from '../support/storedResponses';
 import { filesUnder } from '../support/testPortal';
 import { waitUntil } from '../support/waitUntil';
@@ -14,26 +11,11 @@ const burstClients = 16;
 const acknowledgedBeforeKill = 40;
 const mailSettings = { MAIL_POLL_SECONDS: '0.1' };
 
-let smtp: TestSmtpServer;
-let dataDir: string;
-let server: ServerProcess | null = null;
-
-beforeAll(async () => {
-  smtp = new TestSmtpServer();
-  await smtp.start();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-crash-'));
-});
-
-afterAll(async () => {
-  server?.kill();
-  await server?.exit();
-  await smtp.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const suite = processSuite('crash');
 
 /** The Message-IDs of the messages in the outbox being sent, or not yet sent. */
 const messagesWhere = (condition: "status = 'sending'" | "status <> 'sent'") => {
-  const db = openReadOnly(dataDir);
+  const db = openReadOnly(suite.dataDir);
   try {
     return db.prepare<[], string>(`SELECT message_id FROM outbox WHERE ${condition}`).pluck().all();
   } finally {
@@ -50,7 +32,7 @@ const countIn = (output: string, line: RegExp, ...groups: number[]) => {
 };
 
 test('SIGKILL in the middle of a burst of uploads, then a restart: nothing acknowledged is lost or damaged, nothing is left over, and every receipt arrives once (the one cut off mid-delivery at most twice, under one Message-ID)', async () => {
-  server = await ServerProcess.start({ dataDir, smtpUrl: smtp.url, env: mailSettings });
+  let server = await suite.start(mailSettings);
   const sent = new Map<string, ResponseToSend>();
   const acknowledged = new Map<string, string>();
   const failures: string[] = [];
@@ -72,12 +54,12 @@ test('SIGKILL in the middle of a burst of uploads, then a restart: nothing ackno
       }
     }
   };
-  const clients = Array.from({ length: burstClients }, () => new PortalClient(server!.baseUrl));
+  const clients = Array.from({ length: burstClients }, () => new PortalClient(server.baseUrl));
   const burst = Promise.all(clients.map(postUntilKilled));
 
   await waitUntil(() => acknowledged.size >= acknowledgedBeforeKill || failures.length > 0, `${acknowledgedBeforeKill} acknowledged responses`, {
     timeoutMs: 15_000,
-    details: () => server!.printed(),
+    details: () => server.printed(),
   });
   expect(failures).toEqual([]);
   killed = true;
@@ -86,26 +68,26 @@ test('SIGKILL in the middle of a burst of uploads, then a restart: nothing ackno
   await burst;
   for (const client of clients) client.close();
 
-  const leftOver = filesUnder(path.join(dataDir, 'tmp')).length;
+  const leftOver = filesUnder(path.join(suite.dataDir, 'tmp')).length;
   // Receipts are queued faster than the mail server takes them, so one is always being sent.
   const beingSent = messagesWhere("status = 'sending'");
   expect(beingSent).toHaveLength(1);
-  const deliveredBeforeRestart = smtp.received.length;
+  const deliveredBeforeRestart = suite.smtp.received.length;
 
-  server = await ServerProcess.start({ dataDir, smtpUrl: smtp.url, env: mailSettings });
+  server = await suite.start(mailSettings);
   expect(countIn(server.printed(), tidiedLine, 1, 2)).toBe(leftOver);
-  expect(filesUnder(path.join(dataDir, 'tmp', 'incoming'))).toEqual([]);
+  expect(filesUnder(path.join(suite.dataDir, 'tmp', 'incoming'))).toEqual([]);
 
   // The message the killed process was sending goes again at once, not when its lease runs out.
   expect(countIn(server.printed(), releasedLine, 1)).toBe(beingSent.length);
-  await waitUntil(() => messagesWhere("status <> 'sent'").length === 0, 'every email to be sent', { timeoutMs: 15_000, details: () => server!.printed() });
+  await waitUntil(() => messagesWhere("status <> 'sent'").length === 0, 'every email to be sent', { timeoutMs: 15_000, details: () => server.printed() });
   expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
 
   const cutOff = beingSent[0]!;
   console.log(
     `Killed after ${acknowledged.size} of ${sent.size} responses were acknowledged, with ${leftOver} temporary file(s) left ` +
-      `and ${deliveredBeforeRestart} email(s) delivered; the one being sent arrived ${deliveriesById(smtp.received).get(cutOff)} time(s)`,
+      `and ${deliveredBeforeRestart} email(s) delivered; the one being sent arrived ${deliveriesById(suite.smtp.received).get(cutOff)} time(s)`,
   );
-  expect(problemsWithStore(dataDir, { sent, acknowledged }).slice(0, 20)).toEqual([]);
-  expect(problemsWithDeliveries(dataDir, { sent, acknowledged }, smtp.received, { everyReceipt: true, cutOff })).toEqual([]);
+  expect(problemsWithStore(suite.dataDir, { sent, acknowledged }).slice(0, 20)).toEqual([]);
+  expect(problemsWithDeliveries(suite.dataDir, { sent, acknowledged }, suite.smtp.received, { everyReceipt: true, cutOff })).toEqual([]);
 }, 30_000);

@@ -1,31 +1,13 @@
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { PortalClient, type BodyWriter } from '../support/portalClient';
 import { sampleResponse } from '../support/sampleResponses';
-import { ServerProcess } from '../support/serverProcess';
-import { TestSmtpServer } from '../support/smtp';
+import { processSuite } from '../support/processSuite';
 import { openReadOnly, problemsWithDeliveries, problemsWithStore } from '../support/storedResponses';
 import { filesUnder } from '../support/testPortal';
 import { waitUntil } from '../support/waitUntil';
 
-let smtp: TestSmtpServer;
-let dataDir: string;
-let server: ServerProcess | null = null;
-
-beforeAll(async () => {
-  smtp = new TestSmtpServer();
-  await smtp.start();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-shutdown-'));
-});
-
-afterAll(async () => {
-  server?.kill();
-  await server?.exit();
-  await smtp.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const suite = processSuite('shutdown');
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,12 +40,11 @@ function slowUpload(): { writer: BodyWriter; partSent: Promise<void>; finish: ()
 }
 
 test('SIGTERM: a slow upload under way is finished and acknowledged, the email being sent goes, no new connection is taken, and the exit code is 0', async () => {
-  server = await ServerProcess.start({ dataDir, smtpUrl: smtp.url, env: { MAIL_POLL_SECONDS: '0.1' } });
-  const portal = server;
+  const portal = await suite.start({ MAIL_POLL_SECONDS: '0.1' });
 
   // An email under way: the mail server has the receipt's data but holds back its reply.
-  smtp.holdReplies();
-  const receiptArrived = smtp.nextArrival();
+  suite.smtp.holdReplies();
+  const receiptArrived = suite.smtp.nextArrival();
   const first = sampleResponse(1);
   const firstClient = new PortalClient(portal.baseUrl);
   const firstReference = (await firstClient.respond(first)).reference;
@@ -76,7 +57,7 @@ test('SIGTERM: a slow upload under way is finished and acknowledged, the email b
   const upload = slowUpload();
   const slowOutcome = slowClient.post(slow, await slowClient.openForm(), upload.writer);
   await upload.partSent;
-  await waitUntil(() => filesUnder(path.join(dataDir, 'tmp', 'incoming')).length > 0, 'the upload to reach the server', {
+  await waitUntil(() => filesUnder(path.join(suite.dataDir, 'tmp', 'incoming')).length > 0, 'the upload to reach the server', {
     details: () => portal.printed(),
   });
 
@@ -94,7 +75,7 @@ test('SIGTERM: a slow upload under way is finished and acknowledged, the email b
   // Still waiting for the mail server's reply.
   expect(portal.hasExited).toBe(false);
 
-  smtp.releaseReplies();
+  suite.smtp.releaseReplies();
   // Well within the five-second keep-alive timeout: the upload's connection was closed with its response.
   expect(await portal.exit(3_000)).toEqual({ code: 0, signal: null });
   firstClient.close();
@@ -107,10 +88,10 @@ test('SIGTERM: a slow upload under way is finished and acknowledged, the email b
       [slow.formToken, slowReference!],
     ]),
   };
-  expect(problemsWithStore(dataDir, responses)).toEqual([]);
-  expect(problemsWithDeliveries(dataDir, responses, smtp.received, { everyReceipt: false })).toEqual([]);
-  expect(smtp.received.map((mail) => mail.subject)).toEqual([expect.stringContaining(firstReference!)]);
-  const db = openReadOnly(dataDir);
+  expect(problemsWithStore(suite.dataDir, responses)).toEqual([]);
+  expect(problemsWithDeliveries(suite.dataDir, responses, suite.smtp.received, { everyReceipt: false })).toEqual([]);
+  expect(suite.smtp.received.map((mail) => mail.subject)).toEqual([expect.stringContaining(firstReference!)]);
+  const db = openReadOnly(suite.dataDir);
   try {
     // The receipt for the upload is kept for the next start: nothing is left half-sent.
     expect(db.prepare('SELECT s.reference, o.status FROM outbox o JOIN submissions s ON s.id = o.submission_id ORDER BY o.id').all()).toEqual([

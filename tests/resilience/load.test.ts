@@ -1,32 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PortalClient, type ResponseToSend } from '../support/portalClient';
 import { sampleResponse } from '../support/sampleResponses';
-import { ServerProcess } from '../support/serverProcess';
-import { TestSmtpServer } from '../support/smtp';
+import { processSuite } from '../support/processSuite';
 import { problemsWithDeliveries, problemsWithStore } from '../support/storedResponses';
 
 const clients = 200;
 const loadMs = 20_000;
 
-let smtp: TestSmtpServer;
-let dataDir: string;
-let server: ServerProcess | null = null;
+const suite = processSuite('load');
 
-beforeAll(async () => {
-  smtp = new TestSmtpServer();
-  await smtp.start();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-load-'));
-  server = await ServerProcess.start({ dataDir, smtpUrl: smtp.url, env: { MAIL_POLL_SECONDS: '0.5' } });
-}, 15_000);
-
-afterAll(async () => {
-  server?.kill();
-  await server?.exit();
-  await smtp.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+beforeAll(() => suite.start({ MAIL_POLL_SECONDS: '0.5' }), 15_000);
 
 /** Adds each client's counts of replies into one summary, as "POST /respond 303" → count. */
 function addReplies(total: Map<string, number>, client: PortalClient): void {
@@ -34,7 +16,7 @@ function addReplies(total: Map<string, number>, client: PortalClient): void {
 }
 
 test(`${clients} clients posting responses for ${loadMs / 1000} s: every acknowledged response is stored whole with one receipt, and nothing fails`, async () => {
-  const portal = server!;
+  const portal = suite.server!;
   const sent = new Map<string, ResponseToSend>();
   const acknowledged = new Map<string, string>();
   const failures: string[] = [];
@@ -73,12 +55,12 @@ test(`${clients} clients posting responses for ${loadMs / 1000} s: every acknowl
   const exit = await portal.stop('SIGTERM');
 
   const summary = [...replies].map(([kind, count]) => `${kind}: ${count}`).join(', ');
-  console.log(`${acknowledged.size} responses acknowledged in ${loadMs / 1000} s by ${clients} clients (${summary}); ${smtp.received.length} receipts delivered meanwhile`);
+  console.log(`${acknowledged.size} responses acknowledged in ${loadMs / 1000} s by ${clients} clients (${summary}); ${suite.smtp.received.length} receipts delivered meanwhile`);
   expect([...replies.keys()].filter((kind) => / 5\d\d$/.test(kind))).toEqual([]);
   expect(failures.slice(0, 10)).toEqual([]);
   expect(exit).toEqual({ code: 0, signal: null });
   expect(acknowledged.size).toBeGreaterThan(clients);
 
-  expect(problemsWithStore(dataDir, { sent, acknowledged }).slice(0, 20)).toEqual([]);
-  expect(problemsWithDeliveries(dataDir, { sent, acknowledged }, smtp.received, { everyReceipt: false })).toEqual([]);
+  expect(problemsWithStore(suite.dataDir, { sent, acknowledged }).slice(0, 20)).toEqual([]);
+  expect(problemsWithDeliveries(suite.dataDir, { sent, acknowledged }, suite.smtp.received, { everyReceipt: false })).toEqual([]);
 }, 45_000);

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import type { ReviewStatus } from '../services/submission';
+import { groupBySubmission } from './submissionRepository';
 
 export interface Note {
   readonly id: number;
@@ -19,6 +20,7 @@ export class ReviewRepository {
   private readonly tagSubmission: Statement<[number, number]>;
   private readonly untagSubmission: Statement<[number, string]>;
   private readonly selectTagsOf: Statement<[number], string>;
+  private readonly selectTagsOfMany: Statement<[string], [submissionId: number, name: string]>;
   private readonly selectTagCounts: Statement<[string], { name: string; count: number }>;
   private readonly deleteUnusedTags: Statement<[]>;
 
@@ -37,6 +39,12 @@ export class ReviewRepository {
     this.selectTagsOf = db
       .prepare('SELECT t.name FROM submission_tags st JOIN tags t ON t.id = st.tag_id WHERE st.submission_id = ? ORDER BY t.name COLLATE NOCASE')
       .pluck() as Statement<[number], string>;
+    this.selectTagsOfMany = db
+      .prepare(
+        `SELECT st.submission_id, t.name FROM submission_tags st JOIN tags t ON t.id = st.tag_id
+         WHERE st.submission_id IN (SELECT value FROM json_each(?)) ORDER BY st.submission_id, t.name COLLATE NOCASE`,
+      )
+      .raw() as Statement<[string], [submissionId: number, name: string]>;
     this.selectTagCounts = db.prepare(`
       SELECT t.name, count(*) AS count FROM submission_tags st
       JOIN tags t ON t.id = st.tag_id JOIN submissions s ON s.id = st.submission_id
@@ -80,6 +88,11 @@ export class ReviewRepository {
 
   tagsOf(submissionId: number): string[] {
     return this.selectTagsOf.all(submissionId);
+  }
+
+  /** Each of these submissions' tags, ordered as `tagsOf` orders them; a submission without tags is left out. */
+  tagsOfMany(submissionIds: readonly number[]): Map<number, string[]> {
+    return groupBySubmission(this.selectTagsOfMany.all(JSON.stringify(submissionIds)), ([, name]) => name);
   }
 
   tagCounts(consultation: string): { name: string; count: number }[] {

@@ -40,6 +40,99 @@ interface AttachmentRow {
   size_bytes: number;
 }
 
+/**
+ * The batch readers ask for plain arrays of values (better-sqlite3's raw mode): building a
+ * row object column by column in the driver costs more than the query itself.
+ */
+const submissionColumns = `
+  id, reference, consultation, channel, language, respondent_type, name, email, body_name, role_in_body, constituency,
+  anything_else, meeting_date, meeting_attendance, consent_quote, status, received_at, received_day, created_at, entered_by, form_token`;
+
+/** One submission's values, in the order of `submissionColumns`. */
+type SubmissionValues = [
+  id: number,
+  reference: string,
+  consultation: string,
+  channel: Channel,
+  language: string,
+  respondent_type: RespondentType,
+  name: string,
+  email: string | null,
+  body_name: string | null,
+  role_in_body: string | null,
+  constituency: string,
+  anything_else: string | null,
+  meeting_date: string | null,
+  meeting_attendance: number | null,
+  consent_quote: number,
+  status: StoredSubmission['status'],
+  received_at: string,
+  received_day: string,
+  created_at: string,
+  entered_by: number | null,
+  form_token: string | null,
+];
+
+function submissionRowOf(values: SubmissionValues): SubmissionRow {
+  const [
+    id, reference, consultation, channel, language, respondent_type, name, email, body_name, role_in_body, constituency,
+    anything_else, meeting_date, meeting_attendance, consent_quote, status, received_at, received_day, created_at, entered_by, form_token,
+  ] = values;
+  return {
+    id, reference, consultation, channel, language, respondent_type, name, email, body_name, role_in_body, constituency,
+    anything_else, meeting_date, meeting_attendance, consent_quote, status, received_at, received_day, created_at, entered_by, form_token,
+  };
+}
+
+type AnswerValues = [submissionId: number, paper: string, section: string | null, body: string];
+type AttachmentValues = [submissionId: number, storedName: string, originalName: string, mediaType: string, sizeBytes: number];
+
+function toAttachmentRecord(row: AttachmentRow): AttachmentRecord {
+  return { storedName: row.stored_name, originalName: row.original_name, mediaType: row.media_type, sizeBytes: row.size_bytes };
+}
+
+function toStoredSubmission(row: SubmissionRow, answers: readonly Answer[], attachments: readonly AttachmentRecord[]): StoredSubmission {
+  return {
+    id: row.id,
+    reference: row.reference,
+    consultation: row.consultation,
+    channel: row.channel,
+    language: row.language,
+    respondentType: row.respondent_type,
+    name: row.name,
+    email: row.email,
+    bodyName: row.body_name,
+    roleInBody: row.role_in_body,
+    constituency: row.constituency,
+    answers,
+    anythingElse: row.anything_else,
+    meetingDate: row.meeting_date,
+    meetingAttendance: row.meeting_attendance,
+    consentToQuote: row.consent_quote === 1,
+    status: row.status,
+    receivedAt: new Date(row.received_at),
+    receivedDay: row.received_day,
+    createdAt: new Date(row.created_at),
+    enteredBy: row.entered_by,
+    formToken: row.form_token,
+    attachments,
+  };
+}
+
+/** Rows whose first value is a submission id, grouped by it, each group in the order the rows came. */
+export function groupBySubmission<Row extends readonly [number, ...unknown[]], Item>(
+  rows: readonly Row[],
+  toItem: (row: Row) => Item,
+): Map<number, Item[]> {
+  const groups = new Map<number, Item[]>();
+  for (const row of rows) {
+    const group = groups.get(row[0]);
+    if (group) group.push(toItem(row));
+    else groups.set(row[0], [toItem(row)]);
+  }
+  return groups;
+}
+
 /** Everything a respondent wrote, as one text for the full-text index. */
 function searchableAnswers(submission: NewSubmission): string {
   return [...submission.answers.map((answer) => answer.body), submission.anythingElse ?? ''].join('\n\n');
@@ -55,6 +148,9 @@ export class SubmissionRepository {
   private readonly selectById: Statement<[number], SubmissionRow>;
   private readonly selectAnswers: Statement<[number], Answer>;
   private readonly selectAttachments: Statement<[number], AttachmentRow>;
+  private readonly selectManyByIds: Statement<[string], SubmissionValues>;
+  private readonly selectAnswersOfMany: Statement<[string], AnswerValues>;
+  private readonly selectAttachmentsOfMany: Statement<[string], AttachmentValues>;
   private readonly selectStoredName: Statement<[string], { found: 1 }>;
   private readonly selectReferenceByFormToken: Statement<[string], string>;
   private readonly deleteSubmission: Statement;
@@ -88,6 +184,20 @@ export class SubmissionRepository {
     this.selectAttachments = db.prepare(
       'SELECT stored_name, original_name, media_type, size_bytes FROM attachments WHERE submission_id = ? ORDER BY position',
     );
+    // The batch readers take their ids as one JSON array, so that one prepared statement serves any batch size.
+    const inIds = 'IN (SELECT value FROM json_each(?))';
+    this.selectManyByIds = db
+      .prepare(`SELECT ${submissionColumns} FROM submissions WHERE id ${inIds}`)
+      .raw() as Statement<[string], SubmissionValues>;
+    this.selectAnswersOfMany = db
+      .prepare(`SELECT submission_id, paper, section, body FROM answers WHERE submission_id ${inIds} ORDER BY submission_id, id`)
+      .raw() as Statement<[string], AnswerValues>;
+    this.selectAttachmentsOfMany = db
+      .prepare(
+        `SELECT submission_id, stored_name, original_name, media_type, size_bytes FROM attachments
+         WHERE submission_id ${inIds} ORDER BY submission_id, position`,
+      )
+      .raw() as Statement<[string], AttachmentValues>;
     this.selectStoredName = db.prepare('SELECT 1 AS found FROM attachments WHERE stored_name = ?');
     this.selectReferenceByFormToken = db
       .prepare('SELECT reference FROM submissions WHERE form_token = ?')
@@ -149,38 +259,29 @@ export class SubmissionRepository {
     return row ? this.withAnswersAndAttachments(row) : null;
   }
 
+  /**
+   * The submissions with these ids, in the order of `ids`, leaving out any that no longer exist.
+   * Three queries however many ids there are, for reading submissions by the hundred.
+   */
+  findManyByIds(ids: readonly number[]): StoredSubmission[] {
+    const idsJson = JSON.stringify(ids);
+    const rowsById = new Map(this.selectManyByIds.all(idsJson).map((values) => [values[0], submissionRowOf(values)]));
+    const answersById = groupBySubmission(
+      this.selectAnswersOfMany.all(idsJson),
+      ([, paper, section, body]): Answer => ({ paper, section, body }),
+    );
+    const attachmentsById = groupBySubmission(
+      this.selectAttachmentsOfMany.all(idsJson),
+      ([, storedName, originalName, mediaType, sizeBytes]): AttachmentRecord => ({ storedName, originalName, mediaType, sizeBytes }),
+    );
+    return ids.flatMap((id) => {
+      const row = rowsById.get(id);
+      return row ? [toStoredSubmission(row, answersById.get(id) ?? [], attachmentsById.get(id) ?? [])] : [];
+    });
+  }
+
   private withAnswersAndAttachments(row: SubmissionRow): StoredSubmission {
-    const attachments: AttachmentRecord[] = this.selectAttachments.all(row.id).map((attachment) => ({
-      storedName: attachment.stored_name,
-      originalName: attachment.original_name,
-      mediaType: attachment.media_type,
-      sizeBytes: attachment.size_bytes,
-    }));
-    return {
-      id: row.id,
-      reference: row.reference,
-      consultation: row.consultation,
-      channel: row.channel,
-      language: row.language,
-      respondentType: row.respondent_type,
-      name: row.name,
-      email: row.email,
-      bodyName: row.body_name,
-      roleInBody: row.role_in_body,
-      constituency: row.constituency,
-      answers: this.selectAnswers.all(row.id),
-      anythingElse: row.anything_else,
-      meetingDate: row.meeting_date,
-      meetingAttendance: row.meeting_attendance,
-      consentToQuote: row.consent_quote === 1,
-      status: row.status,
-      receivedAt: new Date(row.received_at),
-      receivedDay: row.received_day,
-      createdAt: new Date(row.created_at),
-      enteredBy: row.entered_by,
-      formToken: row.form_token,
-      attachments,
-    };
+    return toStoredSubmission(row, this.selectAnswers.all(row.id), this.selectAttachments.all(row.id).map(toAttachmentRecord));
   }
 
   referenceForFormToken(formToken: string): string | null {

@@ -6,7 +6,7 @@ import type { SubmissionRepository } from '../db/submissionRepository';
 import type { AttachmentStore } from './attachmentStore';
 import type { Actor, AuditLog } from './auditLog';
 import type { ExportPaper, ExportRow } from './exports/exportRow';
-import type { StoredSubmission } from './submission';
+import type { Answer, StoredSubmission } from './submission';
 
 /** How the interface names things, so that the spreadsheet reads as the workspace does. */
 export interface ExportLabels {
@@ -16,19 +16,63 @@ export interface ExportLabels {
 
 export type ExportKind = 'csv' | 'xlsx' | 'reports zip';
 
-/** Everything matching a filter, read one submission at a time, for the exports. */
+/**
+ * Submissions read a few hundred at a time: a few queries a batch, not a few a row. Larger
+ * batches stay alive across more garbage collections, which then cost more than the queries save.
+ */
+const defaultBatchSize = 250;
+
+function* inBatches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function remembered(label: (key: string) => string): (key: string) => string {
+  const labelByKey = new Map<string, string>();
+  return (key) => {
+    let text = labelByKey.get(key);
+    if (text === undefined) {
+      text = label(key);
+      labelByKey.set(key, text);
+    }
+    return text;
+  };
+}
+
+/** Each label looked up once an export: translating one takes longer than writing a row. */
+function rememberedLabels(labels: ExportLabels): ExportLabels {
+  return {
+    respondentType: remembered((type) => labels.respondentType(type)),
+    constituency: remembered((slug) => labels.constituency(slug)),
+  };
+}
+
+/** Everything matching a filter, read a batch of submissions at a time, for the exports. */
 export class ExportService {
   readonly papers: readonly ExportPaper[];
+  /** Paper slug → section slug → section title. */
+  private readonly sectionTitles: ReadonlyMap<string, ReadonlyMap<string, string>>;
 
   constructor(
-    private readonly consultation: Consultation,
+    consultation: Consultation,
     private readonly queries: SubmissionQueries,
     private readonly submissions: SubmissionRepository,
     private readonly reviews: ReviewRepository,
     private readonly attachments: AttachmentStore,
     private readonly audit: AuditLog,
+    private readonly batchSize = defaultBatchSize,
   ) {
     this.papers = consultation.papers.map(({ slug, title }) => ({ slug, title }));
+    this.sectionTitles = new Map(
+      consultation.papers.map((paper) => [paper.slug, new Map(paper.sections.map((section) => [section.slug, section.title]))]),
+    );
   }
 
   /** Records an export and its filters; a search's words are left out, as they may be someone's name. */
@@ -40,59 +84,72 @@ export class ExportService {
   }
 
   *rows(filter: SubmissionFilter, sort: SortOrder, labels: ExportLabels): Generator<ExportRow> {
-    for (const submission of this.matching(filter, sort)) {
-      yield {
-        reference: submission.reference,
-        receivedAt: submission.receivedAt.toISOString(),
-        channel: submission.channel,
-        language: submission.language,
-        respondentType: labels.respondentType(submission.respondentType),
-        name: submission.name,
-        email: submission.email,
-        bodyName: submission.bodyName,
-        roleInBody: submission.roleInBody,
-        constituency: labels.constituency(submission.constituency),
-        answersByPaper: this.answersByPaper(submission),
-        anythingElse: submission.anythingElse,
-        meetingDate: submission.meetingDate,
-        meetingAttendance: submission.meetingAttendance,
-        consentToQuote: submission.consentToQuote,
-        status: submission.status,
-        tags: this.reviews.tagsOf(submission.id),
-        attachmentNames: submission.attachments.map((attachment) => attachment.originalName),
-      };
+    const rowLabels = rememberedLabels(labels);
+    for (const batch of this.matchingBatches(filter, sort)) {
+      const tagsById = this.reviews.tagsOfMany(batch.map((submission) => submission.id));
+      for (const submission of batch) yield this.exportRow(submission, tagsById.get(submission.id) ?? [], rowLabels);
     }
   }
 
   *reportFiles(filter: SubmissionFilter, sort: SortOrder): Generator<{ reference: string; originalName: string; path: string }> {
-    for (const submission of this.matching(filter, sort)) {
-      for (const attachment of submission.attachments) {
-        const filePath = this.attachments.pathOf(attachment.storedName);
-        // Erased since the export began: leave it out rather than fail the whole archive.
-        if (fs.existsSync(filePath)) yield { reference: submission.reference, originalName: attachment.originalName, path: filePath };
+    for (const batch of this.matchingBatches(filter, sort)) {
+      for (const submission of batch) {
+        for (const attachment of submission.attachments) {
+          const filePath = this.attachments.pathOf(attachment.storedName);
+          // Erased since the export began: leave it out rather than fail the whole archive.
+          if (fs.existsSync(filePath)) yield { reference: submission.reference, originalName: attachment.originalName, path: filePath };
+        }
       }
     }
   }
 
-  private *matching(filter: SubmissionFilter, sort: SortOrder): Generator<StoredSubmission> {
-    for (const id of this.queries.matchingIds(filter, sort)) {
-      const submission = this.submissions.findById(id);
-      if (submission) yield submission;
+  /**
+   * Each batch is read whole before it is yielded, so no statement stays open while the
+   * consumer waits for the client; a submission erased in the meantime is left out.
+   */
+  private *matchingBatches(filter: SubmissionFilter, sort: SortOrder): Generator<StoredSubmission[]> {
+    for (const ids of inBatches(this.queries.matchingIds(filter, sort, this.batchSize), this.batchSize)) {
+      yield this.submissions.findManyByIds(ids);
     }
   }
 
+  private exportRow(submission: StoredSubmission, tags: readonly string[], labels: ExportLabels): ExportRow {
+    return {
+      reference: submission.reference,
+      receivedAt: submission.receivedAt.toISOString(),
+      channel: submission.channel,
+      language: submission.language,
+      respondentType: labels.respondentType(submission.respondentType),
+      name: submission.name,
+      email: submission.email,
+      bodyName: submission.bodyName,
+      roleInBody: submission.roleInBody,
+      constituency: labels.constituency(submission.constituency),
+      answersByPaper: this.answersByPaper(submission.answers),
+      anythingElse: submission.anythingElse,
+      meetingDate: submission.meetingDate,
+      meetingAttendance: submission.meetingAttendance,
+      consentToQuote: submission.consentToQuote,
+      status: submission.status,
+      tags,
+      attachmentNames: submission.attachments.map((attachment) => attachment.originalName),
+    };
+  }
+
   /** One cell a paper: the answer to the whole paper, then each section's under its title. */
-  private answersByPaper(submission: StoredSubmission): Record<string, string> {
-    const cells: Record<string, string> = {};
-    for (const paper of this.consultation.papers) {
-      const parts = submission.answers
-        .filter((answer) => answer.paper === paper.slug)
-        .map((answer) => {
-          const section = paper.sections.find((candidate) => candidate.slug === answer.section);
-          return section ? `[${section.title}]\n${answer.body}` : answer.body;
-        });
-      cells[paper.slug] = parts.join('\n\n');
+  private answersByPaper(answers: readonly Answer[]): Record<string, string> {
+    const partsByPaper = new Map<string, string[]>();
+    for (const answer of answers) {
+      const titles = this.sectionTitles.get(answer.paper);
+      if (!titles) continue;
+      const title = answer.section === null ? undefined : titles.get(answer.section);
+      const part = title === undefined ? answer.body : `[${title}]\n${answer.body}`;
+      const parts = partsByPaper.get(answer.paper);
+      if (parts) parts.push(part);
+      else partsByPaper.set(answer.paper, [part]);
     }
+    const cells: Record<string, string> = {};
+    for (const { slug } of this.papers) cells[slug] = partsByPaper.get(slug)?.join('\n\n') ?? '';
     return cells;
   }
 }

@@ -1,5 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { createTestPortal, type TestPortal } from '../support/testPortal';
+import { ReviewRepository } from '../../server/db/reviewRepository';
 import type { SubmissionFilter } from '../../server/db/submissionQueries';
+import { SubmissionRepository } from '../../server/db/submissionRepository';
+import { ExportService } from '../../server/services/exportService';
+import type { AcceptedFile } from '../../server/services/heldUploads';
 import type { ResponseContent } from '../../server/services/submission';
 
 let portal: TestPortal;
@@ -22,23 +28,107 @@ const response: ResponseContent = {
 const token = (n: number) => n.toString(16).padStart(32, '0');
 const labels = { respondentType: (type: string) => type, constituency: (slug: string) => slug };
 
-test('new responses can be stored while an export is half-way through, and every row is exported once', () => {
-  for (let n = 0; n < 25; n += 1) portal.services.submissions.submit(response, [], 'en', token(n));
+test('new responses can be stored while an export is half-way through, and every row is exported once', async () => {
+  for (let n = 0; n < 25; n += 1) await portal.services.submissions.submit(response, [], 'en', token(n));
   const rows = portal.services.exports.rows(anything, 'oldest', labels);
   const exported = [rows.next().value!.reference];
   // The export holds no statement open between rows, so this write goes through.
-  portal.services.submissions.submit(response, [], 'en', token(99));
+  await portal.services.submissions.submit(response, [], 'en', token(99));
   for (const row of rows) exported.push(row.reference);
   expect(new Set(exported).size).toBe(exported.length);
   expect(exported.length).toBeGreaterThanOrEqual(25);
 });
 
-test('batches are read by keyset, so a filter larger than one batch is exported whole and in order', () => {
+test('batches are read by keyset, so a filter larger than one batch is exported whole and in order', async () => {
   for (let n = 0; n < 25; n += 1) {
     portal.clock.time = new Date(Date.UTC(2020, 4, 1, 9, n));
-    portal.services.submissions.submit(response, [], 'en', token(n));
+    await portal.services.submissions.submit(response, [], 'en', token(n));
   }
   const ids = [...portal.services.queries.matchingIds(anything, 'oldest', 4)];
   expect(ids).toHaveLength(25);
   expect(ids).toEqual([...ids].sort((a, b) => a - b));
+});
+
+describe('rows read in batches', () => {
+  const officer = { officerId: null, name: 'test' };
+  let made = 0;
+
+  function exportsInBatchesOf(batchSize: number): ExportService {
+    const { services, db } = portal;
+    const [submissions, reviews] = [new SubmissionRepository(db), new ReviewRepository(db)];
+    return new ExportService(services.consultation, services.queries, submissions, reviews, services.attachments, services.audit, batchSize);
+  }
+
+  function report(originalName: string): AcceptedFile {
+    made += 1;
+    const storedName = made.toString(16).padStart(32, 'a');
+    const filePath = path.join(portal.dataDir, `upload-${made}`);
+    fs.writeFileSync(filePath, `%PDF ${originalName}`);
+    return { path: filePath, storedName, originalName, mediaType: 'application/pdf', sizeBytes: fs.statSync(filePath).size };
+  }
+
+  /** Seven responses a minute apart, each with its own mix of answers, reports and tags. */
+  async function submitVariedResponses(): Promise<void> {
+    const [paper] = portal.services.consultation.papers;
+    const [firstSection, secondSection] = paper!.sections;
+    for (let n = 0; n < 7; n += 1) {
+      portal.clock.time = new Date(Date.UTC(2020, 4, 1, 9, n));
+      // The answer to the whole paper comes between two sections' answers: the cell keeps the order they were given in.
+      const answers = [
+        ...(n % 2 === 0 ? [{ paper: paper!.slug, section: secondSection!.slug, body: `second section ${n}` }] : []),
+        { paper: paper!.slug, section: null, body: `whole paper ${n}` },
+        ...(n % 3 === 0 ? [{ paper: paper!.slug, section: firstSection!.slug, body: `first section ${n}` }] : []),
+      ];
+      const files = n % 3 === 1 ? [report(`minutes ${n}.pdf`), report(`report ${n}.pdf`)] : [];
+      const reference = await portal.services.submissions.submit({ ...response, name: `Respondent ${n}`, answers }, files, 'en', token(n));
+      if (n % 2 === 1) {
+        portal.services.reviews.addTag(reference, 'zebra crossings', officer);
+        portal.services.reviews.addTag(reference, `Area ${n}`, officer);
+      }
+    }
+  }
+
+  test('read together, submissions are the same as read one at a time, and gone ones are left out', async () => {
+    await submitVariedResponses();
+    const repository = new SubmissionRepository(portal.db);
+    const ids = [...portal.services.queries.matchingIds(anything, 'newest')];
+    expect(repository.findManyByIds([...ids, 999_999])).toEqual(ids.map((id) => repository.findById(id)));
+    const reviews = new ReviewRepository(portal.db);
+    const tagsById = reviews.tagsOfMany(ids);
+    expect(ids.map((id) => tagsById.get(id) ?? [])).toEqual(ids.map((id) => reviews.tagsOf(id)));
+  });
+
+  test.each(['oldest', 'newest'] as const)('gives the same rows, in the same %s-first order, whatever the batch size', async (sort) => {
+    await submitVariedResponses();
+    const [paper] = portal.services.consultation.papers;
+    const [firstSection, secondSection] = paper!.sections;
+    const expected = [0, 1, 2, 3, 4, 5, 6].map((n) => ({
+      name: `Respondent ${n}`,
+      receivedAt: new Date(Date.UTC(2020, 4, 1, 9, n)).toISOString(),
+      answersByPaper: {
+        [paper!.slug]: [
+          ...(n % 2 === 0 ? [`[${secondSection!.title}]\nsecond section ${n}`] : []),
+          `whole paper ${n}`,
+          ...(n % 3 === 0 ? [`[${firstSection!.title}]\nfirst section ${n}`] : []),
+        ].join('\n\n'),
+      },
+      tags: n % 2 === 1 ? [`Area ${n}`, 'zebra crossings'] : [],
+      attachmentNames: n % 3 === 1 ? [`minutes ${n}.pdf`, `report ${n}.pdf`] : [],
+    }));
+    if (sort === 'newest') expected.reverse();
+
+    const rowsInBatchesOf = (batchSize: number) => [...exportsInBatchesOf(batchSize).rows(anything, sort, labels)];
+    const rows = rowsInBatchesOf(2);
+    const checked = rows.map(({ name, receivedAt, answersByPaper, tags, attachmentNames }) => ({ name, receivedAt, answersByPaper, tags, attachmentNames }));
+    expect(checked).toEqual(expected);
+    expect(rowsInBatchesOf(3)).toEqual(rows);
+    expect(rowsInBatchesOf(1000)).toEqual(rows);
+  });
+
+  test('the reports archive lists every report, in order, across batches', async () => {
+    await submitVariedResponses();
+    const files = [...exportsInBatchesOf(2).reportFiles(anything, 'oldest')];
+    expect(files.map((file) => file.originalName)).toEqual(['minutes 1.pdf', 'report 1.pdf', 'minutes 4.pdf', 'report 4.pdf']);
+    for (const file of files) expect(fs.readFileSync(file.path, 'utf8')).toBe(`%PDF ${file.originalName}`);
+  });
 });

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
-import { exportCells, exportHeaders, type ExportCell, type ExportPaper, type ExportRow } from './exportRow';
+import { exportCellReader, exportHeaders, type ExportCell, type ExportPaper, type ExportRow } from './exportRow';
 
 const rowsBetweenPauses = 500;
 
@@ -48,9 +48,10 @@ async function writeWorkbook(
   const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: workbookBytes, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Responses');
   sheet.addRow(exportHeaders(papers)).commit();
+  const cellsOf = exportCellReader(papers, xlsxCell);
   let rowsSincePause = 0;
   for (const row of rows) {
-    sheet.addRow(exportCells(row, papers).map(xlsxCell)).commit();
+    sheet.addRow(cellsOf(row)).commit();
     rowsSincePause += 1;
     if (rowsSincePause === rowsBetweenPauses) {
       rowsSincePause = 0;

@@ -206,6 +206,12 @@ describe('writeCsv', () => {
     expect(cells[expectedHeaders.indexOf('Attendance')]).toBe('');
   });
 
+  it('quotes a cell with a line break in it even when it has no comma or quote, so a spreadsheet keeps it in one cell', async () => {
+    const twoLines = 'First paragraph\n\nSecond paragraph';
+    const { bytes } = await csvOf([exportRow({ answersByPaper: { housing: twoLines } })]);
+    expect(bytes.toString('utf8')).toContain(`"${twoLines}"`);
+  });
+
   it('turns cells a spreadsheet would run as formulas into text', async () => {
     const { records } = await csvOf([formulaRow]);
     const cellUnder = (header: string): string => records[1][expectedHeaders.indexOf(header)];

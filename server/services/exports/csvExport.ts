@@ -51,6 +51,8 @@ class Rechunker extends Transform {
  * row iterator is closed, which for better-sqlite3 frees the connection it holds busy.
  */
 export async function writeCsv(rows: Iterable<ExportRow>, papers: readonly ExportPaper[], out: NodeJS.WritableStream): Promise<void> {
-  const stringifier = stringify({ bom: true, record_delimiter: 'windows' });
+  // A cell with a bare line break is quoted too: with CRLF records csv-stringify would otherwise leave it
+  // bare, and a spreadsheet would split the answer across rows.
+  const stringifier = stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
   await pipeline(Readable.from(csvRecords(rows, papers)), stringifier, new Rechunker(), out);
 }

@@ -161,11 +161,11 @@ export class SubmissionRepository {
       INSERT INTO submissions (
         reference, consultation, channel, language, respondent_type, name, email, body_name,
         role_in_body, constituency, anything_else, meeting_date, meeting_attendance,
-        consent_privacy, consent_quote, received_at, received_day, created_at, entered_by, form_token
+        consent_privacy, consent_quote, received_at, received_day, created_at, entered_by, form_token, has_report
       ) VALUES (
         @reference, @consultation, @channel, @language, @respondentType, @name, @email, @bodyName,
         @roleInBody, @constituency, @anythingElse, @meetingDate, @meetingAttendance,
-        1, @consentQuote, @receivedAt, @receivedDay, @createdAt, @enteredBy, @formToken
+        1, @consentQuote, @receivedAt, @receivedDay, @createdAt, @enteredBy, @formToken, @hasReport
       )`);
     this.insertAnswer = db.prepare(
       'INSERT INTO answers (submission_id, paper, section, body) VALUES (?, ?, ?, ?)',
@@ -229,6 +229,7 @@ export class SubmissionRepository {
         createdAt: submission.createdAt.toISOString(),
         enteredBy: submission.enteredBy,
         formToken: submission.formToken,
+        hasReport: submission.attachments.length > 0 ? 1 : 0,
       });
       const id = Number(lastInsertRowid);
       for (const answer of submission.answers) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { projectRoot } from '../../server/config';
 import type { Db } from '../../server/db/database';
@@ -23,7 +24,13 @@ function storeDemoResponses(portal: TestPortal, count: number): number[] {
   const reviews = new ReviewRepository(portal.db);
   return Array.from({ length: count }, () => {
     const response = demo.next();
-    const id = submissions.insert(asNewSubmission(response, consultation.slug, response.reference, []));
+    const attachments = response.reports.map((report) => ({
+      storedName: randomBytes(16).toString('hex'),
+      originalName: report.originalName,
+      mediaType: 'application/pdf',
+      sizeBytes: report.content.length,
+    }));
+    const id = submissions.insert(asNewSubmission(response, consultation.slug, response.reference, attachments));
     reviews.setStatus(id, response.status);
     return id;
   });
@@ -81,6 +88,20 @@ describe('the running counts behind the dashboard and the digests', () => {
     expect(summary.perDay).toEqual(counted.perDay);
     expect([...summary.coverage].sort((a, b) => a.constituency.localeCompare(b.constituency))).toEqual(counted.coverage);
     expect(summary.totals.total).toBe(370);
+  });
+
+  test('count the list filtered by whether a report came, with other filters, as the rows do', () => {
+    const ids = storeDemoResponses(portal, 400);
+    new SubmissionRepository(portal.db).delete(ids.find((id) => portal.db.prepare('SELECT has_report FROM submissions WHERE id = ?').pluck().get(id) === 1)!);
+    const queries = portal.services.queries;
+    const none = { text: null, paper: null, respondentType: null, constituency: null, channel: null, hasReport: null, status: null, tag: null, language: null, receivedFrom: null, receivedTo: null };
+    const counted = (condition: string) => portal.db.prepare(`SELECT count(*) FROM submissions WHERE ${condition}`).pluck().get();
+    const withReports = counted('id IN (SELECT submission_id FROM attachments)');
+    expect(withReports).toBeGreaterThan(0);
+    expect(queries.count({ ...none, hasReport: true })).toBe(withReports);
+    expect(queries.count({ ...none, hasReport: false })).toBe(counted('id NOT IN (SELECT submission_id FROM attachments)'));
+    expect(queries.count({ ...none, hasReport: true, status: 'new' })).toBe(counted("status = 'new' AND id IN (SELECT submission_id FROM attachments)"));
+    expect(queries.page({ ...none, hasReport: true }, 'newest', 1000).rows.every((row) => row.attachmentCount > 0)).toBe(true);
   });
 
   test('a digest lists the first responses and says how many more there are, rather than thousands of lines', () => {

@@ -32,7 +32,9 @@ function isPermanent(error: unknown): boolean {
 
 /** Sends through the SMTP server in SMTP_URL (TLS and authentication come from the URL). */
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // One connection kept open and reused: opening one per message (greeting, TLS, login) limited
+  // receipts to a few a second, far behind the responses of a deadline rush.
+  const transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 1 });
   return {
     async send(message) {
       try {

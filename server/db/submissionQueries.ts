@@ -164,11 +164,7 @@ export class SubmissionQueries {
          ORDER BY ${key} ${scanDirection}, s.id ${scanDirection} LIMIT @limit`,
       )
       .all({ ...where.params, ...(cursor ? { cursorKey: cursor.key, cursorId: cursor.id } : {}), limit: pageSize + 1 }) as SubmissionListRow[];
-    const hasMore = rows.length > pageSize;
-    const pageRows = rows.slice(0, pageSize);
-    if (backwards) pageRows.reverse();
-    if (match) this.addSnippets(pageRows, match);
-    return { rows: pageRows, hasMore };
+    return this.pageFrom(rows, pageSize, backwards, match);
   }
 
   /**
@@ -197,11 +193,20 @@ export class SubmissionQueries {
          ORDER BY f.rowid ${ascending ? 'ASC' : 'DESC'} LIMIT @limit`,
       )
       .all({ ...where.params, match, ...(cursor ? { cursorId: cursor.id } : {}), limit: pageSize + 1 }) as SubmissionListRow[];
-    const hasMore = rows.length > pageSize;
+    return this.pageFrom(rows, pageSize, backwards, match);
+  }
+
+  /** The page in the list's order from rows read with one extra (to know whether there is more), with search snippets. */
+  private pageFrom(
+    rows: SubmissionListRow[],
+    pageSize: number,
+    backwards: boolean,
+    match: string | null,
+  ): { rows: SubmissionListRow[]; hasMore: boolean } {
     const pageRows = rows.slice(0, pageSize);
     if (backwards) pageRows.reverse();
-    this.addSnippets(pageRows, match);
-    return { rows: pageRows, hasMore };
+    if (match) this.addSnippets(pageRows, match);
+    return { rows: pageRows, hasMore: rows.length > pageSize };
   }
 
   /**
@@ -223,8 +228,8 @@ export class SubmissionQueries {
 
   /**
    * How many submissions match the filter. A filter on only what the running counts break down
-   * by (type, channel, status, language, days, whether it has a report) is summed from them: counting the rows of a
-   * million-row table takes tens of milliseconds on every page of the list.
+   * by (type, channel, status, language, days, whether it has a report) is summed from them:
+   * counting the rows of a million-row table takes tens of milliseconds on every page of the list.
    */
   count(filter: SubmissionFilter): number {
     const where = whereClause(this.consultation, filter);
@@ -248,11 +253,11 @@ export class SubmissionQueries {
   }
 
   /**
-   * The ids of every submission matching the filter, in order, for exports. Read a batch at a
-   * time by keyset: an open better-sqlite3 iterator would block every write on the connection
-   * (new responses included) for as long as a slow download takes.
+   * The ids of every submission matching the filter, in order, for exports, a batch at a time.
+   * Each batch is read whole by keyset: an open better-sqlite3 iterator would block every write on
+   * the connection (new responses included) for as long as a slow download takes.
    */
-  *matchingIds(filter: SubmissionFilter, sort: SortOrder, batchSize = 1000): Generator<number> {
+  *matchingIdBatches(filter: SubmissionFilter, sort: SortOrder, batchSize = 1000): Generator<number[]> {
     const { key, direction } = sortSql[sort];
     const where = whereClause(this.consultation, filter);
     const comparison = direction === 'ASC' ? '>' : '<';
@@ -267,7 +272,7 @@ export class SubmissionQueries {
     );
     let batch = first.all({ ...where.params, limit: batchSize }) as { id: number; sortKey: string }[];
     while (batch.length > 0) {
-      for (const row of batch) yield row.id;
+      yield batch.map((row) => row.id);
       if (batch.length < batchSize) return;
       const last = batch.at(-1)!;
       batch = following.all({ ...where.params, cursorKey: last.sortKey, cursorId: last.id, limit: batchSize }) as { id: number; sortKey: string }[];

@@ -22,38 +22,6 @@ export type ExportKind = 'csv' | 'xlsx' | 'reports zip';
  */
 const defaultBatchSize = 250;
 
-function* inBatches<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let batch: T[] = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
-function remembered(label: (key: string) => string): (key: string) => string {
-  const labelByKey = new Map<string, string>();
-  return (key) => {
-    let text = labelByKey.get(key);
-    if (text === undefined) {
-      text = label(key);
-      labelByKey.set(key, text);
-    }
-    return text;
-  };
-}
-
-/** Each label looked up once an export: translating one takes longer than writing a row. */
-function rememberedLabels(labels: ExportLabels): ExportLabels {
-  return {
-    respondentType: remembered((type) => labels.respondentType(type)),
-    constituency: remembered((slug) => labels.constituency(slug)),
-  };
-}
-
 /** Everything matching a filter, read a batch of submissions at a time, for the exports. */
 export class ExportService {
   readonly papers: readonly ExportPaper[];
@@ -84,10 +52,9 @@ export class ExportService {
   }
 
   *rows(filter: SubmissionFilter, sort: SortOrder, labels: ExportLabels): Generator<ExportRow> {
-    const rowLabels = rememberedLabels(labels);
     for (const batch of this.matchingBatches(filter, sort)) {
       const tagsById = this.reviews.tagsOfMany(batch.map((submission) => submission.id));
-      for (const submission of batch) yield this.exportRow(submission, tagsById.get(submission.id) ?? [], rowLabels);
+      for (const submission of batch) yield this.exportRow(submission, tagsById.get(submission.id) ?? [], labels);
     }
   }
 
@@ -108,7 +75,7 @@ export class ExportService {
    * consumer waits for the client; a submission erased in the meantime is left out.
    */
   private *matchingBatches(filter: SubmissionFilter, sort: SortOrder): Generator<StoredSubmission[]> {
-    for (const ids of inBatches(this.queries.matchingIds(filter, sort, this.batchSize), this.batchSize)) {
+    for (const ids of this.queries.matchingIdBatches(filter, sort, this.batchSize)) {
       yield this.submissions.findManyByIds(ids);
     }
   }

@@ -44,7 +44,7 @@ test('batches are read by keyset, so a filter larger than one batch is exported 
     portal.clock.time = new Date(Date.UTC(2020, 4, 1, 9, n));
     await portal.services.submissions.submit(response, [], 'en', token(n));
   }
-  const ids = [...portal.services.queries.matchingIds(anything, 'oldest', 4)];
+  const ids = [...portal.services.queries.matchingIdBatches(anything, 'oldest', 4)].flat();
   expect(ids).toHaveLength(25);
   expect(ids).toEqual([...ids].sort((a, b) => a - b));
 });
@@ -91,7 +91,7 @@ describe('rows read in batches', () => {
   test('read together, submissions are the same as read one at a time, and gone ones are left out', async () => {
     await submitVariedResponses();
     const repository = new SubmissionRepository(portal.db);
-    const ids = [...portal.services.queries.matchingIds(anything, 'newest')];
+    const ids = [...portal.services.queries.matchingIdBatches(anything, 'newest')].flat();
     expect(repository.findManyByIds([...ids, 999_999])).toEqual(ids.map((id) => repository.findById(id)));
     const reviews = new ReviewRepository(portal.db);
     const tagsById = reviews.tagsOfMany(ids);

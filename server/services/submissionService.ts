@@ -33,9 +33,8 @@ type HowReceived = Pick<NewSubmission, 'channel' | 'language' | 'receivedAt' | '
   readonly alsoRecord?: (reference: string) => void;
 };
 
-/** A unique constraint broken by this write: when the form was sent twice at once, the form token's. */
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+function isFormTokenCollision(error: unknown): boolean {
+  return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('form_token');
 }
 
 function isReferenceCollision(error: unknown): boolean {
@@ -106,7 +105,7 @@ export class SubmissionService {
     const storing = this.store(content, files, how)
       .catch((error: unknown) => {
         // Another process sharing the database stored the same form first.
-        const stored = isUniqueViolation(error) ? this.repository.referenceForFormToken(how.formToken) : null;
+        const stored = isFormTokenCollision(error) ? this.repository.referenceForFormToken(how.formToken) : null;
         if (stored) return stored;
         throw error;
       })

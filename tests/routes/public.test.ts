@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createTestPortal, type TestPortal } from '../support/testPortal';
+import { createTestPortal, duringConsultation, type TestPortal } from '../support/testPortal';
 import { countRows, openForm, postResponse, validFields } from '../support/respond';
 
 let portal: TestPortal;
@@ -116,5 +116,38 @@ describe('with the closing time overridden for a preview', () => {
     expect(page.text).toContain('Responses are accepted here until 11:59pm on Monday 21 December 2026.');
     expect(page.text).toContain('own deadline is 11:59pm on Monday 15 June 2020');
     expect(page.text).toContain('<form');
+  });
+});
+
+describe('in production, where a paper is rendered once and then sent from memory', () => {
+  beforeEach(() => {
+    portal = createTestPortal({ env: { NODE_ENV: 'production' } });
+  });
+
+  test('each language gets its own page, and a reader who has it is told it has not changed', async () => {
+    const paperPath = '/papers/health-and-social-care';
+    const first = await request(portal.app).get(paperPath).expect(200).expect('content-type', /text\/html/);
+    const again = await request(portal.app).get(paperPath).expect(200);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    await request(portal.app).get(paperPath).set('If-None-Match', first.headers.etag!).expect(304);
+
+    const welsh = await request(portal.app).get(paperPath).set('Cookie', 'lang=cy').expect(200);
+    expect(welsh.text).toContain('<html lang="cy">');
+    expect(welsh.headers.etag).not.toBe(first.headers.etag);
+    const switched = await request(portal.app).get(`${paperPath}?lang=cy`).expect(200);
+    expect(switched.text).toBe(welsh.text);
+    expect(first.text).toContain('<html lang="en">');
+  });
+
+  test('when the consultation closes, the kept page is not the one with the respond button', async () => {
+    for (const page of ['/papers/health-and-social-care', '/guides/event-guide']) {
+      portal.clock.time = duringConsultation;
+      const open = await request(portal.app).get(page).expect(200);
+      expect(open.text).toContain('class="button" href="/respond');
+      portal.clock.time = new Date('2020-06-16T08:00:00+01:00');
+      const closed = await request(portal.app).get(page).expect(200);
+      expect(closed.text).not.toContain('class="button" href="/respond');
+    }
   });
 });

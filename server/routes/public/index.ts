@@ -1,25 +1,27 @@
 import { Router } from 'express';
 import { NotFound } from '../../errors';
 import type { Services } from '../../services';
+import { RenderedPages } from './renderedPages';
 
 /** The pages anyone can read: home, topic papers, guides and the privacy notice. */
 export function publicRouter({ consultation }: Services): Router {
   const router = Router();
+  const renderedPages = new RenderedPages();
 
   router.get('/', (_req, res) => {
     res.render('pages/public/home');
   });
 
-  router.get('/papers/:slug', (req, res) => {
+  router.get('/papers/:slug', (req, res, next) => {
     const paper = consultation.papers.find((candidate) => candidate.slug === req.params.slug);
     if (!paper) throw new NotFound();
-    res.render('pages/public/paper', { paper });
+    renderedPages.send(req, res, next, 'pages/public/paper', { paper });
   });
 
-  router.get('/guides/:slug', (req, res) => {
+  router.get('/guides/:slug', (req, res, next) => {
     const guide = consultation.guides.find((candidate) => candidate.slug === req.params.slug);
     if (!guide) throw new NotFound();
-    res.render('pages/public/guide', { guide });
+    renderedPages.send(req, res, next, 'pages/public/guide', { guide });
   });
 
   router.get('/privacy', (_req, res) => {

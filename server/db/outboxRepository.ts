@@ -1,24 +1,46 @@
 import type { Statement } from 'better-sqlite3';
+import type { BuiltMessage } from '../mail/messageBuilder';
 import type { Db } from './database';
 
-export interface QueuedMessage {
+interface Addressed {
+  readonly messageId: string;
+  readonly recipient: string;
+}
+
+/**
+ * A message waiting to be sent. A receipt is written from its stored response when it is sent,
+ * so only whose it is is queued; a digest describes the moment it was made, so its words are.
+ */
+export type QueuedMessage =
+  | (Addressed & { readonly kind: 'receipt'; readonly submissionId: number })
+  | (Addressed & { readonly kind: 'digest'; readonly digestId: number; readonly message: BuiltMessage });
+
+export type OutboxRow = QueuedMessage & {
+  readonly id: number;
+  readonly status: 'pending' | 'sending' | 'sent' | 'failed';
+  readonly attempts: number;
+};
+
+interface OutboxColumns {
+  readonly id: number;
   readonly messageId: string;
   readonly kind: 'receipt' | 'digest';
   readonly submissionId: number | null;
   readonly digestId: number | null;
   readonly recipient: string;
-  readonly subject: string;
-  readonly textBody: string;
-  readonly htmlBody: string;
+  readonly subject: string | null;
+  readonly textBody: string | null;
+  readonly htmlBody: string | null;
+  readonly status: OutboxRow['status'];
+  readonly attempts: number;
 }
 
-export interface OutboxRow extends QueuedMessage {
-  readonly id: number;
-  readonly status: 'pending' | 'sending' | 'sent' | 'failed';
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly createdAt: string;
-  readonly sentAt: string | null;
+function toOutboxRow({ id, messageId, kind, submissionId, digestId, recipient, subject, textBody, htmlBody, status, attempts }: OutboxColumns): OutboxRow {
+  const claimed = { id, messageId, recipient, status, attempts };
+  // The table's CHECK guarantees a receipt its response and a digest its words.
+  return kind === 'receipt'
+    ? { ...claimed, kind, submissionId: submissionId! }
+    : { ...claimed, kind, digestId: digestId!, message: { subject: subject!, text: textBody!, html: htmlBody! } };
 }
 
 export interface UndeliverableReceipt {
@@ -28,12 +50,12 @@ export interface UndeliverableReceipt {
 }
 
 const rowColumns = `id, message_id AS messageId, kind, submission_id AS submissionId, digest_id AS digestId, recipient, subject,
-  text_body AS textBody, html_body AS htmlBody, status, attempts, last_error AS lastError, created_at AS createdAt, sent_at AS sentAt`;
+  text_body AS textBody, html_body AS htmlBody, status, attempts`;
 
 /** The durable outbox. A message is claimed by one worker at a time, under a lease that runs out if that worker dies. */
 export class OutboxRepository {
   private readonly insertMessage: Statement;
-  private readonly claimNext: Statement<[{ now: string; leaseUntil: string }], OutboxRow>;
+  private readonly claimNext: Statement<[{ now: string; leaseUntil: string }], OutboxColumns>;
   private readonly markSentStatement: Statement<[{ id: number; now: string }]>;
   private readonly markRetryStatement: Statement<[{ id: number; error: string; nextAttemptAt: string }]>;
   private readonly markFailedStatement: Statement<[{ id: number; error: string }]>;
@@ -70,13 +92,26 @@ export class OutboxRepository {
       WHERE o.kind = 'receipt' AND o.status = 'failed' ORDER BY o.id DESC`);
   }
 
-  enqueue(message: QueuedMessage, now: Date): void {
-    this.insertMessage.run({ ...message, now: now.toISOString() });
+  enqueue(queued: QueuedMessage, now: Date): void {
+    const { messageId, recipient, kind } = queued;
+    const message = queued.kind === 'digest' ? queued.message : null;
+    this.insertMessage.run({
+      messageId,
+      recipient,
+      kind,
+      submissionId: queued.kind === 'receipt' ? queued.submissionId : null,
+      digestId: queued.kind === 'digest' ? queued.digestId : null,
+      subject: message?.subject ?? null,
+      textBody: message?.text ?? null,
+      htmlBody: message?.html ?? null,
+      now: now.toISOString(),
+    });
   }
 
   /** Takes the next message that is due, or whose last worker's lease ran out; null if none. */
   claimNextDue(now: Date, leaseMs: number): OutboxRow | null {
-    return this.claimNext.get({ now: now.toISOString(), leaseUntil: new Date(now.getTime() + leaseMs).toISOString() }) ?? null;
+    const claimed = this.claimNext.get({ now: now.toISOString(), leaseUntil: new Date(now.getTime() + leaseMs).toISOString() });
+    return claimed ? toOutboxRow(claimed) : null;
   }
 
   markSent(id: number, now: Date): void {

@@ -31,6 +31,7 @@ export class MessageBuilder {
     digestText: compile('digest.text.ejs'),
   };
   private readonly catalogue = createCatalogue();
+  private readonly commonByLanguage = new Map<Language, CommonData>();
   private readonly messageIdDomain: string;
 
   constructor(
@@ -86,7 +87,16 @@ export class MessageBuilder {
     };
   }
 
-  private commonData(language: Language) {
+  private commonData(language: Language): CommonData {
+    let common = this.commonByLanguage.get(language);
+    if (!common) {
+      common = this.makeCommonData(language);
+      this.commonByLanguage.set(language, common);
+    }
+    return common;
+  }
+
+  private makeCommonData(language: Language) {
     const t = this.catalogue.translatorFor(language);
     const consultation = this.consultations[language];
     const constituencyNames = new Map(consultation.constituencies.map((constituency) => [constituency.slug, constituency.name]));
@@ -100,3 +110,6 @@ export class MessageBuilder {
     };
   }
 }
+
+/** What every message in a language is written with, made once per language. */
+type CommonData = ReturnType<MessageBuilder['makeCommonData']>;

@@ -119,16 +119,7 @@ export class DigestService {
         const digestId = digests.insert(record);
         for (const recipient of message ? recipients : []) {
           outbox.enqueue(
-            {
-              messageId: messages.newMessageId(),
-              kind: 'digest',
-              submissionId: null,
-              digestId,
-              recipient,
-              subject: message!.subject,
-              textBody: message!.text,
-              htmlBody: message!.html,
-            },
+            { kind: 'digest', messageId: messages.newMessageId(), digestId, recipient, message: message! },
             clock.now(),
           );
         }

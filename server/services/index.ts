@@ -91,7 +91,11 @@ export function createServices(
   const outbox = new OutboxRepository(db);
   const messages = new MessageBuilder(consultations, config.baseUrl);
   const transport = options.transport ?? (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : fileTransport(config.mail.outboxDir));
-  const delivery = new MailDelivery(outbox, transport, config.mail.from, clock, options.deliveryPolicy ?? defaultDeliveryPolicy);
+  const writeReceipt = (submissionId: number) => {
+    const submission = submissionRepository.findById(submissionId);
+    return submission ? messages.receipt(submission) : null;
+  };
+  const delivery = new MailDelivery(outbox, transport, writeReceipt, config.mail.from, clock, options.deliveryPolicy ?? defaultDeliveryPolicy);
   const digests = new DigestService({
     consultation,
     window,

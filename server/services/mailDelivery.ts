@@ -1,4 +1,5 @@
-import type { OutboxRepository } from '../db/outboxRepository';
+import type { OutboxRepository, OutboxRow } from '../db/outboxRepository';
+import type { BuiltMessage } from '../mail/messageBuilder';
 import { PermanentDeliveryFailure, type MailTransport } from '../mail/transport';
 import type { Clock } from './clock';
 
@@ -14,11 +15,15 @@ export interface DeliveryPolicy {
 // Retries at 30 s, 1, 2, 4 … minutes, then hourly: about two days before giving up.
 export const defaultDeliveryPolicy: DeliveryPolicy = { leaseMs: 2 * 60_000, firstRetryMs: 30_000, longestRetryMs: 60 * 60_000, maxAttempts: 50 };
 
+/** A response's receipt, written from what is stored; null if the response is no longer there. */
+export type WriteReceipt = (submissionId: number) => BuiltMessage | null;
+
 /** Delivers what is due in the outbox: each message once, retried with backoff while it can still succeed. */
 export class MailDelivery {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly transport: MailTransport,
+    private readonly writeReceipt: WriteReceipt,
     private readonly from: string,
     private readonly clock: Clock,
     private readonly policy: DeliveryPolicy = defaultDeliveryPolicy,
@@ -34,14 +39,8 @@ export class MailDelivery {
       const message = this.outbox.claimNextDue(this.clock.now(), this.policy.leaseMs);
       if (!message) return tried;
       try {
-        await this.transport.send({
-          messageId: message.messageId,
-          from: this.from,
-          to: message.recipient,
-          subject: message.subject,
-          text: message.textBody,
-          html: message.htmlBody,
-        });
+        const { subject, text, html } = this.contentOf(message);
+        await this.transport.send({ messageId: message.messageId, from: this.from, to: message.recipient, subject, text, html });
         // In the same turn as the mail server's acceptance arrives: a crash in between sends it twice.
         this.outbox.markSent(message.id, this.clock.now());
       } catch (error) {
@@ -55,5 +54,13 @@ export class MailDelivery {
       }
     }
     return limit;
+  }
+
+  private contentOf(message: OutboxRow): BuiltMessage {
+    if (message.kind === 'digest') return message.message;
+    const receipt = this.writeReceipt(message.submissionId);
+    // Erasing a response takes its queued receipt with it, so this is only a safeguard.
+    if (!receipt) throw new PermanentDeliveryFailure('The response this receipt is for is no longer stored.');
+    return receipt;
   }
 }

@@ -8,7 +8,7 @@ import type { OutboxRepository } from '../db/outboxRepository';
 import type { MessageBuilder } from '../mail/messageBuilder';
 import type { AttachmentStore } from './attachmentStore';
 import type { Actor, AuditLog } from './auditLog';
-import type { Clock } from './clock';
+import { londonDay, type Clock } from './clock';
 import type { ConsultationWindow } from './consultationWindow';
 import type { AcceptedFile } from './heldUploads';
 import type { Channel, NewSubmission, ResponseContent, StoredSubmission } from './submission';
@@ -67,7 +67,7 @@ export class SubmissionService {
       channel: 'web',
       language,
       receivedAt: now,
-      receivedDay: DateTime.fromJSDate(now, { zone: LONDON }).toISODate()!,
+      receivedDay: londonDay(now),
       enteredBy: null,
       formToken,
       sendReceipt: true,
@@ -171,22 +171,13 @@ export class SubmissionService {
   ): Promise<{ id: number; submission: NewSubmission }> {
     for (let attempt = 1; ; attempt += 1) {
       const withReference = { ...submission, reference: newReference(this.consultation.referencePrefix) };
-      const receipt = sendReceipt && withReference.email ? this.messages.receipt(withReference) : null;
       try {
         const id = await this.commitTogether(() => {
           const submissionId = this.repository.insert(withReference);
-          if (receipt) {
+          if (sendReceipt && withReference.email) {
+            // Only which response it is: the receipt is written from it when it is sent.
             this.outbox.enqueue(
-              {
-                messageId: this.messages.newMessageId(),
-                kind: 'receipt',
-                submissionId,
-                digestId: null,
-                recipient: withReference.email!,
-                subject: receipt.subject,
-                textBody: receipt.text,
-                htmlBody: receipt.html,
-              },
+              { kind: 'receipt', messageId: this.messages.newMessageId(), submissionId, recipient: withReference.email },
               withReference.createdAt,
             );
           }

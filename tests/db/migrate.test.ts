@@ -4,6 +4,9 @@ import path from 'node:path';
 import { projectRoot } from '../../server/config';
 import { openDatabase } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
+import { SubmissionRepository } from '../../server/db/submissionRepository';
+import { deliveredReceipt } from '../support/receipts';
+import { createTestPortal, duringConsultation } from '../support/testPortal';
 
 describe('migrations', () => {
   let dir: string;
@@ -37,5 +40,45 @@ describe('migrations', () => {
     expect(tables).not.toContain('half');
     expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
     db.close();
+  });
+
+  test('receipts queued before they were written at sending time lose their stored copy, are still sent, and digests keep theirs', async () => {
+    const earlierMigrations = path.join(dir, 'migrations');
+    fs.mkdirSync(earlierMigrations);
+    for (const name of fs.readdirSync(path.join(projectRoot, 'migrations')).filter((file) => file < '0006')) {
+      fs.copyFileSync(path.join(projectRoot, 'migrations', name), path.join(earlierMigrations, name));
+    }
+    const db = openDatabase(path.join(dir, 'portal.db'));
+    migrate(db, earlierMigrations);
+    const submissionId = new SubmissionRepository(db).insert({
+      reference: 'S2-AAAA-BBBB', consultation: 'stage-2-2020', channel: 'web', language: 'en', respondentType: 'individual',
+      name: 'Megan Lloyd', email: 'megan@example.org', bodyName: null, roleInBody: null, constituency: 'cardiff-west',
+      answers: [{ paper: 'health-and-social-care', section: null, body: 'Care workers deserve NHS pay.' }], anythingElse: null,
+      meetingDate: null, meetingAttendance: null, consentToQuote: true, receivedAt: duringConsultation, receivedDay: '2020-05-12',
+      createdAt: duringConsultation, enteredBy: null, formToken: null, attachments: [],
+    });
+    const digestId = db
+      .prepare("INSERT INTO digests (slot, kind, scheduled_for, created_at, late, last_submission_id, new_submissions) VALUES ('manual x', 'manual', ?, ?, 0, ?, 1)")
+      .run(duringConsultation.toISOString(), duringConsultation.toISOString(), submissionId).lastInsertRowid;
+    const queue = db.prepare(`INSERT INTO outbox (message_id, kind, submission_id, digest_id, recipient, subject, text_body, html_body, next_attempt_at, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const now = duringConsultation.toISOString();
+    queue.run('<receipt@localhost>', 'receipt', submissionId, null, 'megan@example.org', 'Old subject', 'Old text', '<p>Old text</p>', now, now);
+    queue.run('<digest@localhost>', 'digest', null, digestId, 'policy@example.org', 'Digest subject', 'Digest text', '<p>Digest text</p>', now, now);
+    db.close();
+
+    const portal = createTestPortal({ dataDir: dir });
+    try {
+      expect(portal.db.prepare('SELECT kind, subject, text_body AS text FROM outbox ORDER BY id').all()).toEqual([
+        { kind: 'receipt', subject: null, text: null },
+        { kind: 'digest', subject: 'Digest subject', text: 'Digest text' },
+      ]);
+      const receipt = await deliveredReceipt(portal, submissionId);
+      expect(receipt.messageId).toBe('<receipt@localhost>');
+      expect(receipt.text).toContain('S2-AAAA-BBBB');
+      expect(receipt.text).toContain('Care workers deserve NHS pay.');
+    } finally {
+      portal.close();
+    }
   });
 });

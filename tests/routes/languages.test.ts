@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { deliveredReceipt } from '../support/receipts';
 import { createTestPortal, type TestPortal } from '../support/testPortal';
 import { pdfFile } from '../support/files';
 import { countRows, csrfTokenIn, postResponse, validFields } from '../support/respond';
@@ -66,7 +67,7 @@ describe('the respond form in Welsh', () => {
     const confirmation = await agent.get('/respond/confirmation').expect(200);
     expect(confirmation.text).toContain('<html lang="cy">');
     expect(portal.db.prepare('SELECT language FROM submissions').pluck().get()).toBe('cy');
-    const receipt = portal.db.prepare('SELECT subject, text_body AS text FROM outbox').get() as { subject: string; text: string };
+    const receipt = await deliveredReceipt(portal, portal.db.prepare('SELECT id FROM submissions').pluck().get() as number);
     expect(receipt.subject).toMatch(/^STAGE 2 POLICY CONSULTATION: /);
     expect(receipt.text).toContain('Llafur Cymru');
     expect(receipt.text).toContain('Gŵyr');

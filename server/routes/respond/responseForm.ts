@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { LONDON } from '../../config';
+import { londonDay } from '../../services/clock';
 import type { Consultation } from '../../content/consultation';
 import type { FieldError } from '../../services/fieldError';
 import { respondentTypes, walesWide, type Answer, type ResponseContent } from '../../services/submission';
@@ -125,10 +125,12 @@ export function readPastDate(
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
     return { date: null, errorKey: `${errorKeys}.invalid` };
   }
-  const date = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: LONDON });
+  // A calendar date has no time zone to be in; London only decides which day today is.
+  const date = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: 'utc' });
   if (!date.isValid || date.year < 2000) return { date: null, errorKey: `${errorKeys}.invalid` };
-  if (date > DateTime.fromJSDate(now, { zone: LONDON }).startOf('day')) return { date: null, errorKey: `${errorKeys}.future` };
-  return { date: date.toISODate() };
+  const isoDate = date.toISODate()!;
+  if (isoDate > londonDay(now)) return { date: null, errorKey: `${errorKeys}.future` };
+  return { date: isoDate };
 }
 
 const isMultiLine = (field: string) => field === 'anythingElse' || field.startsWith('answer__');

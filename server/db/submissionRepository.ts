@@ -138,6 +138,31 @@ function searchableAnswers(submission: NewSubmission): string {
   return [...submission.answers.map((answer) => answer.body), submission.anythingElse ?? ''].join('\n\n');
 }
 
+/** Reads a batch of submissions with their answers and attachments, for the batch given by `where` on their id. */
+interface ManyReaders<Params extends unknown[]> {
+  bind(...params: Params): { submissions: () => SubmissionValues[]; answers: () => AnswerValues[]; attachments: () => AttachmentValues[] };
+}
+
+function manyReaders<Params extends unknown[]>(db: Db, where: string): ManyReaders<Params> {
+  const submissions = db.prepare(`SELECT ${submissionColumns} FROM submissions WHERE id ${where}`).raw() as Statement<Params, SubmissionValues>;
+  const answers = db
+    .prepare(`SELECT submission_id, paper, section, body FROM answers WHERE submission_id ${where} ORDER BY submission_id, id`)
+    .raw() as Statement<Params, AnswerValues>;
+  const attachments = db
+    .prepare(
+      `SELECT submission_id, stored_name, original_name, media_type, size_bytes FROM attachments
+       WHERE submission_id ${where} ORDER BY submission_id, position`,
+    )
+    .raw() as Statement<Params, AttachmentValues>;
+  return {
+    bind: (...params) => ({
+      submissions: () => submissions.all(...params),
+      answers: () => answers.all(...params),
+      attachments: () => attachments.all(...params),
+    }),
+  };
+}
+
 /** Reads and writes submissions with their answers, attachments and search entry, always together. */
 export class SubmissionRepository {
   private readonly insertSubmission: Statement;
@@ -148,9 +173,8 @@ export class SubmissionRepository {
   private readonly selectById: Statement<[number], SubmissionRow>;
   private readonly selectAnswers: Statement<[number], Answer>;
   private readonly selectAttachments: Statement<[number], AttachmentRow>;
-  private readonly selectManyByIds: Statement<[string], SubmissionValues>;
-  private readonly selectAnswersOfMany: Statement<[string], AnswerValues>;
-  private readonly selectAttachmentsOfMany: Statement<[string], AttachmentValues>;
+  private readonly readersOfIdList: ManyReaders<[idsJson: string]>;
+  private readonly readersOfIdRange: ManyReaders<[first: number, last: number]>;
   private readonly selectStoredName: Statement<[string], { found: 1 }>;
   private readonly selectReferenceByFormToken: Statement<[string], string>;
   private readonly deleteSubmission: Statement;
@@ -184,20 +208,10 @@ export class SubmissionRepository {
     this.selectAttachments = db.prepare(
       'SELECT stored_name, original_name, media_type, size_bytes FROM attachments WHERE submission_id = ? ORDER BY position',
     );
-    // The batch readers take their ids as one JSON array, so that one prepared statement serves any batch size.
-    const inIds = 'IN (SELECT value FROM json_each(?))';
-    this.selectManyByIds = db
-      .prepare(`SELECT ${submissionColumns} FROM submissions WHERE id ${inIds}`)
-      .raw() as Statement<[string], SubmissionValues>;
-    this.selectAnswersOfMany = db
-      .prepare(`SELECT submission_id, paper, section, body FROM answers WHERE submission_id ${inIds} ORDER BY submission_id, id`)
-      .raw() as Statement<[string], AnswerValues>;
-    this.selectAttachmentsOfMany = db
-      .prepare(
-        `SELECT submission_id, stored_name, original_name, media_type, size_bytes FROM attachments
-         WHERE submission_id ${inIds} ORDER BY submission_id, position`,
-      )
-      .raw() as Statement<[string], AttachmentValues>;
+    // A batch's ids as one JSON array, so that one prepared statement serves any batch size; or,
+    // for a batch of ids close together, their range, which SQLite reads in order several times faster.
+    this.readersOfIdList = manyReaders(db, 'IN (SELECT value FROM json_each(?))');
+    this.readersOfIdRange = manyReaders(db, 'BETWEEN ? AND ?');
     this.selectStoredName = db.prepare('SELECT 1 AS found FROM attachments WHERE stored_name = ?');
     this.selectReferenceByFormToken = db
       .prepare('SELECT reference FROM submissions WHERE form_token = ?')
@@ -265,14 +279,15 @@ export class SubmissionRepository {
    * Three queries however many ids there are, for reading submissions by the hundred.
    */
   findManyByIds(ids: readonly number[]): StoredSubmission[] {
-    const idsJson = JSON.stringify(ids);
-    const rowsById = new Map(this.selectManyByIds.all(idsJson).map((values) => [values[0], submissionRowOf(values)]));
-    const answersById = groupBySubmission(
-      this.selectAnswersOfMany.all(idsJson),
-      ([, paper, section, body]): Answer => ({ paper, section, body }),
-    );
+    if (ids.length === 0) return [];
+    const first = ids.reduce((lowest, id) => Math.min(lowest, id));
+    const last = ids.reduce((highest, id) => Math.max(highest, id));
+    // Rows in the range that were not asked for are read and dropped: worth it while they are few.
+    const { submissions, answers, attachments } = last - first < ids.length * 2 ? this.readersOfIdRange.bind(first, last) : this.readersOfIdList.bind(JSON.stringify(ids));
+    const rowsById = new Map(submissions().map((values) => [values[0], submissionRowOf(values)]));
+    const answersById = groupBySubmission(answers(), ([, paper, section, body]): Answer => ({ paper, section, body }));
     const attachmentsById = groupBySubmission(
-      this.selectAttachmentsOfMany.all(idsJson),
+      attachments(),
       ([, storedName, originalName, mediaType, sizeBytes]): AttachmentRecord => ({ storedName, originalName, mediaType, sizeBytes }),
     );
     return ids.flatMap((id) => {

@@ -52,10 +52,12 @@ export class StatisticsRepository {
       db.prepare(`
         SELECT ${column} AS key, sum(submissions) AS total, coalesce(sum(submissions) FILTER (WHERE received_day >= @sinceDay), 0) AS recent
         FROM daily_counts WHERE consultation = @consultation GROUP BY ${column} HAVING total > 0`) as Statement<ByConsultationAndDay, CountWithRecent>;
+    // What came after a digest is a range of ids: `+consultation` keeps SQLite from reading all of
+    // the consultation's entries in an index instead, which grows with the consultation, not the news.
     const newSince = (column: string) =>
       db.prepare(`
         SELECT ${column} AS key, count(*) AS recent FROM submissions
-        WHERE id > @afterId AND consultation = @consultation GROUP BY ${column}`) as Statement<ByConsultationAndId, { key: string; recent: number }>;
+        WHERE id > @afterId AND +consultation = @consultation GROUP BY ${column}`) as Statement<ByConsultationAndId, { key: string; recent: number }>;
     this.totals = db.prepare(`
       SELECT coalesce(sum(submissions), 0) AS total, coalesce(sum(submissions) FILTER (WHERE received_day >= @sinceDay), 0) AS recent
       FROM daily_counts WHERE consultation = @consultation`);
@@ -70,7 +72,7 @@ export class StatisticsRepository {
     this.newByStatus = newSince('status');
     this.newByPaper = db.prepare(`
       SELECT an.paper AS key, count(DISTINCT an.submission_id) AS recent FROM answers an JOIN submissions s ON s.id = an.submission_id
-      WHERE an.submission_id > @afterId AND s.consultation = @consultation GROUP BY an.paper`);
+      WHERE an.submission_id > @afterId AND +s.consultation = @consultation GROUP BY an.paper`);
     this.coverage = db.prepare(`
       SELECT constituency, total(submissions) FILTER (WHERE respondent_type = 'clp') AS clpResponses,
         total(submissions) FILTER (WHERE respondent_type <> 'clp') AS otherResponses

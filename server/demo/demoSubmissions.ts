@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { LONDON } from '../config';
 import type { Consultation } from '../content/consultation';
+import { londonDay } from '../services/clock';
 import { newReference } from '../services/referenceNumbers';
 import type { Answer, AttachmentRecord, Channel, NewSubmission, ResponseContent, RespondentType, ReviewStatus } from '../services/submission';
 import { walesWide } from '../services/submission';
@@ -122,7 +123,7 @@ export class DemoSubmissions {
       channel,
       language,
       receivedAt,
-      receivedDay: DateTime.fromJSDate(receivedAt, { zone: LONDON }).toISODate()!,
+      receivedDay: londonDay(receivedAt),
       status: this.weighted(statuses),
       reports: withReport ? [{ originalName: 'workshop-report.pdf', content: pdfDocument(this.sentence('en')) }] : [],
     };

@@ -38,6 +38,21 @@ const deflated = 8;
 const dosTime = 0x6000;
 const dosDate = 0x50a1;
 
+/**
+ * The fields a local header and its central directory record share, in the same order: from the
+ * version needed to extract to the length of the name (the flags between stay 0).
+ */
+function writeEntryFields(header: Buffer, at: number, entry: ZipEntry, nameLength: number): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(deflated, at + 4);
+  header.writeUInt16LE(dosTime, at + 6);
+  header.writeUInt16LE(dosDate, at + 8);
+  header.writeUInt32LE(entry.crc >>> 0, at + 10);
+  header.writeUInt32LE(entry.data.length, at + 14);
+  header.writeUInt32LE(entry.declaredSize, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A ZIP archive, written header by header so that a test can make it say what it likes. */
 export function zipArchive(entries: readonly ZipEntry[]): Buffer {
   const local: Buffer[] = [];
@@ -47,25 +62,11 @@ export function zipArchive(entries: readonly ZipEntry[]): Buffer {
     const name = Buffer.from(entry.name, 'utf8');
     const header = Buffer.alloc(30);
     header.writeUInt32LE(signatures.local, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(deflated, 8);
-    header.writeUInt16LE(dosTime, 10);
-    header.writeUInt16LE(dosDate, 12);
-    header.writeUInt32LE(entry.crc >>> 0, 14);
-    header.writeUInt32LE(entry.data.length, 18);
-    header.writeUInt32LE(entry.declaredSize, 22);
-    header.writeUInt16LE(name.length, 26);
+    writeEntryFields(header, 4, entry, name.length);
     const record = Buffer.alloc(46);
     record.writeUInt32LE(signatures.central, 0);
-    record.writeUInt16LE(20, 4);
-    record.writeUInt16LE(20, 6);
-    record.writeUInt16LE(deflated, 10);
-    record.writeUInt16LE(dosTime, 12);
-    record.writeUInt16LE(dosDate, 14);
-    record.writeUInt32LE(entry.crc >>> 0, 16);
-    record.writeUInt32LE(entry.data.length, 20);
-    record.writeUInt32LE(entry.declaredSize, 24);
-    record.writeUInt16LE(name.length, 28);
+    record.writeUInt16LE(20, 4); // made by
+    writeEntryFields(record, 6, entry, name.length);
     record.writeUInt32LE(offset, 42);
     local.push(header, name, entry.data);
     central.push(record, name);

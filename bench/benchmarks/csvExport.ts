@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { BrowserSession } from '../support/browserSession';
 import { benchScript, format, officerEmail, officerPassword, runNode, startPortal, type BenchData, type BenchRow } from '../support/benchContext';
+import { canDropCaches, placeFile, type FileCache } from '../support/fileCache';
 import { memoryOf, resetPeak } from '../support/processes';
 
 /** Downloads the CSV of every submission and counts its records (CRLF ends each one). */
@@ -22,8 +23,17 @@ async function download(url: string, cookie: string): Promise<{ records: number;
   return { records: records - 1, bytes, seconds: (performance.now() - started) / 1000 };
 }
 
-export async function csvExportBenchmark(data: BenchData, submissionCount: string): Promise<BenchRow[]> {
-  const baseline = JSON.parse(runNode(benchScript('baselines/rawCsv.js'), [path.join(data.dataDir, 'portal.db')], data)) as { rowsPerSecond: number };
+const describeCache: Record<FileCache, string> = {
+  cached: 'database file in the OS page cache',
+  'on disk': 'OS page cache emptied first, so the database is read from disk',
+};
+
+/** The export, and its baseline, each started with the database file where `cache` says. */
+async function exportWith(data: BenchData, submissionCount: string, cache: FileCache): Promise<BenchRow> {
+  const databasePath = path.join(data.dataDir, 'portal.db');
+  placeFile(databasePath, cache);
+  const baseline = JSON.parse(runNode(benchScript('baselines/rawCsv.js'), [databasePath], data)) as { rowsPerSecond: number };
+  placeFile(databasePath, cache);
   const portal = await startPortal(data);
   try {
     const officer = new BrowserSession(portal.url);
@@ -33,17 +43,26 @@ export async function csvExportBenchmark(data: BenchData, submissionCount: strin
     const exported = await download(portal.url, officer.cookieHeader);
     const { peakMb } = memoryOf(pid);
     const rowsPerSecond = exported.records / exported.seconds;
-    return [
-      {
-        benchmark: `CSV export of ${submissionCount} (${exported.records.toLocaleString('en-GB')} rows, ${format.mb(exported.bytes / 1024 / 1024)})`,
-        figure: `${format.perSecond(rowsPerSecond)} rows, peak RSS ${format.mb(peakMb)}`,
-        baseline: `plain better-sqlite3 scan of the submissions table → csv-stringify: ${format.perSecond(baseline.rowsPerSecond)} rows`,
-        ratio: rowsPerSecond / baseline.rowsPerSecond,
-        target: '≥ 50,000 rows/s, peak RSS < 200 MB',
-        met: rowsPerSecond >= 50_000 && peakMb < 200,
-      },
-    ];
+    return {
+      benchmark: `CSV export of ${submissionCount} (${exported.records.toLocaleString('en-GB')} rows, ${format.mb(exported.bytes / 1024 / 1024)}; ${describeCache[cache]})`,
+      figure: `${format.perSecond(rowsPerSecond)} rows, peak RSS ${format.mb(peakMb)}`,
+      baseline: `plain better-sqlite3 scan of the submissions table → csv-stringify: ${format.perSecond(baseline.rowsPerSecond)} rows`,
+      ratio: rowsPerSecond / baseline.rowsPerSecond,
+      target: '≥ 50,000 rows/s, peak RSS < 200 MB',
+      met: rowsPerSecond >= 50_000 && peakMb < 200,
+    };
   } finally {
     await portal.stop();
   }
+}
+
+/**
+ * The export with the database in the page cache and, where this process may empty the cache
+ * (as root), read from disk: which of the two an officer meets depends on the machine's memory.
+ */
+export async function csvExportBenchmark(data: BenchData, submissionCount: string): Promise<BenchRow[]> {
+  const rows = [await exportWith(data, submissionCount, 'cached')];
+  if (canDropCaches()) rows.push(await exportWith(data, submissionCount, 'on disk'));
+  else console.log('  (not root: the export read from disk is not measured)');
+  return rows;
 }

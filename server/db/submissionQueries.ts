@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import type { Channel, RespondentType, ReviewStatus } from '../services/submission';
 
@@ -262,20 +263,26 @@ export class SubmissionQueries {
     const where = whereClause(this.consultation, filter);
     const comparison = direction === 'ASC' ? '>' : '<';
     const sortKey = key.replace(' COLLATE NOCASE', '');
-    const first = this.db.prepare(
-      `SELECT s.id, ${sortKey} AS sortKey FROM submissions s WHERE ${where.sql}
-       ORDER BY ${key} ${direction}, s.id ${direction} LIMIT @limit`,
-    );
-    const following = this.db.prepare(
-      `SELECT s.id, ${sortKey} AS sortKey FROM submissions s WHERE ${where.sql} AND (${key}, s.id) ${comparison} (@cursorKey, @cursorId)
-       ORDER BY ${key} ${direction}, s.id ${direction} LIMIT @limit`,
-    );
-    let batch = first.all({ ...where.params, limit: batchSize }) as { id: number; sortKey: string }[];
-    while (batch.length > 0) {
-      yield batch.map((row) => row.id);
-      if (batch.length < batchSize) return;
-      const last = batch.at(-1)!;
-      batch = following.all({ ...where.params, cursorKey: last.sortKey, cursorId: last.id, limit: batchSize }) as { id: number; sortKey: string }[];
+    // Only the last id's sort key is needed, for the next batch's cursor: reading every one would
+    // make a million strings for nothing.
+    const first = this.db
+      .prepare(`SELECT s.id FROM submissions s WHERE ${where.sql} ORDER BY ${key} ${direction}, s.id ${direction} LIMIT @limit`)
+      .pluck();
+    const following = this.db
+      .prepare(
+        `SELECT s.id FROM submissions s WHERE ${where.sql} AND (${key}, s.id) ${comparison} (@cursorKey, @cursorId)
+         ORDER BY ${key} ${direction}, s.id ${direction} LIMIT @limit`,
+      )
+      .pluck();
+    const sortKeyOf = this.db.prepare(`SELECT ${sortKey} FROM submissions s WHERE s.id = ?`).pluck() as Statement<[number], string>;
+    // The cursor's key is read in the same turn as its batch, before the consumer can wait and an
+    // erasure can remove the row.
+    const withCursor = (ids: number[]) => ({ ids, cursorId: ids.at(-1)!, cursorKey: ids.length === batchSize ? sortKeyOf.get(ids.at(-1)!) : undefined });
+    let batch = withCursor(first.all({ ...where.params, limit: batchSize }) as number[]);
+    while (batch.ids.length > 0) {
+      yield batch.ids;
+      if (batch.cursorKey === undefined) return;
+      batch = withCursor(following.all({ ...where.params, cursorKey: batch.cursorKey, cursorId: batch.cursorId, limit: batchSize }) as number[]);
     }
   }
 

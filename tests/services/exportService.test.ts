@@ -49,6 +49,21 @@ test('batches are read by keyset, so a filter larger than one batch is exported 
   expect(ids).toEqual([...ids].sort((a, b) => a - b));
 });
 
+test('a response erased half-way through an export, the last of a batch among them, leaves the rest of the export whole', async () => {
+  const references: string[] = [];
+  for (let n = 0; n < 9; n += 1) {
+    portal.clock.time = new Date(Date.UTC(2020, 4, 1, 9, n));
+    references.push(await portal.services.submissions.submit(response, [], 'en', token(n)));
+  }
+  const batches = portal.services.queries.matchingIdBatches(anything, 'oldest', 4);
+  const firstBatch = batches.next().value as number[];
+  portal.services.erasure.erase(references[3]!, { officerId: null, name: 'test' });
+  const rest = [...batches].flat();
+  expect(firstBatch).toHaveLength(4);
+  expect(rest).toHaveLength(5);
+  expect(new Set([...firstBatch, ...rest]).size).toBe(9);
+});
+
 describe('rows read in batches', () => {
   const officer = { officerId: null, name: 'test' };
   let made = 0;

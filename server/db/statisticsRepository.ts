@@ -27,6 +27,33 @@ export interface Statistics {
   readonly perDay: { date: string; count: number }[];
 }
 
+/** A day's responses of one type, channel and status: day, type, channel, status, how many. */
+type DailyCountValues = [day: string, respondentType: string, channel: string, status: string, submissions: number];
+
+type DailyStatistics = Pick<Statistics, 'totals' | 'byType' | 'byChannel' | 'byStatus' | 'perDay'>;
+
+/** Totals and recent counts by key, listed in key order without the keys that add up to none. */
+class KeyedCounts {
+  private readonly counts = new Map<string, { total: number; recent: number }>();
+
+  add(key: string, total: number, recent: number): void {
+    const counted = this.counts.get(key);
+    if (counted) {
+      counted.total += total;
+      counted.recent += recent;
+    } else {
+      this.counts.set(key, { total, recent });
+    }
+  }
+
+  nonZero(): CountWithRecent[] {
+    return [...this.counts]
+      .filter(([, { total }]) => total > 0)
+      .sort(([first], [second]) => (first < second ? -1 : first > second ? 1 : 0))
+      .map(([key, { total, recent }]) => ({ key, total, recent }));
+  }
+}
+
 /** What has arrived since a moment: a London day for the dashboard's week, or the last submission a digest reported. */
 export type Since = { readonly day: string } | { readonly afterSubmissionId: number };
 
@@ -35,35 +62,28 @@ export type Since = { readonly day: string } | { readonly afterSubmissionId: num
  * triggers keep (migration 0004), so they cost the same at a million responses as at ten.
  */
 export class StatisticsRepository {
-  private readonly totals: Statement<ByConsultationAndDay, { total: number; recent: number }>;
-  private readonly byType: Statement<ByConsultationAndDay, CountWithRecent>;
-  private readonly byChannel: Statement<ByConsultationAndDay, CountWithRecent>;
-  private readonly byStatus: Statement<ByConsultationAndDay, CountWithRecent>;
+  private readonly dailyCounts: Statement<[string], DailyCountValues>;
   private readonly byPaper: Statement<ByConsultationAndDay, CountWithRecent>;
   private readonly newByType: Statement<ByConsultationAndId, { key: string; recent: number }>;
   private readonly newByChannel: Statement<ByConsultationAndId, { key: string; recent: number }>;
   private readonly newByStatus: Statement<ByConsultationAndId, { key: string; recent: number }>;
   private readonly newByPaper: Statement<ByConsultationAndId, { key: string; recent: number }>;
   private readonly coverage: Statement<[string], ConstituencyCoverage>;
-  private readonly perDay: Statement<[string], { date: string; count: number }>;
 
   constructor(db: Db) {
-    const grouped = (column: string) =>
-      db.prepare(`
-        SELECT ${column} AS key, sum(submissions) AS total, coalesce(sum(submissions) FILTER (WHERE received_day >= @sinceDay), 0) AS recent
-        FROM daily_counts WHERE consultation = @consultation GROUP BY ${column} HAVING total > 0`) as Statement<ByConsultationAndDay, CountWithRecent>;
+    // Grouped in the order of the table's key, so SQLite adds up as it reads, with no sort; the
+    // totals by type, channel, status and day are then made from these few thousand rows in one pass.
+    this.dailyCounts = db
+      .prepare(`
+        SELECT received_day, respondent_type, channel, status, sum(submissions) FROM daily_counts
+        WHERE consultation = ? GROUP BY received_day, respondent_type, channel, status`)
+      .raw() as Statement<[string], DailyCountValues>;
     // What came after a digest is a range of ids: `+consultation` keeps SQLite from reading all of
     // the consultation's entries in an index instead, which grows with the consultation, not the news.
     const newSince = (column: string) =>
       db.prepare(`
         SELECT ${column} AS key, count(*) AS recent FROM submissions
         WHERE id > @afterId AND +consultation = @consultation GROUP BY ${column}`) as Statement<ByConsultationAndId, { key: string; recent: number }>;
-    this.totals = db.prepare(`
-      SELECT coalesce(sum(submissions), 0) AS total, coalesce(sum(submissions) FILTER (WHERE received_day >= @sinceDay), 0) AS recent
-      FROM daily_counts WHERE consultation = @consultation`);
-    this.byType = grouped('respondent_type');
-    this.byChannel = grouped('channel');
-    this.byStatus = grouped('status');
     this.byPaper = db.prepare(`
       SELECT paper AS key, sum(submissions) AS total, coalesce(sum(submissions) FILTER (WHERE received_day >= @sinceDay), 0) AS recent
       FROM paper_counts WHERE consultation = @consultation GROUP BY paper HAVING total > 0`);
@@ -77,50 +97,56 @@ export class StatisticsRepository {
       SELECT constituency, total(submissions) FILTER (WHERE respondent_type = 'clp') AS clpResponses,
         total(submissions) FILTER (WHERE respondent_type <> 'clp') AS otherResponses
       FROM constituency_counts WHERE consultation = ? GROUP BY constituency HAVING sum(submissions) > 0`);
-    this.perDay = db.prepare(`
-      SELECT received_day AS date, sum(submissions) AS count FROM daily_counts
-      WHERE consultation = ? GROUP BY received_day HAVING count > 0 ORDER BY received_day`);
   }
 
   summary(consultation: string, since: Since): Statistics {
-    if ('day' in since) {
-      const params = { consultation, sinceDay: since.day };
-      return this.assemble(consultation, params, {
-        byType: this.byType.all(params),
-        byChannel: this.byChannel.all(params),
-        byStatus: this.byStatus.all(params),
-        byPaper: this.byPaper.all(params),
-      });
-    }
+    if ('day' in since) return this.assemble(consultation, since.day, (daily) => ({ ...daily, byPaper: this.byPaper.all({ consultation, sinceDay: since.day }) }));
     // Before the first digest everything is new: the totals say how much, without a scan.
     if (since.afterSubmissionId === 0) return this.summary(consultation, { day: '0000-01-01' });
     // Totals to the end of time, and what is new by id: a range of the table's own key.
-    const params = { consultation, sinceDay: '9999-12-31' };
+    const endOfTime = '9999-12-31';
     const newParams = { consultation, afterId: since.afterSubmissionId };
     const withNew = (totals: CountWithRecent[], recent: { key: string; recent: number }[]) => {
       const recentByKey = new Map(recent.map((row) => [row.key, row.recent]));
       return totals.map((row) => ({ ...row, recent: recentByKey.get(row.key) ?? 0 }));
     };
     const newByType = this.newByType.all(newParams);
-    const summary = this.assemble(consultation, params, {
-      byType: withNew(this.byType.all(params), newByType),
-      byChannel: withNew(this.byChannel.all(params), this.newByChannel.all(newParams)),
-      byStatus: withNew(this.byStatus.all(params), this.newByStatus.all(newParams)),
-      byPaper: withNew(this.byPaper.all(params), this.newByPaper.all(newParams)),
-    });
-    return { ...summary, totals: { total: summary.totals.total, recent: newByType.reduce((sum, row) => sum + row.recent, 0) } };
+    return this.assemble(consultation, endOfTime, (daily) => ({
+      totals: { total: daily.totals.total, recent: newByType.reduce((sum, row) => sum + row.recent, 0) },
+      perDay: daily.perDay,
+      byType: withNew(daily.byType, newByType),
+      byChannel: withNew(daily.byChannel, this.newByChannel.all(newParams)),
+      byStatus: withNew(daily.byStatus, this.newByStatus.all(newParams)),
+      byPaper: withNew(this.byPaper.all({ consultation, sinceDay: endOfTime }), this.newByPaper.all(newParams)),
+    }));
   }
 
-  private assemble(
-    consultation: string,
-    params: ByConsultationAndDay[0],
-    groups: Record<'byType' | 'byChannel' | 'byStatus' | 'byPaper', CountWithRecent[]>,
-  ): Statistics {
+  /** The statistics from the daily counts (since `sinceDay` for what is recent), completed by `complete`. */
+  private assemble(consultation: string, sinceDay: string, complete: (daily: DailyStatistics) => Omit<Statistics, 'coverage'>): Statistics {
+    return { ...complete(this.dailyStatistics(consultation, sinceDay)), coverage: this.coverage.all(consultation) };
+  }
+
+  private dailyStatistics(consultation: string, sinceDay: string): DailyStatistics {
+    const totals = { total: 0, recent: 0 };
+    const [byType, byChannel, byStatus] = [new KeyedCounts(), new KeyedCounts(), new KeyedCounts()];
+    const perDay: { date: string; count: number }[] = [];
+    for (const [day, type, channel, status, submissions] of this.dailyCounts.all(consultation)) {
+      const recent = day >= sinceDay ? submissions : 0;
+      totals.total += submissions;
+      totals.recent += recent;
+      byType.add(type, submissions, recent);
+      byChannel.add(channel, submissions, recent);
+      byStatus.add(status, submissions, recent);
+      const last = perDay.at(-1);
+      if (last?.date === day) last.count += submissions;
+      else perDay.push({ date: day, count: submissions });
+    }
     return {
-      totals: this.totals.get(params)!,
-      ...groups,
-      coverage: this.coverage.all(consultation),
-      perDay: this.perDay.all(consultation),
+      totals,
+      byType: byType.nonZero(),
+      byChannel: byChannel.nonZero(),
+      byStatus: byStatus.nonZero(),
+      perDay: perDay.filter((entry) => entry.count > 0),
     };
   }
 }

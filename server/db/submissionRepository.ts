@@ -9,40 +9,9 @@ import type {
   Channel,
 } from '../services/submission';
 
-interface SubmissionRow {
-  id: number;
-  reference: string;
-  consultation: string;
-  channel: Channel;
-  language: string;
-  respondent_type: RespondentType;
-  name: string;
-  email: string | null;
-  body_name: string | null;
-  role_in_body: string | null;
-  constituency: string;
-  anything_else: string | null;
-  meeting_date: string | null;
-  meeting_attendance: number | null;
-  consent_quote: number;
-  status: StoredSubmission['status'];
-  received_at: string;
-  received_day: string;
-  created_at: string;
-  entered_by: number | null;
-  form_token: string | null;
-}
-
-interface AttachmentRow {
-  stored_name: string;
-  original_name: string;
-  media_type: string;
-  size_bytes: number;
-}
-
 /**
- * The batch readers ask for plain arrays of values (better-sqlite3's raw mode): building a
- * row object column by column in the driver costs more than the query itself.
+ * Submissions are read as plain arrays of values (better-sqlite3's raw mode): building a row
+ * object column by column in the driver costs more than the query itself.
  */
 const submissionColumns = `
   id, reference, consultation, channel, language, respondent_type, name, email, body_name, role_in_body, constituency,
@@ -73,49 +42,18 @@ type SubmissionValues = [
   form_token: string | null,
 ];
 
-function submissionRowOf(values: SubmissionValues): SubmissionRow {
-  const [
-    id, reference, consultation, channel, language, respondent_type, name, email, body_name, role_in_body, constituency,
-    anything_else, meeting_date, meeting_attendance, consent_quote, status, received_at, received_day, created_at, entered_by, form_token,
-  ] = values;
-  return {
-    id, reference, consultation, channel, language, respondent_type, name, email, body_name, role_in_body, constituency,
-    anything_else, meeting_date, meeting_attendance, consent_quote, status, received_at, received_day, created_at, entered_by, form_token,
-  };
-}
-
 type AnswerValues = [submissionId: number, answerId: number, paper: string, section: string | null, body: string];
 type AttachmentValues = [submissionId: number, storedName: string, originalName: string, mediaType: string, sizeBytes: number];
 
-function toAttachmentRecord(row: AttachmentRow): AttachmentRecord {
-  return { storedName: row.stored_name, originalName: row.original_name, mediaType: row.media_type, sizeBytes: row.size_bytes };
-}
-
-function toStoredSubmission(row: SubmissionRow, answers: readonly Answer[], attachments: readonly AttachmentRecord[]): StoredSubmission {
+function toStoredSubmission(values: SubmissionValues, answers: readonly Answer[], attachments: readonly AttachmentRecord[]): StoredSubmission {
+  const [
+    id, reference, consultation, channel, language, respondentType, name, email, bodyName, roleInBody, constituency,
+    anythingElse, meetingDate, meetingAttendance, consentQuote, status, receivedAt, receivedDay, createdAt, enteredBy, formToken,
+  ] = values;
   return {
-    id: row.id,
-    reference: row.reference,
-    consultation: row.consultation,
-    channel: row.channel,
-    language: row.language,
-    respondentType: row.respondent_type,
-    name: row.name,
-    email: row.email,
-    bodyName: row.body_name,
-    roleInBody: row.role_in_body,
-    constituency: row.constituency,
-    answers,
-    anythingElse: row.anything_else,
-    meetingDate: row.meeting_date,
-    meetingAttendance: row.meeting_attendance,
-    consentToQuote: row.consent_quote === 1,
-    status: row.status,
-    receivedAt: new Date(row.received_at),
-    receivedDay: row.received_day,
-    createdAt: new Date(row.created_at),
-    enteredBy: row.entered_by,
-    formToken: row.form_token,
-    attachments,
+    id, reference, consultation, channel, language, respondentType, name, email, bodyName, roleInBody, constituency, answers,
+    anythingElse, meetingDate, meetingAttendance, consentToQuote: consentQuote === 1, status,
+    receivedAt: new Date(receivedAt), receivedDay, createdAt: new Date(createdAt), enteredBy, formToken, attachments,
   };
 }
 
@@ -176,10 +114,7 @@ export class SubmissionRepository {
   private readonly insertAnswer: Statement;
   private readonly insertAttachment: Statement;
   private readonly insertSearchEntry: Statement;
-  private readonly selectByReference: Statement<[string], SubmissionRow>;
-  private readonly selectById: Statement<[number], SubmissionRow>;
-  private readonly selectAnswers: Statement<[number], Answer>;
-  private readonly selectAttachments: Statement<[number], AttachmentRow>;
+  private readonly selectIdByReference: Statement<[string], number>;
   private readonly readersOfIdList: ManyReaders<[idsJson: string]>;
   private readonly readersOfIdRange: ManyReaders<[first: number, last: number]>;
   private readonly selectStoredName: Statement<[string], { found: 1 }>;
@@ -207,14 +142,7 @@ export class SubmissionRepository {
     this.insertSearchEntry = db.prepare(
       'INSERT INTO submission_search (rowid, name, body_name, answers) VALUES (?, ?, ?, ?)',
     );
-    this.selectByReference = db.prepare('SELECT * FROM submissions WHERE reference = ?');
-    this.selectById = db.prepare('SELECT * FROM submissions WHERE id = ?');
-    this.selectAnswers = db.prepare(
-      'SELECT paper, section, body FROM answers WHERE submission_id = ? ORDER BY id',
-    );
-    this.selectAttachments = db.prepare(
-      'SELECT stored_name, original_name, media_type, size_bytes FROM attachments WHERE submission_id = ? ORDER BY position',
-    );
+    this.selectIdByReference = db.prepare('SELECT id FROM submissions WHERE reference = ?').pluck() as Statement<[string], number>;
     // A batch's ids as one JSON array, so that one prepared statement serves any batch size; or,
     // for a batch of ids close together, their range, which SQLite reads in order several times faster.
     this.readersOfIdList = manyReaders(db, 'IN (SELECT value FROM json_each(?))');
@@ -272,13 +200,12 @@ export class SubmissionRepository {
   }
 
   findByReference(reference: string): StoredSubmission | null {
-    const row = this.selectByReference.get(reference);
-    return row ? this.withAnswersAndAttachments(row) : null;
+    const id = this.selectIdByReference.get(reference);
+    return id === undefined ? null : this.findById(id);
   }
 
   findById(id: number): StoredSubmission | null {
-    const row = this.selectById.get(id);
-    return row ? this.withAnswersAndAttachments(row) : null;
+    return this.findManyByIds([id])[0] ?? null;
   }
 
   /**
@@ -291,20 +218,16 @@ export class SubmissionRepository {
     const last = ids.reduce((highest, id) => Math.max(highest, id));
     // Rows in the range that were not asked for are read and dropped: worth it while they are few.
     const { submissions, answers, attachments } = last - first < ids.length * 2 ? this.readersOfIdRange.bind(first, last) : this.readersOfIdList.bind(JSON.stringify(ids));
-    const rowsById = new Map(submissions().map((values) => [values[0], submissionRowOf(values)]));
+    const valuesById = new Map(submissions().map((values) => [values[0], values]));
     const answersById = groupBySubmission(answers(), (values) => values);
     const attachmentsById = groupBySubmission(
       attachments(),
       ([, storedName, originalName, mediaType, sizeBytes]): AttachmentRecord => ({ storedName, originalName, mediaType, sizeBytes }),
     );
     return ids.flatMap((id) => {
-      const row = rowsById.get(id);
-      return row ? [toStoredSubmission(row, inWrittenOrder(answersById.get(id) ?? []), attachmentsById.get(id) ?? [])] : [];
+      const values = valuesById.get(id);
+      return values ? [toStoredSubmission(values, inWrittenOrder(answersById.get(id) ?? []), attachmentsById.get(id) ?? [])] : [];
     });
-  }
-
-  private withAnswersAndAttachments(row: SubmissionRow): StoredSubmission {
-    return toStoredSubmission(row, this.selectAnswers.all(row.id), this.selectAttachments.all(row.id).map(toAttachmentRecord));
   }
 
   referenceForFormToken(formToken: string): string | null {

@@ -5,9 +5,9 @@ import ejs from 'ejs';
 import { projectRoot } from '../config';
 import type { LocalisedConsultation } from '../content/loadConsultation';
 import { asLanguage, createCatalogue, type Language } from '../i18n/catalogue';
+import { constituencyNamer } from '../i18n/constituencyNames';
 import { createFormatters } from '../i18n/formatters';
 import type { NewSubmission } from '../services/submission';
-import { walesWide } from '../services/submission';
 
 export interface BuiltMessage {
   readonly subject: string;
@@ -99,14 +99,13 @@ export class MessageBuilder {
   private makeCommonData(language: Language) {
     const t = this.catalogue.translatorFor(language);
     const consultation = this.consultations[language];
-    const constituencyNames = new Map(consultation.constituencies.map((constituency) => [constituency.slug, constituency.name]));
     return {
       t,
       language,
       format: createFormatters(language, t),
       consultation,
       baseUrl: this.baseUrl,
-      constituencyName: (slug: string) => (slug === walesWide ? t('respond.constituency.walesWide') : (constituencyNames.get(slug) ?? slug)),
+      constituencyName: constituencyNamer(consultation, t),
     };
   }
 }

@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { Consultation } from '../content/consultation';
 import { createCatalogue, supportedLanguages, type Language, type Translate } from '../i18n/catalogue';
+import { constituencyNamer } from '../i18n/constituencyNames';
 import { createFormatters, type Formatters } from '../i18n/formatters';
 import type { Services } from '../services';
-import { walesWide } from '../services/submission';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -58,11 +58,7 @@ export function setUpI18n({ consultations }: Services, secureCookies: boolean): 
   const catalogue = createCatalogue();
   const formatters = new Map(supportedLanguages.map((language) => [language, createFormatters(language, catalogue.translatorFor(language))]));
   const constituencyNamers = new Map(
-    supportedLanguages.map((language) => {
-      const t = catalogue.translatorFor(language);
-      const names = new Map(consultations[language].constituencies.map((constituency) => [constituency.slug, constituency.name]));
-      return [language, (slug: string) => (slug === walesWide ? t('respond.constituency.walesWide') : (names.get(slug) ?? slug))];
-    }),
+    supportedLanguages.map((language) => [language, constituencyNamer(consultations[language], catalogue.translatorFor(language))]),
   );
 
   const localise: Localise = (req, res, language) => {

@@ -42,3 +42,15 @@ export class SuspectedAutomation extends DomainError {
   readonly status = 400;
   readonly messageKey = 'errors.suspectedAutomation';
 }
+
+/**
+ * The portal cannot store anything just now: the database is locked by another process, read-only
+ * or out of space, or the disk is full. The fault is the portal's, and it passes.
+ */
+export class StorageUnavailable extends DomainError {
+  readonly status = 503;
+  readonly messageKey = 'errors.storageUnavailable';
+  constructor(options?: { cause?: unknown }) {
+    super('The portal cannot store anything just now', options);
+  }
+}

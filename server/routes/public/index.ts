@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import { NotFound } from '../../errors';
-import type { Services } from '../../services';
 import { RenderedPages } from './renderedPages';
 
-/** The pages anyone can read: home, topic papers, guides and the privacy notice. */
-export function publicRouter({ consultation }: Services): Router {
+/** The pages anyone can read, in the reader's language: home, topic papers, guides and the privacy notice. */
+export function publicRouter(): Router {
   const router = Router();
   const renderedPages = new RenderedPages();
 
@@ -13,13 +12,13 @@ export function publicRouter({ consultation }: Services): Router {
   });
 
   router.get('/papers/:slug', (req, res, next) => {
-    const paper = consultation.papers.find((candidate) => candidate.slug === req.params.slug);
+    const paper = res.locals.consultation.papers.find((candidate) => candidate.slug === req.params.slug);
     if (!paper) throw new NotFound();
     renderedPages.send(req, res, next, 'pages/public/paper', { paper });
   });
 
   router.get('/guides/:slug', (req, res, next) => {
-    const guide = consultation.guides.find((candidate) => candidate.slug === req.params.slug);
+    const guide = res.locals.consultation.guides.find((candidate) => candidate.slug === req.params.slug);
     if (!guide) throw new NotFound();
     renderedPages.send(req, res, next, 'pages/public/guide', { guide });
   });

@@ -4,8 +4,10 @@ import cookieParser from 'cookie-parser';
 import ejs from 'ejs';
 import { projectRoot } from './config';
 import { errorHandler, notFound } from './middleware/errorHandler';
+import { setUpCompression } from './middleware/setUpCompression';
 import { setUpCsrf } from './middleware/setUpCsrf';
 import { setUpI18n } from './middleware/setUpI18n';
+import { setUpStaticAssets } from './middleware/setUpStaticAssets';
 import { setUpViewLocals } from './middleware/setUpViewLocals';
 import { setUpVisitor } from './middleware/setUpVisitor';
 import { setUpWebSecurity } from './middleware/setUpWebSecurity';
@@ -32,7 +34,10 @@ export function createApp(services: Services): express.Express {
   );
 
   app.use(setUpWebSecurity());
-  app.use('/assets', express.static(path.join(projectRoot, 'public'), { maxAge: config.environment === 'production' ? '1d' : 0 }));
+  app.use(setUpCompression());
+  const assets = setUpStaticAssets(path.join(projectRoot, 'public'), config.environment === 'production');
+  app.locals.asset = assets.url;
+  app.use(assets.router);
   app.use(cookieParser(config.cookieSecret));
   app.use(setUpVisitor(secureCookies));
   const i18n = setUpI18n(services, secureCookies);
@@ -44,7 +49,7 @@ export function createApp(services: Services): express.Express {
   const csrf = setUpCsrf(config.cookieSecret, secureCookies, ['/respond', '/admin/entries']);
   app.use(csrf.router);
 
-  app.use('/', publicRouter(services));
+  app.use('/', publicRouter());
   app.use('/respond', respondRouter(services, csrf.verify, secureCookies, i18n));
   app.use('/admin', adminRouter(services, csrf.verify, secureCookies, i18n));
 

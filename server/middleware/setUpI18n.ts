@@ -83,6 +83,8 @@ export function setUpI18n({ consultations }: Services, secureCookies: boolean): 
     };
     const language = isLanguage(switchedTo) ? switchedTo : isLanguage(remembered) ? remembered : preferred();
     if (isLanguage(switchedTo)) remember(res, switchedTo);
+    // The language comes from the cookie first, then the browser's: a cache must keep a page per both.
+    res.vary('Cookie');
     res.vary('Accept-Language');
     localise(req, res, language);
     next();

@@ -19,6 +19,9 @@ declare global {
 export function setUpViewLocals({ window }: Services): Router {
   const router = Router();
   router.use((req, res, next) => {
+    // A page depends on its reader's language and on the moment (the window, a form's token): a
+    // browser may keep it but must ask again before showing it, and a shared cache must not keep it.
+    res.set('Cache-Control', 'private, no-cache');
     res.locals.windowStatus = window.status();
     res.locals.currentPath = req.path;
     res.locals.currentUrl = req.originalUrl;

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
+import { projectRoot } from '../../server/config';
 import { createTestPortal, duringConsultation, type TestPortal } from '../support/testPortal';
 import { countRows, openForm, postResponse, validFields } from '../support/respond';
 
@@ -30,7 +34,7 @@ describe('while the consultation is open', () => {
     expect(page.text).toMatch(/<blockquote><p>Keep the NHS free from privatisation.<\/p><\/blockquote>\s*<figcaption>– Preseli Pembrokeshire CLP<\/figcaption>/);
     expect(page.text).toContain('Questions for discussion');
     expect(page.text).toContain('href="/respond#answer__health-and-social-care"');
-    expect(page.text).toContain('href="/assets/css/print.css" media="print"');
+    expect(page.text).toMatch(/href="\/assets\/css\/print\.[0-9a-f]{12}\.css" media="print"/);
   });
 
   test('the event guide and privacy notice are there', async () => {
@@ -60,6 +64,102 @@ describe('while the consultation is open', () => {
 
   test('the stylesheets are served', async () => {
     await request(portal.app).get('/assets/css/portal.css').expect(200).expect('content-type', /text\/css/);
+  });
+});
+
+describe('in Welsh', () => {
+  test('a guide with a Welsh version is shown in Welsh; one without says that the guide, not a paper, is in English', async () => {
+    portal = createTestPortal({ now: duringConsultation });
+    const welsh = await request(portal.app).get('/guides/event-guide?lang=cy').expect(200);
+    expect(welsh.text).toContain('Cyngor ymarferol ar gynnal digwyddiad');
+    expect(welsh.text).not.toContain('notice--language');
+    portal.close();
+
+    const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'content-'));
+    fs.cpSync(path.join(projectRoot, 'content/stage-2'), contentDir, { recursive: true });
+    fs.rmSync(path.join(contentDir, 'guides/event-guide.cy.yaml'));
+    portal = createTestPortal({ now: duringConsultation, contentDir });
+    const fallback = await request(portal.app).get('/guides/event-guide?lang=cy').expect(200);
+    expect(fallback.text).toContain("Nid yw&#39;r canllaw hwn wedi&#39;i gyfieithu i&#39;r Gymraeg eto");
+    expect(fallback.text).toContain('<div lang="en">');
+    fs.rmSync(contentDir, { recursive: true, force: true });
+  });
+});
+
+describe('pages that travel light', () => {
+  const paper = '/papers/health-and-social-care';
+  const linkedAssets = (html: string) => [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
+
+  test.each(['production', 'test'] as const)('papers, pages, stylesheets and scripts are compressed for browsers that accept it (%s)', async (environment) => {
+    portal = createTestPortal({ now: duringConsultation, env: { NODE_ENV: environment } });
+    // Twice each: in production the second paper comes from the pages kept in memory.
+    for (const attempt of [1, 2]) {
+      const plain = await request(portal.app).get(paper).set('Accept-Encoding', 'identity').expect(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      for (const encoding of ['br', 'gzip']) {
+        const compressed = await request(portal.app).get(paper).set('Accept-Encoding', encoding).expect(200);
+        expect({ attempt, encoding: compressed.headers['content-encoding'] }).toEqual({ attempt, encoding });
+        expect(compressed.headers.vary).toMatch(/Accept-Encoding/);
+        expect(compressed.text).toBe(plain.text);
+      }
+    }
+    const home = await request(portal.app).get('/').set('Accept-Encoding', 'gzip').expect(200);
+    expect(home.headers['content-encoding']).toBe('gzip');
+    for (const asset of linkedAssets(home.text).filter((url) => /portal\.\w+\.(css|js)$/.test(url))) {
+      const file = await request(portal.app).get(asset).set('Accept-Encoding', 'gzip').expect(200);
+      expect({ asset, encoding: file.headers['content-encoding'] }).toEqual({ asset, encoding: 'gzip' });
+    }
+  });
+
+  test('in production, stylesheets, scripts and the icon are linked by fingerprinted names and kept for a year', async () => {
+    portal = createTestPortal({ now: duringConsultation, env: { NODE_ENV: 'production' } });
+    const home = await request(portal.app).get('/').expect(200);
+    const assets = linkedAssets(home.text);
+    expect(assets.map((url) => url.replace(/\.[0-9a-f]{12}\./, '.*.'))).toEqual([
+      '/assets/favicon.*.svg',
+      '/assets/css/portal.*.css',
+      '/assets/css/print.*.css',
+      '/assets/js/portal.*.js',
+    ]);
+    for (const asset of assets) {
+      const file = await request(portal.app).get(asset).expect(200);
+      expect({ asset, cache: file.headers['cache-control'] }).toEqual({ asset, cache: 'public, max-age=31536000, immutable' });
+    }
+    // The plain name still answers, for anything that kept it, but is checked again every time.
+    const plain = await request(portal.app).get('/assets/css/portal.css').expect(200);
+    expect(plain.headers['cache-control']).toBe('public, max-age=0');
+    await request(portal.app).get('/assets/css/portal.0123456789ab.css').expect(404);
+  });
+
+  test('the browser finds an icon at /favicon.ico', async () => {
+    portal = createTestPortal({ now: duringConsultation });
+    const icon = await request(portal.app).get('/favicon.ico').expect(200);
+    expect(icon.headers['content-type']).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+    expect(Buffer.from(icon.body as Buffer).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+  });
+
+  test('every public page has a description in its language; a paper or guide is described by its summary', async () => {
+    portal = createTestPortal({ now: duringConsultation });
+    const description = (html: string) => /<meta name="description" content="([^"]+)">/.exec(html)?.[1];
+    for (const page of ['/', '/respond', '/privacy', '/guides/event-guide', '/no-such-page']) {
+      const english = await request(portal.app).get(page);
+      expect({ page, description: description(english.text) }).toEqual({ page, description: expect.stringMatching(/(\S+ ){10}/) });
+    }
+    expect(description((await request(portal.app).get('/').expect(200)).text)).toBe(
+      'Read the topic papers of Welsh Labour’s Stage 2 Policy Consultation and respond online, as a member or on behalf of a Branch, CLP, Labour Group or affiliated organisation.',
+    );
+    expect(description((await request(portal.app).get('/?lang=cy').expect(200)).text)).toMatch(/^Darllenwch bapurau pwnc Ymgynghoriad Polisi Cam 2 Llafur Cymru/);
+    expect(description((await request(portal.app).get(paper).expect(200)).text)).toMatch(/^Welsh Labour’s record and direction on health and social care/);
+    expect(description((await request(portal.app).get('/guides/event-guide?lang=cy').expect(200)).text)).toMatch(/^Cyngor ymarferol ar gynnal digwyddiad/);
+  });
+
+  test('a page says it depends on the language cookie and may not be kept by a shared cache', async () => {
+    portal = createTestPortal({ now: duringConsultation, env: { NODE_ENV: 'production' } });
+    for (const page of ['/', paper, '/respond', '/privacy']) {
+      const response = await request(portal.app).get(page).expect(200);
+      expect({ page, vary: response.headers.vary }).toEqual({ page, vary: expect.stringMatching(/Cookie.*Accept-Language|Accept-Language.*Cookie/) });
+      expect({ page, cache: response.headers['cache-control'] }).toEqual({ page, cache: 'private, no-cache' });
+    }
   });
 });
 

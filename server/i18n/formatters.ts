@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { LONDON } from '../config';
 import type { Language, Translate } from './catalogue';
+import { softMutation } from './welshMutations';
 
 /** An instant as the views pass it: a Date, or an ISO string read in London time. */
 type Instant = Date | string;
@@ -30,29 +31,47 @@ function inLondon(instant: Instant): DateTime {
   return typeof instant === 'string' ? DateTime.fromISO(instant, { zone: LONDON }) : DateTime.fromJSDate(instant, { zone: LONDON });
 }
 
+/**
+ * A time of day as the language writes it: 11:59pm in English, 11:59yh in Welsh (yb, "y bore",
+ * before midday; yh, "yr hwyr", after).
+ */
+function clockTime(time: DateTime, language: Language): string {
+  const meridiem = language === 'cy' ? (time.hour < 12 ? 'yb' : 'yh') : time.hour < 12 ? 'am' : 'pm';
+  return `${time.toFormat('h:mm')}${meridiem}`;
+}
+
+/**
+ * A date written straight after a time. Welsh mutates the word that follows a time: "11:59yh
+ * ddydd Llun 15 Mehefin 2020", where on its own the date reads "Dydd Llun 15 Mehefin 2020".
+ */
+function dateAfterTime(time: DateTime, language: Language): string {
+  const date = time.toFormat('cccc d LLLL yyyy');
+  if (language === 'en') return date;
+  const [weekday = '', ...rest] = date.split(' ');
+  return [softMutation(weekday.toLowerCase()), ...rest].join(' ');
+}
+
 /** Formats times, durations and sizes the way the interface language writes them, always in London time. */
 export function createFormatters(language: Language, t: Translate) {
   const locale = language === 'en' ? 'en-GB' : 'cy-GB';
   const date = remembering((instant) => inLondon(instant).setLocale(locale).toFormat('cccc d LLLL yyyy'));
   const shortDate = remembering((isoDate) => inLondon(isoDate).setLocale(locale).toFormat('d LLL'));
-  const compactDateTime = remembering((instant) =>
-    inLondon(instant)
-      .setLocale(locale)
-      .toFormat('d LLL yyyy, h:mma')
-      .replace(/AM|PM/, (meridiem) => meridiem.toLowerCase()),
-  );
+  const compactDateTime = remembering((instant) => {
+    const time = inLondon(instant).setLocale(locale);
+    return `${time.toFormat('d LLL yyyy')}, ${clockTime(time, language)}`;
+  });
   const dateTime = remembering((instant) => {
     const time = inLondon(instant).setLocale(locale);
-    return t('time.atOn', { time: time.toFormat('h:mma').toLowerCase(), date: time.toFormat('cccc d LLLL yyyy') });
+    return t('time.atOn', { time: clockTime(time, language), date: dateAfterTime(time, language) });
   });
   return {
     /** Monday 15 June 2020 */
     date: (instant: Instant): string => date(instant),
     /** 15 Jun */
     shortDate: (isoDate: string): string => shortDate(isoDate),
-    /** 15 Jun 2020, 9:05am */
+    /** 15 Jun 2020, 9:05am; 15 Meh 2020, 9:05yb */
     compactDateTime: (instant: Instant): string => compactDateTime(instant),
-    /** 11:59pm on Monday 15 June 2020 */
+    /** 11:59pm on Monday 15 June 2020; 11:59yh ddydd Llun 15 Mehefin 2020 */
     dateTime: (instant: Date): string => dateTime(instant),
     /** 23 days and 4 hours */
     timeLeft(milliseconds: number): string {

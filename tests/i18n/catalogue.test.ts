@@ -69,3 +69,28 @@ test('the Welsh catalogue has every English message, every Welsh plural form, an
   const untranslated = [...english].filter(([key, text]) => text.length > 25 && welsh.get(key) === text);
   expect(untranslated.map(([key]) => key)).toEqual([]);
 });
+
+test('the Welsh is free of the slips a Welsh reader found: unmutated words, English times and English word order', () => {
+  const welshFiles = [
+    path.join(projectRoot, 'server', 'i18n', 'cy.json'),
+    ...filesUnder(path.join(projectRoot, 'content'), ['.cy.yaml']),
+  ];
+  const slips = [
+    /Gower CLP/,
+    /ffeil testun/,
+    /ffeil llai/,
+    /neu rhannwch/,
+    /e-bost i {{/,
+    /\d(am|pm)\b/,
+    /llinell pwnc/,
+    /hidlwyr/,
+    /"Methu mewngofnodi/,
+    /[Ll]awrlwytho|[Ll]anlwytho/,
+    /neu teipiwch/,
+  ];
+  const found = welshFiles.flatMap((file) => {
+    const text = fs.readFileSync(file, 'utf8');
+    return slips.filter((slip) => slip.test(text)).map((slip) => `${path.relative(projectRoot, file)}: ${slip}`);
+  });
+  expect(found).toEqual([]);
+});

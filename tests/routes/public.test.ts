@@ -68,6 +68,16 @@ describe('while the consultation is open', () => {
 });
 
 describe('in Welsh', () => {
+  test('the site is named in Welsh word order, and times read as Welsh writes them', async () => {
+    portal = createTestPortal({ now: duringConsultation });
+    const home = await request(portal.app).get('/?lang=cy').expect(200);
+    expect(home.text).toContain('<h1 class="heading-xl">Ymgynghoriad Polisi Cam 2 Llafur Cymru</h1>');
+    expect(home.text).toMatch(/<title>Hafan – Ymgynghoriad Polisi Cam 2 Llafur Cymru<\/title>/);
+    expect(home.text).toContain('tan 11:59yh ddydd Llun 15 Mehefin 2020');
+    const english = await request(portal.app).get('/?lang=en').expect(200);
+    expect(english.text).toContain('<h1 class="heading-xl">Welsh Labour Stage 2 Policy Consultation</h1>');
+  });
+
   test('a guide with a Welsh version is shown in Welsh; one without says that the guide, not a paper, is in English', async () => {
     portal = createTestPortal({ now: duringConsultation });
     const welsh = await request(portal.app).get('/guides/event-guide?lang=cy').expect(200);

@@ -149,6 +149,16 @@ function guideFrom(guide: z.output<typeof guideFileSchema>, language: 'en' | 'cy
 export type LocalisedConsultation = Readonly<Record<'en' | 'cy', Consultation>>;
 
 /**
+ * Named things in the order of their names as shown, by the language's own alphabet: in Welsh, ch,
+ * dd, ff, ng, ll, ph, rh and th are letters of their own, so "Llanelli" comes after every name
+ * that begins with a single l.
+ */
+function inAlphabeticalOrder<T extends { readonly name: string }>(named: readonly T[], language: 'en' | 'cy'): T[] {
+  const collator = new Intl.Collator(language === 'cy' ? 'cy' : 'en-GB');
+  return [...named].sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/**
  * Loads one consultation folder: consultation.yaml, constituencies.yaml, papers/*.yaml and
  * guides/*.yaml, each with its Welsh version (*.cy.yaml) where one has been written. Returns the
  * consultation in English and in Welsh; where a document has no Welsh yet, the Welsh one holds
@@ -194,7 +204,7 @@ export function loadConsultation(contentDir: string): LocalisedConsultation {
     },
     papers: paperFiles.map(({ paper }) => paperFrom(paper, 'en')),
     guides: guideFiles.map(({ guide }) => guideFrom(guide, 'en')),
-    constituencies: constituencies.constituencies.map(({ slug, name }) => ({ slug, name })),
+    constituencies: inAlphabeticalOrder(constituencies.constituencies.map(({ slug, name }) => ({ slug, name })), 'en'),
   };
 
   const welshFile = welshFileFor(consultationFile);
@@ -219,7 +229,10 @@ export function loadConsultation(contentDir: string): LocalisedConsultation {
       const welshGuide = readWelshVersion(file, guide, guideFileSchema, contentDir);
       return welshGuide ? guideFrom(welshGuide, 'cy') : guideFrom(guide, 'en');
     }),
-    constituencies: constituencies.constituencies.map(({ slug, name, welshName }) => ({ slug, name: welshName ?? name })),
+    constituencies: inAlphabeticalOrder(
+      constituencies.constituencies.map(({ slug, name, welshName }) => ({ slug, name: welshName ?? name })),
+      'cy',
+    ),
   };
   return { en: english, cy: welsh };
 }

@@ -155,6 +155,16 @@ describe('the Welsh version', () => {
     expect(cy.papers[0]!.title).toBe(en.papers[0]!.title);
   });
 
+  test('lists the constituencies in the order of their Welsh names, by the Welsh alphabet', () => {
+    const names = cy.constituencies.map((constituency) => constituency.name);
+    expect(names.slice(0, 6)).toEqual(['Aberafan', 'Aberconwy', 'Alun a Glannau Dyfrdwy', 'Arfon', 'Blaenau Gwent', 'Bro Morgannwg']);
+    // Bridgend is Pen-y-bont ar Ogwr: in English order it came straight after Brecon and Radnorshire.
+    expect(names.indexOf('Pen-y-bont ar Ogwr')).toBe(names.indexOf('Ogwr') + 1);
+    expect(names.at(-1)).toBe('Ynys Môn');
+    expect(names).toEqual([...names].sort(new Intl.Collator('cy').compare));
+    expect(en.constituencies.map((constituency) => constituency.name)[4]).toBe('Blaenau Gwent');
+  });
+
   test('keeps what cannot be translated: dates, the email address, the subject line', () => {
     expect(cy.closesAt).toEqual(en.closesAt);
     expect(cy.howToRespond.email).toBe(en.howToRespond.email);

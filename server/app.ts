@@ -37,6 +37,7 @@ export function createApp(services: Services): express.Express {
   app.use(setUpCompression());
   const assets = setUpStaticAssets(path.join(projectRoot, 'public'), config.environment === 'production');
   app.locals.asset = assets.url;
+  app.locals.baseUrl = config.baseUrl;
   app.use(assets.router);
   app.use(cookieParser(config.cookieSecret));
   app.use(setUpVisitor(secureCookies));

@@ -10,6 +10,8 @@
  *   form[data-draft-key]                a draft kept in localStorage (data-draft-restored, data-draft-discard)
  *   [data-clear-draft]                  on the page after a successful submission: forgets that draft
  *   .error-summary                      focused on load
+ *   #<field>-group in the address       the answer a "Respond to this section" link points at: its
+ *                                       folded part opened and its text box focused, label in view
  */
 (function () {
   'use strict';
@@ -560,11 +562,27 @@
     if (summary) summary.focus();
   }
 
+  /* ---------------------------------------------------------------- Landing on an answer */
+
+  function focusLinkedAnswer() {
+    const match = /^#([\w-]+-group)$/.exec(window.location.hash);
+    const group = match ? document.getElementById(match[1]) : null;
+    const field = group ? group.querySelector('textarea') : null;
+    if (!field) return;
+    // Browsers that do not open a folded part for the address's target leave the answer hidden.
+    const folded = group.closest('details');
+    if (folded && !folded.open) folded.open = true;
+    group.scrollIntoView();
+    field.focus({ preventScroll: true });
+  }
+
   onReady(function () {
     // Drafts first, so the character counts start from the restored text.
     setUpDrafts();
     setUpCharacterCounts();
     setUpUploadProgressForms();
-    focusErrorSummary();
+    // The error summary wins: a form shown again with mistakes is about them, not the link.
+    if (document.querySelector('.error-summary')) focusErrorSummary();
+    else focusLinkedAnswer();
   });
 })();

@@ -12,19 +12,28 @@ export interface Quote {
 }
 
 export interface PaperSection extends Section {
+  /** The language of bodyHtml: English until the section's text is translated. */
+  readonly bodyLanguage: 'en' | 'cy';
   readonly quotes: readonly Quote[];
+  readonly quotesLanguage: 'en' | 'cy';
   readonly questions: readonly string[];
 }
 
 export interface TopicPaper {
-  /** The language its text is in: English where no Welsh version has been written yet. */
+  /**
+   * The language of its title, summary, section titles and questions: English where no Welsh
+   * version has been written yet.
+   */
   readonly language: 'en' | 'cy';
+  /** The language of its text: English until every section's text (and the foreword) is translated. */
+  readonly bodyLanguage: 'en' | 'cy';
   readonly slug: string;
   readonly title: string;
   readonly summary: string;
   readonly foreword: {
     readonly title: string;
     readonly bodyHtml: string;
+    readonly bodyLanguage: 'en' | 'cy';
     readonly signedBy: string | undefined;
     readonly signatureRole: string | undefined;
   } | null;

@@ -77,6 +77,37 @@ export const paperFileSchema = z.strictObject({
     .min(1, 'must have at least one section'),
 });
 
+/**
+ * papers/<slug>.cy.yaml: the Welsh version of a paper. Its title, summary, section titles and
+ * questions must be written; a section's body, its quotes and the foreword's body may be left out
+ * until they are translated, and are then shown in English, marked as English.
+ */
+export const paperTranslationSchema = z.strictObject({
+  slug,
+  title: text,
+  summary: text,
+  foreword: z
+    .strictObject({
+      title: text,
+      body: text.optional(),
+      signedBy: text.optional(),
+      signatureRole: text.optional(),
+    })
+    .optional(),
+  sections: z
+    .array(
+      z.strictObject({
+        slug,
+        title: text,
+        body: text.optional(),
+        quotes: z.array(z.strictObject({ text, attribution: text })).optional(),
+        questions: z.array(text).min(1, 'must ask at least one question for discussion'),
+      }),
+    )
+    .min(1, 'must have at least one section'),
+});
+
+export type PaperTranslation = z.infer<typeof paperTranslationSchema>;
 export type ConsultationFile = z.infer<typeof consultationFileSchema>;
 export type GuideFile = z.infer<typeof guideFileSchema>;
 export type PaperFile = z.infer<typeof paperFileSchema>;

@@ -10,6 +10,9 @@ import {
   consultationTranslationSchema,
   guideFileSchema,
   paperFileSchema,
+  paperTranslationSchema,
+  type PaperFile,
+  type PaperTranslation,
 } from './contentSchema';
 import type { Consultation, Guide, TopicPaper } from './consultation';
 
@@ -108,25 +111,44 @@ function readWelshVersion<Schema extends z.ZodType<{ slug: string; sections: { s
   return welsh;
 }
 
-function paperFrom(paper: z.output<typeof paperFileSchema>, language: 'en' | 'cy'): TopicPaper {
+/** The paper in English, or in Welsh where its Welsh version says it, in English where it does not yet. */
+function paperFrom(paper: PaperFile, welsh: PaperTranslation | null): TopicPaper {
+  const translated = <T>(welshText: T | undefined, englishText: T) =>
+    welshText === undefined ? { text: englishText, language: 'en' as const } : { text: welshText, language: 'cy' as const };
+  const foreword = paper.foreword ? { ...paper.foreword, body: translated(welsh?.foreword?.body, paper.foreword.body) } : null;
+  const sections = paper.sections.map((section, index) => {
+    const welshSection = welsh?.sections[index];
+    return {
+      slug: section.slug,
+      title: welshSection?.title ?? section.title,
+      body: translated(welshSection?.body, section.body),
+      quotes: translated(welshSection?.quotes, section.quotes),
+      questions: welshSection?.questions ?? section.questions,
+    };
+  });
+  const bodies = [...(foreword ? [foreword.body] : []), ...sections.map((section) => section.body)];
   return {
-    language,
+    language: welsh ? 'cy' : 'en',
+    bodyLanguage: bodies.every((body) => body.language === 'cy') ? 'cy' : 'en',
     slug: paper.slug,
-    title: paper.title,
-    summary: paper.summary,
-    foreword: paper.foreword
+    title: welsh?.title ?? paper.title,
+    summary: welsh?.summary ?? paper.summary,
+    foreword: foreword
       ? {
-          title: paper.foreword.title,
-          bodyHtml: markdown.render(paper.foreword.body),
-          signedBy: paper.foreword.signedBy,
-          signatureRole: paper.foreword.signatureRole,
+          title: welsh?.foreword?.title ?? foreword.title,
+          bodyHtml: markdown.render(foreword.body.text),
+          bodyLanguage: foreword.body.language,
+          signedBy: welsh?.foreword?.signedBy ?? foreword.signedBy,
+          signatureRole: welsh?.foreword?.signatureRole ?? foreword.signatureRole,
         }
       : null,
-    sections: paper.sections.map((section) => ({
+    sections: sections.map((section) => ({
       slug: section.slug,
       title: section.title,
-      bodyHtml: markdown.render(section.body),
-      quotes: section.quotes,
+      bodyHtml: markdown.render(section.body.text),
+      bodyLanguage: section.body.language,
+      quotes: section.quotes.text,
+      quotesLanguage: section.quotes.language,
       questions: section.questions,
     })),
   };
@@ -202,7 +224,7 @@ export function loadConsultation(contentDir: string): LocalisedConsultation {
       postalAddress: consultation.howToRespond.postalAddress,
       guidanceHtml: markdown.render(consultation.howToRespond.guidance),
     },
-    papers: paperFiles.map(({ paper }) => paperFrom(paper, 'en')),
+    papers: paperFiles.map(({ paper }) => paperFrom(paper, null)),
     guides: guideFiles.map(({ guide }) => guideFrom(guide, 'en')),
     constituencies: inAlphabeticalOrder(constituencies.constituencies.map(({ slug, name }) => ({ slug, name })), 'en'),
   };
@@ -221,10 +243,7 @@ export function loadConsultation(contentDir: string): LocalisedConsultation {
       postalAddress: translation?.howToRespond?.postalAddress ?? english.howToRespond.postalAddress,
       guidanceHtml: translation?.howToRespond?.guidance ? markdown.render(translation.howToRespond.guidance) : english.howToRespond.guidanceHtml,
     },
-    papers: paperFiles.map(({ file, paper }) => {
-      const welshPaper = readWelshVersion(file, paper, paperFileSchema, contentDir);
-      return welshPaper ? paperFrom(welshPaper, 'cy') : paperFrom(paper, 'en');
-    }),
+    papers: paperFiles.map(({ file, paper }) => paperFrom(paper, readWelshVersion(file, paper, paperTranslationSchema, contentDir))),
     guides: guideFiles.map(({ file, guide }) => {
       const welshGuide = readWelshVersion(file, guide, guideFileSchema, contentDir);
       return welshGuide ? guideFrom(welshGuide, 'cy') : guideFrom(guide, 'en');

@@ -150,9 +150,14 @@ describe('the Welsh version', () => {
     expect(cy.constituencies.find((constituency) => constituency.slug === 'gower')?.name).toBe('Gŵyr');
   });
 
-  test('falls back to the English paper, marked as English, until a Welsh one is written', () => {
-    expect(cy.papers.map((paper) => [paper.slug, paper.language])).toEqual([['health-and-social-care', 'en']]);
-    expect(cy.papers[0]!.title).toBe(en.papers[0]!.title);
+  test('has the paper’s title, section titles and questions in Welsh, and its text in English until that is translated', () => {
+    const [paper] = cy.papers;
+    expect(paper).toMatchObject({ slug: 'health-and-social-care', language: 'cy', bodyLanguage: 'en', title: 'Iechyd a Gofal Cymdeithasol' });
+    expect(paper!.sections.map((section) => section.slug)).toEqual(en.papers[0]!.sections.map((section) => section.slug));
+    expect(paper!.sections.every((section) => section.bodyLanguage === 'en' && section.bodyHtml === en.papers[0]!.sections.find((english) => english.slug === section.slug)!.bodyHtml)).toBe(true);
+    expect(paper!.sections.flatMap((section) => section.questions)).toHaveLength(31);
+    expect(paper!.sections.flatMap((section) => section.questions).filter((question) => en.papers[0]!.sections.some((english) => english.questions.includes(question)))).toEqual([]);
+    expect(paper!.foreword).toMatchObject({ title: 'Y ffordd at 2021', bodyLanguage: 'en', signedBy: 'Mark Drakeford' });
   });
 
   test('lists the constituencies in the order of their Welsh names, by the Welsh alphabet', () => {

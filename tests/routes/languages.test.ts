@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
+import { projectRoot } from '../../server/config';
 import { deliveredReceipt } from '../support/receipts';
 import { createTestPortal, type TestPortal } from '../support/testPortal';
 import { pdfFile } from '../support/files';
@@ -30,10 +34,31 @@ test('the switch keeps the page, and the choice is remembered', async () => {
   expect(later.text).toContain('Trefnu eich digwyddiad');
 });
 
-test('a paper with no Welsh yet is shown in English, marked as English, with a notice', async () => {
+test('a paper whose text is not yet in Welsh has its headings and questions in Welsh, its text in English, marked, with a notice', async () => {
   const page = await request(portal.app).get('/papers/health-and-social-care?lang=cy').expect(200);
+  expect(page.text).toContain('role="note">Mae&#39;r penawdau a&#39;r cwestiynau yn Gymraeg');
+  expect(page.text).toContain('<h1 class="heading-xl">Iechyd a Gofal Cymdeithasol</h1>');
+  expect(page.text).toContain('<span class="section-number">3.</span> Buddsoddi yn ein gweithlu</h2>');
+  expect(page.text).toContain('<li>Beth fyddai&#39;n gwneud fwyaf i recriwtio a chadw staff yn y GIG a gofal cymdeithasol yng Nghymru?</li>');
+  expect(page.text).toMatch(/<div class="prose" lang="en"><p>Welsh Labour hugely values the expertise/);
+  expect(page.text).toContain('<figure class="member-quote" lang="en">');
+  expect(page.text).not.toMatch(/<h[12][^>]*lang="en"/);
+  const home = await request(portal.app).get('/?lang=cy').expect(200);
+  expect(home.text).toContain('<a href="/papers/health-and-social-care">Iechyd a Gofal Cymdeithasol</a>');
+  expect(home.text).toContain('Mae ei destun yn Saesneg am y tro.');
+});
+
+test('a paper with no Welsh version at all is shown in English, marked as English, with a notice', async () => {
+  const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'content-'));
+  fs.cpSync(path.join(projectRoot, 'content/stage-2'), contentDir, { recursive: true });
+  fs.rmSync(path.join(contentDir, 'papers/health-and-social-care.cy.yaml'));
+  const english = createTestPortal({ contentDir });
+  const page = await request(english.app).get('/papers/health-and-social-care?lang=cy').expect(200);
+  english.close();
+  fs.rmSync(contentDir, { recursive: true, force: true });
   expect(page.text).toContain('role="note">Nid yw&#39;r papur hwn');
-  expect(page.text).toMatch(/<div lang="en">\s*<p class="caption">/);
+  expect(page.text).toContain('<h1 class="heading-xl" lang="en">Health and Social Care</h1>');
+  expect(page.text).toMatch(/<p class="caption">Papur pwnc<\/p>/);
 });
 
 describe('the respond form in Welsh', () => {

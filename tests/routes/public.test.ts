@@ -33,7 +33,8 @@ describe('while the consultation is open', () => {
     expect(page.text).toContain('id="workforce"');
     expect(page.text).toMatch(/<blockquote><p>Keep the NHS free from privatisation.<\/p><\/blockquote>\s*<figcaption>– Preseli Pembrokeshire CLP<\/figcaption>/);
     expect(page.text).toContain('Questions for discussion');
-    expect(page.text).toContain('href="/respond#answer__health-and-social-care"');
+    expect(page.text).toContain('href="/respond#answer__health-and-social-care-group"');
+    expect(page.text).toContain('href="/respond#answer__health-and-social-care__workforce-group">Respond to this section<span class="visually-hidden">: Investing in our workforce</span></a>');
     expect(page.text).toMatch(/href="\/assets\/css\/print\.[0-9a-f]{12}\.css" media="print"/);
   });
 

@@ -38,6 +38,19 @@ describe('while the consultation is open', () => {
     expect(page.text).toMatch(/href="\/assets\/css\/print\.[0-9a-f]{12}\.css" media="print"/);
   });
 
+  test('a printed paper says how to respond: the deadline, the web address, the email and the postal address', async () => {
+    const page = await request(portal.app).get('/papers/health-and-social-care').expect(200);
+    const box = /<div class="print-only how-to-respond">([\s\S]*?)<\/div>/.exec(page.text)?.[1] ?? '';
+    expect(box).toContain('Send your response by 11:59pm on Monday 15 June 2020.');
+    expect(box).toContain('Online: http://localhost:3000/respond#answer__health-and-social-care-group');
+    expect(box).toContain('By email: welshlabourpolicy@labour.org.uk, with “STAGE 2 POLICY CONSULTATION” in the subject line.');
+    expect(box).toContain('1 Cathedral Road, Cardiff, CF11 9HA');
+    expect(page.text).toContain('<p class="print-only print-title">Welsh Labour Stage 2 Policy Consultation</p>');
+    const printSheet = fs.readFileSync(path.join(projectRoot, 'public/css/print.css'), 'utf8');
+    expect(printSheet).toMatch(/@page \{[^}]*margin:[^}]*@bottom-center \{ content: counter\(page\)/);
+    expect(printSheet).not.toMatch(/break-after: page/);
+  });
+
   test('the event guide and privacy notice are there', async () => {
     const guide = await request(portal.app).get('/guides/event-guide').expect(200);
     expect(guide.text).toContain('What a good workshop report contains');

@@ -38,3 +38,19 @@ test.each(['en', 'cy'])('at 320 CSS pixels wide (400%% zoom), no page scrolls si
   expect(overflowing).toEqual([]);
   await context.close();
 }, 90_000);
+
+test.each(['en', 'cy'])('on a phone, the header is compact and the page heading is in the top half of the first screen (%s)', async (language) => {
+  const context = await suite.browser.newContext({ viewport: { width: 375, height: 740 }, locale: language === 'cy' ? 'cy-GB' : 'en-GB' });
+  const page = await context.newPage();
+  const headingTops: Record<string, number> = {};
+  const headerHeights: Record<string, number> = {};
+  for (const path of ['/', '/papers/health-and-social-care', '/guides/event-guide', '/respond']) {
+    await page.goto(`${suite.baseUrl}${path}?lang=${language}`);
+    headingTops[path] = await page.evaluate<number>("document.querySelector('h1').getBoundingClientRect().top");
+    headerHeights[path] = await page.evaluate<number>("document.querySelector('.site-header').getBoundingClientRect().height");
+  }
+  expect(Object.entries(headingTops).filter(([, top]) => top > 370)).toEqual([]);
+  // A quarter of the screen at most, leaving room for a preview or language notice above the heading.
+  expect(Object.entries(headerHeights).filter(([, height]) => height > 740 / 4)).toEqual([]);
+  await context.close();
+}, 60_000);

@@ -40,6 +40,8 @@ export interface Config {
     readonly smtpUrl: string | null;
     readonly outboxDir: string;
     readonly from: string;
+    /** Where replies go; null means the Policy Officer's address in the consultation's content. */
+    readonly replyTo: string | null;
     /** How often the worker looks for email to send and digests falling due. */
     readonly pollMs: number;
   };
@@ -72,6 +74,7 @@ const environmentSchema = z.object({
   SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Policy Consultation <noreply@localhost>'),
+  MAIL_REPLY_TO: z.email('MAIL_REPLY_TO must be an email address').optional(),
   MAIL_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
   DIGEST_RECIPIENTS: z
     .string()
@@ -137,6 +140,7 @@ export function createConfig(env: NodeJS.ProcessEnv = process.env, startedAt: Da
       smtpUrl: settings.SMTP_URL ?? null,
       outboxDir: path.join(dataDir, 'outbox'),
       from: settings.MAIL_FROM,
+      replyTo: settings.MAIL_REPLY_TO ?? null,
       pollMs: settings.MAIL_POLL_SECONDS * 1000,
     }),
     digests: Object.freeze({

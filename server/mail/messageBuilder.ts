@@ -71,7 +71,8 @@ export class MessageBuilder {
     ];
     const data = { ...common, submission, rows };
     return {
-      subject: `${this.consultations.en.howToRespond.emailSubject}: ${t('email.receipt.subject', { reference: submission.reference })}`,
+      // The consultation's name in capitals, in the reader's language: STAGE 2 POLICY CONSULTATION, YMGYNGHORIAD POLISI CAM 2.
+      subject: `${common.consultation.title.toLocaleUpperCase(common.language)}: ${t('email.receipt.subject', { reference: submission.reference })}`,
       text: this.templates.receiptText(data),
       html: this.templates.receiptHtml(data),
     };

@@ -5,6 +5,7 @@ import nodemailer from 'nodemailer';
 export interface OutgoingMessage {
   readonly messageId: string;
   readonly from: string;
+  readonly replyTo: string;
   readonly to: string;
   readonly subject: string;
   readonly text: string;
@@ -21,7 +22,8 @@ export interface MailTransport {
 }
 
 function toNodemailer(message: OutgoingMessage) {
-  return { messageId: message.messageId, from: message.from, to: message.to, subject: message.subject, text: message.text, html: message.html };
+  const { messageId, from, replyTo, to, subject, text, html } = message;
+  return { messageId, from, replyTo, to, subject, text, html };
 }
 
 /** SMTP 5xx replies are final (but 503, a sequence error), and so is an address nodemailer cannot use. */

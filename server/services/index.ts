@@ -95,7 +95,8 @@ export function createServices(
     const submission = submissionRepository.findById(submissionId);
     return submission ? messages.receipt(submission) : null;
   };
-  const delivery = new MailDelivery(outbox, transport, writeReceipt, config.mail.from, clock, options.deliveryPolicy ?? defaultDeliveryPolicy);
+  const sender = { from: config.mail.from, replyTo: config.mail.replyTo ?? consultation.howToRespond.email };
+  const delivery = new MailDelivery(outbox, transport, writeReceipt, sender, clock, options.deliveryPolicy ?? defaultDeliveryPolicy);
   const digests = new DigestService({
     consultation,
     window,

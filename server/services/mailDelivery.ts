@@ -15,6 +15,12 @@ export interface DeliveryPolicy {
 // Retries at 30 s, 1, 2, 4 … minutes, then hourly: about two days before giving up.
 export const defaultDeliveryPolicy: DeliveryPolicy = { leaseMs: 2 * 60_000, firstRetryMs: 30_000, longestRetryMs: 60 * 60_000, maxAttempts: 50 };
 
+/** Who every message is from, and where replies to it go. */
+export interface Sender {
+  readonly from: string;
+  readonly replyTo: string;
+}
+
 /** A response's receipt, written from what is stored; null if the response is no longer there. */
 export type WriteReceipt = (submissionId: number) => BuiltMessage | null;
 
@@ -24,7 +30,7 @@ export class MailDelivery {
     private readonly outbox: OutboxRepository,
     private readonly transport: MailTransport,
     private readonly writeReceipt: WriteReceipt,
-    private readonly from: string,
+    private readonly sender: Sender,
     private readonly clock: Clock,
     private readonly policy: DeliveryPolicy = defaultDeliveryPolicy,
   ) {}
@@ -40,7 +46,7 @@ export class MailDelivery {
       if (!message) return tried;
       try {
         const { subject, text, html } = this.contentOf(message);
-        await this.transport.send({ messageId: message.messageId, from: this.from, to: message.recipient, subject, text, html });
+        await this.transport.send({ messageId: message.messageId, ...this.sender, to: message.recipient, subject, text, html });
         // In the same turn as the mail server's acceptance arrives: a crash in between sends it twice.
         this.outbox.markSent(message.id, this.clock.now());
       } catch (error) {

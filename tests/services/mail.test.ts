@@ -101,6 +101,27 @@ describe('receipts', () => {
     expect(outboxStatus(portal)).toEqual([{ status: 'sent', attempts: 1, lastError: null }]);
   });
 
+  test('come from MAIL_FROM, with replies going to the Policy Officer, or to MAIL_REPLY_TO when it is set', async () => {
+    const portal = startPortal();
+    await submit(portal);
+    await portal.services.delivery.deliverDue();
+    expect(smtp.received[0]!.from?.value).toEqual([{ name: 'Policy Consultation', address: 'noreply@localhost' }]);
+    expect(smtp.received[0]!.replyTo?.value).toEqual([{ name: '', address: 'welshlabourpolicy@labour.org.uk' }]);
+    const configured = startPortal(undefined, { MAIL_FROM: 'Welsh Labour Policy <policy@example.org>', MAIL_REPLY_TO: 'replies@example.org' });
+    await submit(configured);
+    await configured.services.delivery.deliverDue();
+    expect(smtp.received[1]!.from?.value).toEqual([{ name: 'Welsh Labour Policy', address: 'policy@example.org' }]);
+    expect(smtp.received[1]!.replyTo?.value).toEqual([{ name: '', address: 'replies@example.org' }]);
+  });
+
+  test('in Welsh, carry the consultation’s Welsh name in the subject', async () => {
+    const portal = startPortal();
+    tokens += 1;
+    const reference = await portal.services.submissions.submit(response(), [], 'cy', tokens.toString(16).padStart(32, '0'));
+    await portal.services.delivery.deliverDue();
+    expect(smtp.received[0]!.subject).toBe(`YMGYNGHORIAD POLISI CAM 2: eich ymateb ${reference}`);
+  });
+
   test('escape what the respondent typed in the HTML part', async () => {
     const portal = startPortal();
     await submit(portal, { name: '<img src=x onerror=alert(1)>', answers: [{ paper: 'health-and-social-care', section: null, body: '<script>alert("x")</script>' }] });

@@ -87,6 +87,7 @@ test('the Welsh is free of the slips a Welsh reader found: unmutated words, Engl
     /"Methu mewngofnodi/,
     /[Ll]awrlwytho|[Ll]anlwytho/,
     /neu teipiwch/,
+    /neu dewiswch/,
   ];
   const found = welshFiles.flatMap((file) => {
     const text = fs.readFileSync(file, 'utf8');

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, RequestHandler } from 'express';
 import multer, { type StorageEngine } from 'multer';
 import { UnreadableRequest } from '../errors';
+import { PartTally } from './partTally';
 
 export const uploadLimits = {
   maxFileBytes: 10 * 1024 * 1024,
@@ -74,17 +75,42 @@ function removeLeftoverUploads(req: Request): void {
   }
 }
 
+/** Each form's tally of its parts, to find those the parser passed over. */
+const partTallies = new WeakMap<Request, PartTally>();
+
 /**
+ * Feeds the body to the parser, with two things it does not do itself:
+ *
  * busboy cuts a value off at the size limit and marks it cut, and multer then refuses the whole
  * form, losing every field and file after it. Clearing the mark first (this listener runs before
  * multer's, and they share the object) keeps the form: the value kept is still too long for any
  * field, so the person gets a message at that field and everything else comes back with it.
+ *
+ * The parts are counted as the body arrives, so that one the parser skipped is noticed.
  */
-function keepReadingPastLongValues(req: Request, busboy: Writable): void {
+function readEveryPart(req: Request, busboy: Writable): void {
   busboy.prependListener('field', (_name: string, _value: string, info: { valueTruncated: boolean }) => {
     info.valueTruncated = false;
   });
+  const tally = PartTally.of(req);
+  if (tally) {
+    partTallies.set(req, tally);
+    busboy.prependListener('field', () => tally.partRead());
+    busboy.prependListener('file', () => tally.partRead());
+    req.on('data', (chunk: Buffer) => tally.scan(chunk));
+  }
   req.pipe(busboy);
+}
+
+/**
+ * Parts sent under the file field whose file name could not be read, so that no file arrived:
+ * one without a file name, which the parser takes for a field, and any part it skipped because
+ * it could not read its header (for a browser's form, that is a file's name).
+ */
+export function filesWithoutNames(req: Request, field: string): number {
+  const body = req.body as Record<string, unknown>;
+  const asFields = [body[field]].flat().filter((value) => typeof value === 'string' && value !== '').length;
+  return asFields + (partTallies.get(req)?.skipped ?? 0);
 }
 
 /** multer reads this option, but its type declarations do not list it yet. */
@@ -119,7 +145,7 @@ export function acceptUploads(field: string, incomingDir: string, verifyCsrf: Re
     preservePath: true,
     // Browsers send an empty part for a file input left empty; it is not a file.
     fileFilter: (_req, file, done) => done(null, file.originalname !== ''),
-    streamHandler: keepReadingPastLongValues,
+    streamHandler: readEveryPart,
   };
   const upload = multer(options).array(field);
 

@@ -20,6 +20,8 @@ export interface UploadRequest {
   /** Kept files the person chose to remove. */
   readonly removeStoredNames: readonly string[];
   readonly received: readonly ReceivedFile[];
+  /** Files sent whose name could not be read, so that only their part arrived, without the file. */
+  readonly filesWithoutNames: number;
 }
 
 /** Decides which attached reports a response can carry, and keeps them across a form shown again. */
@@ -57,6 +59,7 @@ export class UploadService {
         });
       }
     }
+    if (request.filesWithoutNames > 0) errors.push({ field, key: 'respond.errors.reports.noFileName' });
     if (files.length > maxReportsPerResponse) {
       errors.push({ field, key: 'respond.errors.reports.tooMany', values: { max: maxReportsPerResponse } });
     }

@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
 import type { ResponseContent } from '../../services/submission';
-import { uploadedFiles } from '../../middleware/uploads';
+import { filesWithoutNames, uploadedFiles } from '../../middleware/uploads';
 import { allStrings, fieldOrder, firstString, readResponseForm, type FormMode, type FormValues } from './responseForm';
 
 export const reportsField = 'reports';
@@ -38,6 +38,7 @@ export async function receiveResponse(
         originalName: file.originalname,
         sizeBytes: file.size,
       })),
+      filesWithoutNames: filesWithoutNames(req, reportsField),
     },
     reportsField,
   );

@@ -33,11 +33,9 @@ export async function receiveResponse(
       visitorId: req.visitorId,
       heldId: previousHeldId,
       removeStoredNames: allStrings(body.removeReport),
-      received: uploadedFiles(req).map((file) => ({
-        path: file.tooLarge ? null : file.path,
-        originalName: file.originalname,
-        sizeBytes: file.size,
-      })),
+      received: uploadedFiles(req).map((file) =>
+        file.refused ? { refused: file.refused, originalName: file.originalname } : { path: file.path, originalName: file.originalname, sizeBytes: file.size },
+      ),
       filesWithoutNames: filesWithoutNames(req, reportsField),
     },
     reportsField,
@@ -45,19 +43,17 @@ export async function receiveResponse(
   const form = readResponseForm(body, consultation, clock.now(), accepted.files.length, mode);
   const order = fieldOrder(consultation);
   const fieldErrors = keepForLater ? [] : [...(form.ok ? [] : form.errors), ...otherErrors];
-  const errors = [...fieldErrors, ...accepted.errors].sort(
-    (a, b) => order.indexOf(a.field) - order.indexOf(b.field),
-  );
+  const errors = [...fieldErrors, ...accepted.errors];
   // The same form sent twice (a double click, a reload) is stored once: see SubmissionService.submit.
   const formToken = /^[0-9a-f]{32}$/.test(firstString(body.formToken)) ? firstString(body.formToken) : randomBytes(16).toString('hex');
   if (keepForLater || !form.ok || errors.length > 0) {
-    const holding = uploads.keep(req.visitorId, accepted.files, previousHeldId);
+    const kept = uploads.keep(req.visitorId, accepted.files, reportsField);
     return {
       ok: false,
       values: { ...form.values, formToken },
-      errors,
-      heldId: holding?.heldId ?? null,
-      heldFiles: holding?.files ?? [],
+      errors: [...errors, ...kept.errors].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)),
+      heldId: kept.heldId,
+      heldFiles: kept.files,
     };
   }
   return {

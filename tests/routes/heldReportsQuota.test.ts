@@ -4,6 +4,7 @@ import request from 'supertest';
 import { pdfDocument } from '../../server/demo/pdfDocument';
 import { createTestPortal, filesUnder, type TestPortal } from '../support/testPortal';
 import { escapeHtml, formValues, heldIdIn, keptReportNames, message } from '../support/formPage';
+import { waitUntil } from '../support/waitUntil';
 import { countRows, csrfTokenIn, openForm, postResponse, validFields, type Attachment } from '../support/respond';
 
 let portal: TestPortal;
@@ -87,6 +88,16 @@ describe('what failed forms may keep on disk is bounded', () => {
     const stored = portal.db.prepare('SELECT reference FROM submissions ORDER BY id').pluck().all() as string[];
     expect(stored.map((reference) => portal.services.submissions.find(reference).attachments.length)).toEqual([3, 1]);
   });
+});
+
+test('reports that alone are more than all kept reports may take are not kept, and the person is told', async () => {
+  portal = createTestPortal({ env: { HELD_REPORTS_MAX_MB: String(30 / 1024) } });
+  const { agent, csrf } = await openForm(portal.app);
+  const response = await postResponse(agent, csrf, withoutConsent(), threeReports('Wrexham')).expect(400);
+  expect(response.text).toContain(escapeHtml(message('respond.errors.reports.notKept')));
+  expect(keptReportNames(response.text)).toEqual([]);
+  // The files it sent are removed once the reply has gone, as every upload not kept is.
+  await waitUntil(() => filesUnder(path.join(portal.dataDir, 'tmp')).length === 0, 'the files not kept to be removed');
 });
 
 describe('below the free-space reserve, report files are refused before they are written', () => {

@@ -35,6 +35,12 @@ export interface Config {
   readonly closesAtOverride: TimeOverride | null;
   /** Responses one client may post in fifteen minutes. */
   readonly submissionRateLimit: number;
+  readonly uploads: {
+    /** What the reports kept for forms shown again may take up, all visitors together. */
+    readonly heldMaxBytes: number;
+    /** Free space on the data folder's disk that new report files never take: the database needs it. */
+    readonly freeSpaceReserveBytes: number;
+  };
   readonly mail: {
     /** SMTP server, e.g. smtps://user:pass@smtp.example.org:465; null writes .eml files to `outboxDir`. */
     readonly smtpUrl: string | null;
@@ -59,6 +65,8 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+const megabyte = 1024 * 1024;
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -72,6 +80,8 @@ const environmentSchema = z.object({
   CONSULTATION_OPENS_AT: z.string().optional(),
   CONSULTATION_CLOSES_AT: z.string().optional(),
   SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  HELD_REPORTS_MAX_MB: z.coerce.number().positive().default(1024),
+  FREE_SPACE_RESERVE_MB: z.coerce.number().min(0).default(500),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Policy Consultation <noreply@localhost>'),
   MAIL_REPLY_TO: z.email('MAIL_REPLY_TO must be an email address').optional(),
@@ -136,6 +146,10 @@ export function createConfig(env: NodeJS.ProcessEnv = process.env, startedAt: Da
     opensAtOverride: parseTimeOverride('CONSULTATION_OPENS_AT', settings.CONSULTATION_OPENS_AT, startedAt),
     closesAtOverride: parseTimeOverride('CONSULTATION_CLOSES_AT', settings.CONSULTATION_CLOSES_AT, startedAt),
     submissionRateLimit: settings.SUBMISSION_RATE_LIMIT,
+    uploads: Object.freeze({
+      heldMaxBytes: Math.round(settings.HELD_REPORTS_MAX_MB * megabyte),
+      freeSpaceReserveBytes: Math.round(settings.FREE_SPACE_RESERVE_MB * megabyte),
+    }),
     mail: Object.freeze({
       smtpUrl: settings.SMTP_URL ?? null,
       outboxDir: path.join(dataDir, 'outbox'),

@@ -8,6 +8,7 @@ import { migrate } from './db/migrate';
 import { gracefulClose } from './httpShutdown';
 import { createServices } from './services';
 import { systemClock } from './services/clock';
+import { HeldUploads } from './services/heldUploads';
 
 function start(): void {
   const config = createConfig();
@@ -28,7 +29,13 @@ function start(): void {
   // the last run stopping: it goes again now, not when that run's lease would have run out.
   const releasedEmails = services.outbox.releaseClaims();
   if (releasedEmails > 0) console.log(`${releasedEmails} email(s) the last run was sending will be sent again`);
-  const sweepTimer = setInterval(() => services.heldUploads.sweep(), 60 * 60 * 1000).unref();
+  const sweepTimer = setInterval(() => {
+    try {
+      services.heldUploads.sweep();
+    } catch (error) {
+      console.error('Could not remove expired kept reports; trying again at the next sweep:', error);
+    }
+  }, HeldUploads.sweepEveryMs).unref();
   services.mailWorker.start();
 
   const server = createApp(services).listen(config.port, config.host, () => {

@@ -1,59 +1,58 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Transform, type TransformCallback, type Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, RequestHandler } from 'express';
 import multer, { type StorageEngine } from 'multer';
 import { UnreadableRequest } from '../errors';
+import type { Services } from '../services';
+import { maxReportsKept, type FileRefusal } from '../services/uploadService';
+import { PartTally } from './partTally';
+import { ReportSink } from './reportSink';
 
 export const uploadLimits = {
   maxFileBytes: 10 * 1024 * 1024,
-  // More than the five a response may carry, so that a sixth file gets a message and the other
-  // five stay attached, rather than the whole form being refused.
-  maxFilesRead: 10,
+  maxFilesRead: maxReportsKept,
   // An answer of 50,000 characters is at most 200 KB of UTF-8. A value cut off here is longer
   // than any field of any form allows, so it is refused with that field's own message.
   maxFieldBytes: 256 * 1024,
   maxFields: 120,
 } as const;
 
-/** A file as read: on disk, or, when over the limit, only its name and that it was too large. */
-export type ReceivedUpload = Express.Multer.File & { tooLarge?: boolean };
+type UploadServices = Pick<Services, 'attachments' | 'freeSpace'>;
 
-class SizeLimit extends Transform {
-  bytes = 0;
-  exceeded = false;
-  constructor(private readonly limit: number) {
-    super();
+/** A file as read: on disk, or, when it was not kept, only its name and why. */
+export type ReceivedUpload = Express.Multer.File & { refused?: FileRefusal };
+
+async function receiveFile(stream: Readable, storedPath: string, maxBytes: number, hasRoom: boolean): Promise<Partial<ReceivedUpload>> {
+  const sink = new ReportSink(storedPath, maxBytes, hasRoom);
+  try {
+    await pipeline(stream, sink);
+  } catch (error) {
+    await fs.promises.rm(storedPath, { force: true });
+    throw error;
   }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.limit) this.exceeded = true;
-    // Past the limit the rest is read and dropped, so the form's later fields still arrive.
-    done(null, this.exceeded ? undefined : chunk);
-  }
+  return sink.refused ? { size: sink.bytes, refused: sink.refused } : { path: storedPath, size: sink.bytes };
 }
 
 /**
- * Writes each file to `incomingDir` under a random name (never the sender's). A file over the
- * limit is not kept, but is read to its end, so that the fields after it still arrive.
+ * Writes each file to the incoming folder under a random name (never the sender's). A file is
+ * not written at all while the disk has too little room, and is not kept when it is over the
+ * limit or the disk fills as it arrives; either way it is read to its end, so that the fields
+ * after it still arrive.
  */
-function limitedDiskStorage(incomingDir: string, maxBytes: number): StorageEngine {
+function limitedDiskStorage({ attachments, freeSpace }: UploadServices, maxBytes: number): StorageEngine {
   return {
     _handleFile(_req, file, done) {
-      const storedPath = path.join(incomingDir, randomBytes(16).toString('hex'));
-      const limit = new SizeLimit(maxBytes);
-      pipeline(file.stream, limit, fs.createWriteStream(storedPath)).then(
-        () => {
-          if (!limit.exceeded) {
-            done(null, { path: storedPath, size: limit.bytes });
-            return;
-          }
-          fs.rm(storedPath, { force: true }, () => done(null, { size: limit.bytes, tooLarge: true } as Partial<ReceivedUpload>));
-        },
-        (error: unknown) => fs.rm(storedPath, { force: true }, () => done(error as Error)),
-      );
+      const storedPath = path.join(attachments.incomingDir, randomBytes(16).toString('hex'));
+      freeSpace
+        .allows(maxBytes)
+        .then((hasRoom) => receiveFile(file.stream, storedPath, maxBytes, hasRoom))
+        .then(
+          (received) => done(null, received),
+          (error: unknown) => done(error as Error),
+        );
     },
     _removeFile(_req, file, done) {
       if (file.path) fs.rm(file.path, { force: true }, () => done(null));
@@ -74,17 +73,42 @@ function removeLeftoverUploads(req: Request): void {
   }
 }
 
+/** Each form's tally of its parts, to find those the parser passed over. */
+const partTallies = new WeakMap<Request, PartTally>();
+
 /**
+ * Feeds the body to the parser, with two things it does not do itself:
+ *
  * busboy cuts a value off at the size limit and marks it cut, and multer then refuses the whole
  * form, losing every field and file after it. Clearing the mark first (this listener runs before
  * multer's, and they share the object) keeps the form: the value kept is still too long for any
  * field, so the person gets a message at that field and everything else comes back with it.
+ *
+ * The parts are counted as the body arrives, so that one the parser skipped is noticed.
  */
-function keepReadingPastLongValues(req: Request, busboy: Writable): void {
+function readEveryPart(req: Request, busboy: Writable): void {
   busboy.prependListener('field', (_name: string, _value: string, info: { valueTruncated: boolean }) => {
     info.valueTruncated = false;
   });
+  const tally = PartTally.of(req);
+  if (tally) {
+    partTallies.set(req, tally);
+    busboy.prependListener('field', () => tally.partRead());
+    busboy.prependListener('file', () => tally.partRead());
+    req.on('data', (chunk: Buffer) => tally.scan(chunk));
+  }
   req.pipe(busboy);
+}
+
+/**
+ * Parts sent under the file field whose file name could not be read, so that no file arrived:
+ * one without a file name, which the parser takes for a field, and any part it skipped because
+ * it could not read its header (for a browser's form, that is a file's name).
+ */
+export function filesWithoutNames(req: Request, field: string): number {
+  const body = req.body as Record<string, unknown>;
+  const asFields = [body[field]].flat().filter((value) => typeof value === 'string' && value !== '').length;
+  return asFields + (partTallies.get(req)?.skipped ?? 0);
 }
 
 /** multer reads this option, but its type declarations do not list it yet. */
@@ -99,10 +123,10 @@ function wasCutShort(req: Request, error: unknown): boolean {
  * Reads a multipart form into `req.body` and `req.files`, then checks the CSRF token. Only the
  * limits that cannot be told apart from an attack refuse the whole form.
  */
-export function acceptUploads(field: string, incomingDir: string, verifyCsrf: RequestHandler): RequestHandler[] {
-  fs.mkdirSync(incomingDir, { recursive: true });
+export function acceptUploads(field: string, services: UploadServices, verifyCsrf: RequestHandler): RequestHandler[] {
+  fs.mkdirSync(services.attachments.incomingDir, { recursive: true });
   const options: WithStreamHandler = {
-    storage: limitedDiskStorage(incomingDir, uploadLimits.maxFileBytes),
+    storage: limitedDiskStorage(services, uploadLimits.maxFileBytes),
     limits: {
       files: uploadLimits.maxFilesRead,
       fieldSize: uploadLimits.maxFieldBytes,
@@ -119,7 +143,7 @@ export function acceptUploads(field: string, incomingDir: string, verifyCsrf: Re
     preservePath: true,
     // Browsers send an empty part for a file input left empty; it is not a file.
     fileFilter: (_req, file, done) => done(null, file.originalname !== ''),
-    streamHandler: keepReadingPastLongValues,
+    streamHandler: readEveryPart,
   };
   const upload = multer(options).array(field);
 

@@ -23,6 +23,7 @@ import { ErasureService } from './erasureService';
 import { MailDelivery, defaultDeliveryPolicy, type DeliveryPolicy } from './mailDelivery';
 import { MailWorker } from './mailWorker';
 import { ExportService } from './exportService';
+import { FreeSpace } from './freeSpace';
 import { HeldUploads } from './heldUploads';
 import { OfficerService } from './officerService';
 import { PasswordHasher, owaspScryptCost, type ScryptCost } from './passwords';
@@ -44,6 +45,7 @@ export interface Services {
   readonly window: ConsultationWindow;
   readonly attachments: AttachmentStore;
   readonly heldUploads: HeldUploads;
+  readonly freeSpace: FreeSpace;
   readonly uploads: UploadService;
   readonly submissions: SubmissionService;
   readonly audit: AuditLog;
@@ -78,7 +80,7 @@ export function createServices(
   const consultation = consultations.en;
   const window = new ConsultationWindow(consultation, clock, config.opensAtOverride, config.closesAtOverride);
   const attachments = new AttachmentStore(config.uploadsDir, config.tempDir);
-  const heldUploads = new HeldUploads(attachments.heldDir, clock);
+  const heldUploads = new HeldUploads(attachments.heldDir, clock, config.uploads.heldMaxBytes);
   const submissionRepository = new SubmissionRepository(db);
   const audit = new AuditLog(new AuditRepository(db), clock);
   const inTransaction = <T>(work: () => T): T => db.transaction(work)();
@@ -117,7 +119,8 @@ export function createServices(
     window,
     attachments,
     heldUploads,
-    uploads: new UploadService(heldUploads),
+    freeSpace: new FreeSpace(attachments.incomingDir, config.uploads.freeSpaceReserveBytes),
+    uploads: new UploadService(heldUploads, consultation.howToRespond.email),
     submissions: new SubmissionService(consultation, window, submissionRepository, attachments, clock, audit, (work) => groupCommit.run(work), outbox, messages),
     audit,
     officers: new OfficerService(officerRepository, new PasswordHasher(options.passwordCost ?? owaspScryptCost), audit, clock, (officerId) =>

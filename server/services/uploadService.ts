@@ -5,13 +5,20 @@ import type { AcceptedFile, HeldUploads } from './heldUploads';
 
 export const maxReportsPerResponse = 5;
 
-/** A file as the upload middleware received it, in the incoming folder under a random name. */
-export interface ReceivedFile {
-  /** Null when the file was over the size limit and so was not kept. */
-  readonly path: string | null;
-  readonly originalName: string;
-  readonly sizeBytes: number;
-}
+/**
+ * The most reports one form reads and keeps for the form shown again: more than a response may
+ * carry, so that a sixth file gets a message and the other five stay attached, rather than the
+ * whole form being refused. With the size limit, this bounds what one visitor's holding takes.
+ */
+export const maxReportsKept = 2 * maxReportsPerResponse;
+
+/** Why a file was read but not kept: over the size limit, or no room on the disk for it now. */
+export type FileRefusal = 'tooLarge' | 'noRoom';
+
+/** A file as the upload middleware received it: in the incoming folder under a random name, or refused. */
+export type ReceivedFile =
+  | { readonly path: string; readonly originalName: string; readonly sizeBytes: number }
+  | { readonly refused: FileRefusal; readonly originalName: string };
 
 export interface UploadRequest {
   readonly visitorId: string;
@@ -20,11 +27,17 @@ export interface UploadRequest {
   /** Kept files the person chose to remove. */
   readonly removeStoredNames: readonly string[];
   readonly received: readonly ReceivedFile[];
+  /** Files sent whose name could not be read, so that only their part arrived, without the file. */
+  readonly filesWithoutNames: number;
 }
 
 /** Decides which attached reports a response can carry, and keeps them across a form shown again. */
 export class UploadService {
-  constructor(private readonly held: HeldUploads) {}
+  constructor(
+    private readonly held: HeldUploads,
+    /** Where people can email reports the portal cannot take just now. */
+    private readonly reportsEmail: string,
+  ) {}
 
   async accept(request: UploadRequest, field: string): Promise<{ files: AcceptedFile[]; errors: FieldError[] }> {
     const files: AcceptedFile[] = [];
@@ -36,8 +49,12 @@ export class UploadService {
     }
     for (const received of request.received) {
       const fileName = cleanFileName(received.originalName);
-      if (received.path === null) {
-        errors.push({ field, key: 'respond.errors.reports.tooLarge', values: { fileName } });
+      if ('refused' in received) {
+        errors.push({ field, key: `respond.errors.reports.${received.refused}`, values: { fileName, email: this.reportsEmail } });
+        continue;
+      }
+      if (files.length === maxReportsKept) {
+        errors.push({ field, key: 'respond.errors.reports.overKeptLimit', values: { fileName, max: maxReportsPerResponse } });
         continue;
       }
       const inspection = await inspectFile(received.path, fileName);
@@ -57,17 +74,22 @@ export class UploadService {
         });
       }
     }
+    if (request.filesWithoutNames > 0) errors.push({ field, key: 'respond.errors.reports.noFileName' });
     if (files.length > maxReportsPerResponse) {
       errors.push({ field, key: 'respond.errors.reports.tooMany', values: { max: maxReportsPerResponse } });
     }
     return { files, errors };
   }
 
-  /** Holds the files for the form shown again; returns the holding's id for the form to carry. */
-  keep(visitorId: string, files: readonly AcceptedFile[], previousHeldId: string | undefined): { heldId: string; files: AcceptedFile[] } | null {
+  /**
+   * Holds the files for the form shown again, in place of anything held for this browser before.
+   * Returns the holding's id for the form to carry, and a problem to tell the person if the files
+   * could not be kept.
+   */
+  keep(visitorId: string, files: readonly AcceptedFile[], field: string): { heldId: string | null; files: AcceptedFile[]; errors: FieldError[] } {
     const holding = this.held.hold(visitorId, files);
-    this.held.discard(visitorId, previousHeldId);
-    return holding;
+    if (holding === 'notKept') return { heldId: null, files: [], errors: [{ field, key: 'respond.errors.reports.notKept' }] };
+    return { heldId: holding?.heldId ?? null, files: holding?.files ?? [], errors: [] };
   }
 
   /** Clears the holding once its files have gone with a sent response. */

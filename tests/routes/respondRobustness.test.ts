@@ -123,7 +123,7 @@ describe('kept reports', () => {
     const shown = await postResponse(agent, csrf, validFields({ email: '' }), [{ name: 'Report.pdf', content: pdfFile() }]).expect(400);
     portal.clock.time = new Date(portal.clock.time.getTime() + HeldUploads.lifetimeMs + 1);
     const again = await postResponse(agent, csrf, validFields({ heldId: heldIdIn(shown.text)! })).expect(400);
-    expect(again.text).toContain('The reports you attached earlier were kept for a day and have now been removed: attach them again');
+    expect(again.text).toContain('The reports you attached earlier are no longer kept, as reports wait only a limited time for a form to be corrected: attach them again');
     expect(countRows(portal.db, 'submissions')).toBe(0);
   });
 

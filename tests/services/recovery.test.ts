@@ -54,9 +54,11 @@ test('kept reports expire after a day', () => {
   const { attachments, heldUploads } = portal.services;
   const temporaryPath = path.join(attachments.incomingDir, strayName);
   fs.writeFileSync(temporaryPath, pdfFile());
-  const { heldId } = heldUploads.hold('visitor', [
+  const holding = heldUploads.hold('visitor', [
     { path: temporaryPath, storedName: strayName, originalName: 'r.pdf', mediaType: 'application/pdf', sizeBytes: 10 },
-  ])!;
+  ]);
+  if (holding === null || holding === 'notKept') throw new Error('The report was not held');
+  const { heldId } = holding;
   expect(heldUploads.retrieve('visitor', heldId)).toHaveLength(1);
   expect(heldUploads.retrieve('another visitor', heldId)).toEqual([]);
   expect(heldUploads.sweep()).toBe(0);

@@ -25,7 +25,7 @@ export function registerEntryRoutes(router: Router, services: Services, verifyCs
 
   router.post(
     '/entries',
-    ...acceptUploads(reportsField, services.attachments.incomingDir, verifyCsrf),
+    ...acceptUploads(reportsField, services, verifyCsrf),
     async (req: Request, res: Response) => {
       const switching = i18n.applyFormSwitch(req, res);
       const offline = readOfflineDetails(req.body as Record<string, unknown>, clock.now());

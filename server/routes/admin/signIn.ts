@@ -1,6 +1,14 @@
 import type { Request, Response, Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type RateLimitInfo } from 'express-rate-limit';
 import type { Services } from '../../services';
+import { signInAttemptName } from '../../services/auditLog';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** Set by the throttle that last counted this request: how many attempts its window has seen. */
+    rateLimit?: RateLimitInfo;
+  }
+}
 
 const throttleWindowMs = 15 * 60 * 1000;
 
@@ -18,8 +26,7 @@ function submittedEmail(body: unknown): string {
 export function registerSignInRoutes(router: Router, services: Services): void {
   const { officers, audit } = services;
 
-  const refuse = (req: Request, res: Response, reason: string): void => {
-    audit.record({ officerId: null, name: submittedEmail(req.body) || '(no email given)' }, 'sign-in-failed', null, reason);
+  const refuse = (req: Request, res: Response): void => {
     res.status(401).render('pages/admin/sign-in', { email: submittedEmail(req.body), failed: true, next: safeReturnPath(req.body?.next) });
   };
   const throttle = (limit: number, keyGenerator?: (req: Request) => string) =>
@@ -30,10 +37,15 @@ export function registerSignInRoutes(router: Router, services: Services): void {
       standardHeaders: false,
       legacyHeaders: false,
       ...(keyGenerator ? { keyGenerator } : {}),
-      handler: (req, res) => refuse(req, res, 'throttled'),
+      handler: (req, res) => {
+        // Only the first attempt over the limit is recorded: the rest of the window adds nothing.
+        if (req.rateLimit?.used === limit + 1) audit.recordRefusedSignIn(submittedEmail(req.body), 'throttled');
+        refuse(req, res);
+      },
     });
   const perClient = throttle(20);
-  const perAccount = throttle(5, (req) => `account:${submittedEmail(req.body)}`);
+  // Keyed by what the log would record, so that no key holds what was typed unless it could be an address.
+  const perAccount = throttle(5, (req) => `account:${signInAttemptName(submittedEmail(req.body))}`);
 
   router.get('/sign-in', (req, res) => {
     res.render('pages/admin/sign-in', { email: '', failed: false, next: safeReturnPath(req.query.next) });
@@ -44,7 +56,8 @@ export function registerSignInRoutes(router: Router, services: Services): void {
     const password = typeof body.password === 'string' ? body.password : '';
     const officer = await officers.authenticate(submittedEmail(body), password);
     if (!officer) {
-      refuse(req, res, 'wrong details');
+      audit.recordRefusedSignIn(submittedEmail(body), 'wrong details');
+      refuse(req, res);
       return;
     }
     // A new session id at sign-in, so that an id planted before it is worth nothing.

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { ConsultationClosed, NotFound, SuspectedAutomation, TooManyRequests } from '../../errors';
-import { acceptUploads } from '../../middleware/uploads';
+import { acceptUploads, uploadedFiles } from '../../middleware/uploads';
 import { formSwitchLanguage, type I18n } from '../../middleware/setUpI18n';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
@@ -38,10 +38,11 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
   const submissionLimit = rateLimit({
     windowMs: 15 * 60 * 1000,
     limit: config.submissionRateLimit,
-    // Only responses actually stored count: a form sent back for a correction, or to be shown in
-    // the other language, does not.
+    // What counts is a response stored, and any post that carried files: those are kept on disk
+    // for the form shown again, so sending them again and again must run into the limit. A form
+    // sent back for a correction, or to be shown in the other language, without files does not.
     skipFailedRequests: true,
-    skip: (req) => formSwitchLanguage(req) !== null,
+    requestWasSuccessful: (req, res) => uploadedFiles(req).length > 0 || (res.statusCode < 400 && formSwitchLanguage(req) === null),
     // A client that has already hung up has no address any more. Its request goes nowhere, but
     // must not become a server error while the limiter works out whose it was.
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? '0.0.0.0'),
@@ -62,7 +63,7 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
     '/',
     requireOpen(services),
     submissionLimit,
-    ...acceptUploads(reportsField, services.attachments.incomingDir, verifyCsrf),
+    ...acceptUploads(reportsField, services, verifyCsrf),
     async (req: Request, res: Response) => {
       // The honeypot: a field hidden from people, which only automated form-fillers complete.
       const body = req.body as Record<string, unknown>;

@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
 import type { ResponseContent } from '../../services/submission';
-import { uploadedFiles } from '../../middleware/uploads';
+import { filesWithoutNames, uploadedFiles } from '../../middleware/uploads';
 import { allStrings, fieldOrder, firstString, readResponseForm, type FormMode, type FormValues } from './responseForm';
 
 export const reportsField = 'reports';
@@ -33,30 +33,27 @@ export async function receiveResponse(
       visitorId: req.visitorId,
       heldId: previousHeldId,
       removeStoredNames: allStrings(body.removeReport),
-      received: uploadedFiles(req).map((file) => ({
-        path: file.tooLarge ? null : file.path,
-        originalName: file.originalname,
-        sizeBytes: file.size,
-      })),
+      received: uploadedFiles(req).map((file) =>
+        file.refused ? { refused: file.refused, originalName: file.originalname } : { path: file.path, originalName: file.originalname, sizeBytes: file.size },
+      ),
+      filesWithoutNames: filesWithoutNames(req, reportsField),
     },
     reportsField,
   );
   const form = readResponseForm(body, consultation, clock.now(), accepted.files.length, mode);
   const order = fieldOrder(consultation);
   const fieldErrors = keepForLater ? [] : [...(form.ok ? [] : form.errors), ...otherErrors];
-  const errors = [...fieldErrors, ...accepted.errors].sort(
-    (a, b) => order.indexOf(a.field) - order.indexOf(b.field),
-  );
+  const errors = [...fieldErrors, ...accepted.errors];
   // The same form sent twice (a double click, a reload) is stored once: see SubmissionService.submit.
   const formToken = /^[0-9a-f]{32}$/.test(firstString(body.formToken)) ? firstString(body.formToken) : randomBytes(16).toString('hex');
   if (keepForLater || !form.ok || errors.length > 0) {
-    const holding = uploads.keep(req.visitorId, accepted.files, previousHeldId);
+    const kept = uploads.keep(req.visitorId, accepted.files, reportsField);
     return {
       ok: false,
       values: { ...form.values, formToken },
-      errors,
-      heldId: holding?.heldId ?? null,
-      heldFiles: holding?.files ?? [],
+      errors: [...errors, ...kept.errors].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field)),
+      heldId: kept.heldId,
+      heldFiles: kept.files,
     };
   }
   return {

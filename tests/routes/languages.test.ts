@@ -93,7 +93,7 @@ describe('the respond form in Welsh', () => {
     expect(confirmation.text).toContain('<html lang="cy">');
     expect(portal.db.prepare('SELECT language FROM submissions').pluck().get()).toBe('cy');
     const receipt = await deliveredReceipt(portal, portal.db.prepare('SELECT id FROM submissions').pluck().get() as number);
-    expect(receipt.subject).toMatch(/^STAGE 2 POLICY CONSULTATION: /);
+    expect(receipt.subject).toMatch(/^YMGYNGHORIAD POLISI CAM 2: eich ymateb /);
     expect(receipt.text).toContain('Llafur Cymru');
     expect(receipt.text).toContain('Gŵyr');
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createApp } from './app';
 import { ConfigError, createConfig, projectRoot } from './config';
 import { ContentError, loadConsultation } from './content/loadConsultation';
-import { openDatabase } from './db/database';
+import { failFastWhenLocked, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { gracefulClose } from './httpShutdown';
 import { createServices } from './services';
@@ -28,6 +28,7 @@ function start(): void {
   // the last run stopping: it goes again now, not when that run's lease would have run out.
   const releasedEmails = services.outbox.releaseClaims();
   if (releasedEmails > 0) console.log(`${releasedEmails} email(s) the last run was sending will be sent again`);
+  failFastWhenLocked(db);
   const sweepTimer = setInterval(() => services.heldUploads.sweep(), 60 * 60 * 1000).unref();
   services.mailWorker.start();
 

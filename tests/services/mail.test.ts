@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { failFastWhenLocked, openDatabase } from '../../server/db/database';
 import type { ResponseContent } from '../../server/services/submission';
 import { slotsBetween } from '../../server/services/digestSchedule';
 import { createTestPortal, type TestPortal } from '../support/testPortal';
@@ -200,6 +201,20 @@ describe('delivery that never loses a message and sends it once', () => {
       { status: 'sent', attempts: 1, lastError: null },
       { status: 'pending', attempts: 0, lastError: null },
     ]);
+  });
+
+  test('a poll with nothing due needs no write lock, so another process holding one does not fail it', async () => {
+    const portal = startPortal(undefined, { DIGEST_RECIPIENTS: '' });
+    await submit(portal);
+    await portal.services.mailWorker.runOnce();
+    failFastWhenLocked(portal.db);
+    const otherProcess = openDatabase(path.join(dataDir, 'portal.db'));
+    try {
+      otherProcess.exec('BEGIN EXCLUSIVE');
+      await expect(portal.services.mailWorker.runOnce()).resolves.toBeUndefined();
+    } finally {
+      otherProcess.close();
+    }
   });
 
   test('an address the server refuses is marked undeliverable and shown to the officer, without retrying', async () => {

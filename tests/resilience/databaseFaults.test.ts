@@ -11,6 +11,7 @@ import { csrfTokenIn } from '../support/respond';
 import { sampleResponse } from '../support/sampleResponses';
 import { ServerProcess } from '../support/serverProcess';
 import { openReadOnly } from '../support/storedResponses';
+import { waitUntil } from '../support/waitUntil';
 
 const suite = processSuite('database-faults');
 
@@ -105,6 +106,8 @@ const valueIn = (dataDir: string, sql: string, reference: string): unknown => {
   }
 };
 const statusOf = (dataDir: string, reference: string) => valueIn(dataDir, 'SELECT status FROM submissions WHERE reference = ?', reference);
+const receiptStatusOf = (dataDir: string, reference: string) =>
+  valueIn(dataDir, 'SELECT o.status FROM outbox o JOIN submissions s ON s.id = o.submission_id WHERE s.reference = ?', reference);
 
 /** A fresh data folder for one test, inside the suite's. */
 const dataDirFor = (name: string) => {
@@ -168,3 +171,36 @@ test.each([
   60_000,
 );
 
+test('a receipt the mail server accepts while another process holds the write lock is recorded as sent once the lock goes, and not sent again; the mail worker logs nothing about the lock', async () => {
+  const dataDir = dataDirFor('mail worker');
+  const portal = await ServerProcess.start({ dataDir, smtpUrl: suite.smtp.url, env: { MAIL_POLL_SECONDS: '0.1' } });
+  const client = new PortalClient(portal.baseUrl);
+  const lock = heldWriteLock();
+  try {
+    suite.smtp.holdReplies();
+    const arrived = suite.smtp.nextArrival();
+    const { reference } = await client.respond(sampleResponse(2));
+    await arrived;
+    const receipts = () => suite.smtp.received.filter((mail) => mail.subject?.includes(reference!));
+
+    lock.begin(dataDir);
+    try {
+      suite.smtp.releaseReplies();
+      await waitUntil(() => receipts().length === 1, 'the mail server to accept the receipt', { details: () => portal.printed() });
+      // Long enough for the worker to hear that it was accepted and fail to record it, several polls over.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(receiptStatusOf(dataDir, reference!)).toBe('sending');
+    } finally {
+      lock.end(dataDir);
+    }
+
+    await waitUntil(() => receiptStatusOf(dataDir, reference!) === 'sent', 'the receipt to be recorded as sent', { details: () => portal.printed() });
+    expect(await portal.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(receipts()).toHaveLength(1);
+    expect(portal.printed()).not.toMatch(/Mail worker/);
+  } finally {
+    client.close();
+    portal.kill();
+    await portal.exit();
+  }
+}, 30_000);

@@ -6,8 +6,12 @@ import { ContentError, loadConsultation } from './content/loadConsultation';
 import { failFastWhenLocked, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { gracefulClose } from './httpShutdown';
+import { logFailure } from './logFailure';
 import { createServices } from './services';
 import { systemClock } from './services/clock';
+import { runEvery } from './services/runEvery';
+
+const hourMs = 60 * 60 * 1000;
 
 function start(): void {
   const config = createConfig();
@@ -19,6 +23,7 @@ function start(): void {
   const services = createServices(config, db, consultations, systemClock);
   const recovered = services.submissions.recoverInterruptedWrites();
   const expiredHoldings = services.heldUploads.sweep();
+  services.sessions.sweepExpired();
   if (recovered.placed + recovered.removed + expiredHoldings > 0) {
     console.log(
       `Tidied after the last run: ${recovered.placed} file(s) put in place, ${recovered.removed} temporary file(s) and ${expiredHoldings} expired holding(s) removed`,
@@ -29,7 +34,10 @@ function start(): void {
   const releasedEmails = services.outbox.releaseClaims();
   if (releasedEmails > 0) console.log(`${releasedEmails} email(s) the last run was sending will be sent again`);
   failFastWhenLocked(db);
-  const sweepTimer = setInterval(() => services.heldUploads.sweep(), 60 * 60 * 1000).unref();
+  const timers = [
+    runEvery(hourMs, 'Removing expired held uploads', () => services.heldUploads.sweep()),
+    runEvery(hourMs, 'Removing expired officer sessions', () => services.sessions.sweepExpired()),
+  ];
   services.mailWorker.start();
 
   const server = createApp(services).listen(config.port, config.host, () => {
@@ -46,7 +54,7 @@ function start(): void {
   const closeServer = gracefulClose(server);
   const shutDown = (signal: string) => {
     console.log(`${signal}: finishing requests and email deliveries in progress, then stopping`);
-    clearInterval(sweepTimer);
+    timers.forEach(clearInterval);
     // Settled, not all: a delivery under way is waited for even if closing the server fails.
     void Promise.allSettled([closeServer(), services.mailWorker.stop()]).then((outcomes) => {
       services.transport.close();
@@ -59,6 +67,9 @@ function start(): void {
   process.once('SIGTERM', () => shutDown('SIGTERM'));
   process.once('SIGINT', () => shutDown('SIGINT'));
 }
+
+// A promise that fails with nothing to hear it is a bug, but one piece of work's: logged, not the end of the portal.
+process.on('unhandledRejection', (reason) => logFailure('A failure nothing handled', reason));
 
 try {
   start();

@@ -35,6 +35,8 @@ export interface Config {
   readonly closesAtOverride: TimeOverride | null;
   /** Responses one client may post in fifteen minutes. */
   readonly submissionRateLimit: number;
+  /** How long a stop waits for requests and the email being sent, before it cuts them off. */
+  readonly shutdownTimeoutMs: number;
   readonly mail: {
     /** SMTP server, e.g. smtps://user:pass@smtp.example.org:465; null writes .eml files to `outboxDir`. */
     readonly smtpUrl: string | null;
@@ -70,6 +72,7 @@ const environmentSchema = z.object({
   CONSULTATION_OPENS_AT: z.string().optional(),
   CONSULTATION_CLOSES_AT: z.string().optional(),
   SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Policy Consultation <noreply@localhost>'),
   MAIL_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
@@ -133,6 +136,7 @@ export function createConfig(env: NodeJS.ProcessEnv = process.env, startedAt: Da
     opensAtOverride: parseTimeOverride('CONSULTATION_OPENS_AT', settings.CONSULTATION_OPENS_AT, startedAt),
     closesAtOverride: parseTimeOverride('CONSULTATION_CLOSES_AT', settings.CONSULTATION_CLOSES_AT, startedAt),
     submissionRateLimit: settings.SUBMISSION_RATE_LIMIT,
+    shutdownTimeoutMs: settings.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     mail: Object.freeze({
       smtpUrl: settings.SMTP_URL ?? null,
       outboxDir: path.join(dataDir, 'outbox'),

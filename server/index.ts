@@ -56,22 +56,37 @@ function startBackgroundWork(services: Services): () => void {
   return () => timers.forEach(clearInterval);
 }
 
-/** Stops on SIGTERM or SIGINT: no new connections, then requests and the email delivery under way are finished. */
+/**
+ * Stops on SIGTERM or SIGINT: no new connections, then requests and the email delivery under way
+ * are finished, for up to SHUTDOWN_TIMEOUT_SECONDS, after which what is left is cut off. Nothing
+ * acknowledged is lost either way: a response is stored before it is acknowledged, and an email
+ * cut off stays in the outbox for the next start. Exits 1 if closing the server or the database fails.
+ */
 function stopOnSignal(services: Services, db: Db, closeServer: ReturnType<typeof gracefulClose>, stopBackgroundWork: () => void): void {
-  const shutDown = (signal: string) => {
-    console.log(`${signal}: finishing requests and email deliveries in progress, then stopping`);
+  const { shutdownTimeoutMs } = services.config;
+  const shutDown = async (signal: string) => {
+    console.log(`${signal}: finishing requests and email deliveries in progress (for up to ${shutdownTimeoutMs / 1000} s), then stopping`);
     stopBackgroundWork();
+    const deadline = new AbortController();
+    const deadlineTimer = setTimeout(() => deadline.abort(), shutdownTimeoutMs);
     // Settled, not all: a delivery under way is waited for even if closing the server fails.
-    void Promise.allSettled([closeServer(), services.mailWorker.stop()]).then((outcomes) => {
+    const [server, mail] = await Promise.allSettled([closeServer(deadline.signal), services.mailWorker.stop(deadline.signal)]);
+    clearTimeout(deadlineTimer);
+    const failures: unknown[] = [];
+    if (server.status === 'rejected') failures.push(server.reason);
+    else if (server.value.cutOff > 0) console.log(`${server.value.cutOff} request(s) still under way were cut off.`);
+    if (mail.status === 'fulfilled' && !mail.value) console.log('The email being sent was cut off; it goes again at the next start.');
+    try {
       services.transport.close();
       db.close();
-      const failures = outcomes.filter((outcome) => outcome.status === 'rejected');
-      for (const failure of failures) console.error('The portal could not stop cleanly:', failure.reason);
-      process.exit(failures.length > 0 ? 1 : 0);
-    });
+    } catch (error) {
+      failures.push(error);
+    }
+    for (const failure of failures) console.error('The portal could not stop cleanly:', failure);
+    process.exit(failures.length > 0 ? 1 : 0);
   };
-  process.once('SIGTERM', () => shutDown('SIGTERM'));
-  process.once('SIGINT', () => shutDown('SIGINT'));
+  process.once('SIGTERM', () => void shutDown('SIGTERM'));
+  process.once('SIGINT', () => void shutDown('SIGINT'));
 }
 
 function start(): void {

@@ -8,6 +8,14 @@ function isLockedByAnother(error: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code);
 }
 
+/** Resolves when `signal` aborts; never without one. */
+function abortOf(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) resolve();
+    else signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
 /**
  * Runs in the server process: every poll it makes any digest that has fallen due and delivers
  * what is waiting in the outbox. A poll that fails is logged (unless another process only had the
@@ -47,9 +55,16 @@ export class MailWorker {
     tick();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops polling and waits for the delivery under way, or until `deadline` aborts; resolves
+   * with whether the delivery finished. One cut off stays claimed in the outbox, and the next
+   * start sends it again.
+   */
+  async stop(deadline?: AbortSignal): Promise<boolean> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    const running = this.running;
+    if (!running) return true;
+    return Promise.race([running.then(() => true), abortOf(deadline).then(() => false)]);
   }
 }

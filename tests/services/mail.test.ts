@@ -203,6 +203,23 @@ describe('delivery that never loses a message and sends it once', () => {
     ]);
   });
 
+  test('stopping the worker by a deadline that passes mid-delivery stops waiting, and leaves the message claimed for the next start to send again', async () => {
+    const portal = startPortal(undefined, { DIGEST_RECIPIENTS: '' });
+    await submit(portal);
+    smtp.holdReplies();
+    const arrived = smtp.nextArrival();
+    portal.services.mailWorker.start();
+    await arrived;
+    const deadline = new AbortController();
+    const stopped = portal.services.mailWorker.stop(deadline.signal);
+    deadline.abort();
+    await expect(stopped).resolves.toBe(false);
+    expect(outboxStatus(portal)).toEqual([{ status: 'sending', attempts: 1, lastError: null }]);
+    smtp.releaseReplies();
+    // In the server the process ends here; the test lets the delivery finish before closing the database.
+    await expect(portal.services.mailWorker.stop()).resolves.toBe(true);
+  });
+
   test('a poll with nothing due needs no write lock, so another process holding one does not fail it', async () => {
     const portal = startPortal(undefined, { DIGEST_RECIPIENTS: '' });
     await submit(portal);

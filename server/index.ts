@@ -4,7 +4,7 @@ import { createApp } from './app';
 import { createConfig, projectRoot, type Config } from './config';
 import { loadConsultation } from './content/loadConsultation';
 import { failFastWhenLocked, type Db } from './db/database';
-import { openDataStore } from './db/dataStore';
+import { keepFilesPrivate, openDataStore } from './db/dataStore';
 import { migrate } from './db/migrate';
 import { gracefulClose } from './httpShutdown';
 import { logFailure } from './logFailure';
@@ -90,6 +90,7 @@ function stopOnSignal(services: Services, db: Db, closeServer: ReturnType<typeof
 }
 
 function start(): void {
+  keepFilesPrivate();
   const config = createConfig();
   const consultations = loadConsultation(config.contentDir);
   const db = openDataStore(config);

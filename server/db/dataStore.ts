@@ -4,6 +4,14 @@ import { ConfigError, type Config } from '../config';
 import { describeInOneLine } from '../logFailure';
 import { openDatabase, type Db } from './database';
 
+/**
+ * Makes everything the process creates from now on its user's alone: files 0600, folders 0700.
+ * The server and every command-line tool call it first, as they start.
+ */
+export function keepFilesPrivate(): void {
+  process.umask(0o077);
+}
+
 /** Why a data folder cannot be used, by the file system's error code. */
 const folderProblems: Readonly<Record<string, string>> = {
   EROFS: 'it is on a read-only file system',
@@ -16,10 +24,12 @@ const folderProblems: Readonly<Record<string, string>> = {
   EDQUOT: 'the disk quota is used up',
 };
 
-/** Makes the data folder if it is missing, and checks that the portal can write in it. */
+/** Makes the data folder if it is missing, closes it to other users if it is open to them, and checks that the portal can write in it. */
 function prepareDataFolder(dataDir: string): void {
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // A folder made by an earlier version, or by hand, may be open to every local user; closed, so is everything in it.
+    if ((fs.statSync(dataDir).mode & 0o077) !== 0) fs.chmodSync(dataDir, 0o700);
     fs.accessSync(dataDir, fs.constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -30,8 +40,8 @@ function prepareDataFolder(dataDir: string): void {
 }
 
 /**
- * Opens the portal's data for the server or a command-line tool: the data folder, made if it is
- * missing and checked, then the database. A problem with either stops the start with a message
+ * Opens the portal's data for the server or a command-line tool: the data folder, made (or kept)
+ * private and checked, then the database. A problem with either stops the start with a message
  * that names the setting, the path and what is wrong.
  */
 export function openDataStore({ dataDir, databasePath }: Pick<Config, 'dataDir' | 'databasePath'>): Db {

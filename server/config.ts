@@ -41,6 +41,8 @@ export interface Config {
     /** Free space on the data folder's disk that new report files never take: the database needs it. */
     readonly freeSpaceReserveBytes: number;
   };
+  /** How long a stop waits for requests and the email being sent, before it cuts them off. */
+  readonly shutdownTimeoutMs: number;
   readonly mail: {
     /** SMTP server, e.g. smtps://user:pass@smtp.example.org:465; null writes .eml files to `outboxDir`. */
     readonly smtpUrl: string | null;
@@ -82,6 +84,7 @@ const environmentSchema = z.object({
   SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   HELD_REPORTS_MAX_MB: z.coerce.number().positive().default(1024),
   FREE_SPACE_RESERVE_MB: z.coerce.number().min(0).default(500),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Policy Consultation <noreply@localhost>'),
   MAIL_REPLY_TO: z.email('MAIL_REPLY_TO must be an email address').optional(),
@@ -150,6 +153,7 @@ export function createConfig(env: NodeJS.ProcessEnv = process.env, startedAt: Da
       heldMaxBytes: Math.round(settings.HELD_REPORTS_MAX_MB * megabyte),
       freeSpaceReserveBytes: Math.round(settings.FREE_SPACE_RESERVE_MB * megabyte),
     }),
+    shutdownTimeoutMs: settings.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     mail: Object.freeze({
       smtpUrl: settings.SMTP_URL ?? null,
       outboxDir: path.join(dataDir, 'outbox'),

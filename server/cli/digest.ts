@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createConfig, projectRoot } from '../config';
 import { loadConsultation } from '../content/loadConsultation';
-import { openDatabase } from '../db/database';
+import { openDataStore } from '../db/dataStore';
 import { migrate } from '../db/migrate';
 import { createServices } from '../services';
 import { systemClock } from '../services/clock';
@@ -15,7 +15,7 @@ const usage = `The Policy Officer's email digest.
 
 async function main(args: string[]): Promise<void> {
   const config = createConfig();
-  const db = openDatabase(config.databasePath);
+  const db = openDataStore(config);
   migrate(db, path.join(projectRoot, 'migrations'));
   const services = createServices(config, db, loadConsultation(config.contentDir), systemClock);
   try {

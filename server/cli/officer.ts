@@ -2,7 +2,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { read } from 'read';
 import { createConfig, projectRoot } from '../config';
-import { openDatabase } from '../db/database';
+import { openDataStore } from '../db/dataStore';
 import { migrate } from '../db/migrate';
 import { AuditRepository } from '../db/auditRepository';
 import { OfficerRepository } from '../db/officerRepository';
@@ -44,7 +44,7 @@ async function readNewPassword(): Promise<string> {
 async function main(args: string[]): Promise<void> {
   const [command, email] = args;
   const config = createConfig();
-  const db = openDatabase(config.databasePath);
+  const db = openDataStore(config);
   migrate(db, path.join(projectRoot, 'migrations'));
   const officers = new OfficerService(
     new OfficerRepository(db),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { SqliteError } from 'better-sqlite3';
 import { createConfig, projectRoot } from '../config';
 import { loadConsultation } from '../content/loadConsultation';
-import { openDatabase } from '../db/database';
+import { openDataStore } from '../db/dataStore';
 import { migrate } from '../db/migrate';
 import { ReviewRepository } from '../db/reviewRepository';
 import { SubmissionRepository } from '../db/submissionRepository';
@@ -52,7 +52,7 @@ async function main(args: string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const db = openDatabase(config.databasePath);
+  const db = openDataStore(config);
   migrate(db, path.join(projectRoot, 'migrations'));
   const submissions = new SubmissionRepository(db);
   const reviews = new ReviewRepository(db);

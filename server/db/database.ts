@@ -4,6 +4,14 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+/**
+ * How long a write waits for another process's to finish, in the server once it serves. Its one
+ * thread serves everyone, so a write waiting on a lock holds up every other request; after this
+ * the write fails, and its request gets the "try again in a minute" page. Command-line tools run
+ * alone, and wait up to five seconds.
+ */
+const serverBusyTimeoutMs = 200;
+
 /** Opens the one connection the process uses, with the pragmas every part of the portal relies on. */
 export function openDatabase(databasePath: string): Db {
   fs.mkdirSync(path.dirname(databasePath), { recursive: true });
@@ -17,4 +25,9 @@ export function openDatabase(databasePath: string): Db {
   // Deleted content is overwritten, not just unlinked: erasure on request must leave no trace.
   db.pragma('secure_delete = ON');
   return db;
+}
+
+/** For the server once it has started: a write that finds the database locked fails fast. */
+export function failFastWhenLocked(db: Db): void {
+  db.pragma(`busy_timeout = ${serverBusyTimeoutMs}`);
 }

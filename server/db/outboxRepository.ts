@@ -49,12 +49,16 @@ export interface UndeliverableReceipt {
   readonly lastError: string | null;
 }
 
+/** A message that may be claimed now: waiting and due, or claimed by a worker whose lease ran out. */
+const claimable = "(status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_expires_at <= @now)";
+
 const rowColumns = `id, message_id AS messageId, kind, submission_id AS submissionId, digest_id AS digestId, recipient, subject,
   text_body AS textBody, html_body AS htmlBody, status, attempts`;
 
 /** The durable outbox. A message is claimed by one worker at a time, under a lease that runs out if that worker dies. */
 export class OutboxRepository {
   private readonly insertMessage: Statement;
+  private readonly selectAnyClaimable: Statement<[{ now: string }], number>;
   private readonly claimNext: Statement<[{ now: string; leaseUntil: string }], OutboxColumns>;
   private readonly markSentStatement: Statement<[{ id: number; now: string }]>;
   private readonly markRetryStatement: Statement<[{ id: number; error: string; nextAttemptAt: string }]>;
@@ -66,14 +70,11 @@ export class OutboxRepository {
     this.insertMessage = db.prepare(`
       INSERT INTO outbox (message_id, kind, submission_id, digest_id, recipient, subject, text_body, html_body, next_attempt_at, created_at)
       VALUES (@messageId, @kind, @submissionId, @digestId, @recipient, @subject, @textBody, @htmlBody, @now, @now)`);
+    this.selectAnyClaimable = db.prepare(`SELECT 1 FROM outbox WHERE ${claimable} LIMIT 1`).pluck() as Statement<[{ now: string }], number>;
     // One statement, so the claim is atomic even between two processes on the same database.
     this.claimNext = db.prepare(`
       UPDATE outbox SET status = 'sending', lease_expires_at = @leaseUntil, attempts = attempts + 1
-      WHERE id = (
-        SELECT id FROM outbox
-        WHERE (status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_expires_at <= @now)
-        ORDER BY next_attempt_at, id LIMIT 1
-      )
+      WHERE id = (SELECT id FROM outbox WHERE ${claimable} ORDER BY next_attempt_at, id LIMIT 1)
       RETURNING ${rowColumns}`);
     this.markSentStatement = db.prepare(
       "UPDATE outbox SET status = 'sent', sent_at = @now, lease_expires_at = NULL, last_error = NULL WHERE id = @id",
@@ -110,6 +111,9 @@ export class OutboxRepository {
 
   /** Takes the next message that is due, or whose last worker's lease ran out; null if none. */
   claimNextDue(now: Date, leaseMs: number): OutboxRow | null {
+    // A read first: an UPDATE takes the write lock even when it changes nothing, and the worker
+    // asks every few seconds, mostly to find nothing due.
+    if (this.selectAnyClaimable.get({ now: now.toISOString() }) === undefined) return null;
     const claimed = this.claimNext.get({ now: now.toISOString(), leaseUntil: new Date(now.getTime() + leaseMs).toISOString() });
     return claimed ? toOutboxRow(claimed) : null;
   }

@@ -1,10 +1,31 @@
 import { Store, type SessionData } from 'express-session';
 import type { Statement } from 'better-sqlite3';
+import { logFailure } from '../logFailure';
 import type { Db } from './database';
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
-/** Keeps officers' sessions in SQLite, so they survive a restart. Expired sessions are swept on start and hourly. */
+/**
+ * Runs `work` and hands its outcome to `done`: its error, or its value. `done` is called outside
+ * the try, since express-session carries on with the request inside it, and an error there is
+ * not the store's. Without `done`, an error is thrown to the caller.
+ */
+function settle<T>(work: () => T, done: Callback<T> | undefined): void {
+  let value: T;
+  try {
+    value = work();
+  } catch (error) {
+    if (!done) throw error;
+    done(error);
+    return;
+  }
+  done?.(null, value);
+}
+
+/**
+ * Keeps officers' sessions in SQLite, so they survive a restart. Every failure goes to the
+ * caller's callback, never up through express-session, which calls the store as a response ends.
+ */
 export class SqliteSessionStore extends Store {
   private readonly selectSession: Statement<[string, number], { data: string }>;
   private readonly upsertSession: Statement<[string, string, number]>;
@@ -17,6 +38,7 @@ export class SqliteSessionStore extends Store {
     db: Db,
     private readonly idleLifetimeMs: number,
     private readonly now: () => number,
+    private readonly reportFailure: (what: string, error: unknown) => void = logFailure,
   ) {
     super();
     this.selectSession = db.prepare('SELECT data FROM sessions WHERE id = ? AND expires_at > ?');
@@ -30,22 +52,30 @@ export class SqliteSessionStore extends Store {
   }
 
   override get(id: string, done: Callback<SessionData | null>): void {
-    const row = this.selectSession.get(id, this.now());
-    done(null, row ? (JSON.parse(row.data) as SessionData) : null);
+    settle(() => {
+      const row = this.selectSession.get(id, this.now());
+      return row ? (JSON.parse(row.data) as SessionData) : null;
+    }, done);
   }
 
   override set(id: string, session: SessionData, done?: Callback): void {
-    this.upsertSession.run(id, JSON.stringify(session), this.now() + this.idleLifetimeMs);
-    done?.();
+    settle(() => void this.upsertSession.run(id, JSON.stringify(session), this.now() + this.idleLifetimeMs), done);
   }
 
   override destroy(id: string, done?: Callback): void {
-    this.deleteSession.run(id);
-    done?.();
+    settle(() => void this.deleteSession.run(id), done);
   }
 
+  /**
+   * Extends the session's idle lifetime as a page is sent. If that cannot be stored, the page
+   * still goes: the officer is only signed out sooner than otherwise.
+   */
   override touch(id: string, _session: SessionData, done?: Callback): void {
-    this.touchSession.run(this.now() + this.idleLifetimeMs, id);
+    try {
+      this.touchSession.run(this.now() + this.idleLifetimeMs, id);
+    } catch (error) {
+      this.reportFailure('Could not extend an officer’s session', error);
+    }
     done?.();
   }
 
@@ -54,6 +84,7 @@ export class SqliteSessionStore extends Store {
     this.deleteForOfficer.run(officerId);
   }
 
+  /** Removes expired sessions; the server runs it at start and hourly. Returns how many went. */
   sweepExpired(): number {
     return this.deleteExpired.run(this.now()).changes;
   }

@@ -18,10 +18,8 @@ declare global {
   }
 }
 
-/** Officers' sessions, kept in SQLite, expiring after 8 hours without use. */
+/** Officers' sessions, kept in SQLite, expiring after 8 hours without use (the server sweeps out expired ones). */
 export function setUpOfficerSession({ sessions, config }: Services, secureCookies: boolean): RequestHandler {
-  sessions.sweepExpired();
-  setInterval(() => sessions.sweepExpired(), 60 * 60 * 1000).unref();
   return session({
     name: 'officer_session',
     store: sessions,

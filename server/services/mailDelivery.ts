@@ -26,6 +26,9 @@ export type WriteReceipt = (submissionId: number) => BuiltMessage | null;
 
 /** Delivers what is due in the outbox: each message once, retried with backoff while it can still succeed. */
 export class MailDelivery {
+  /** Messages the mail server accepted whose sending could not be recorded yet, with when they went. */
+  private readonly sentButNotRecorded = new Map<number, Date>();
+
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly transport: MailTransport,
@@ -40,6 +43,7 @@ export class MailDelivery {
    * `keepGoing` says to stop (asked before each message); returns how many were tried.
    */
   async deliverDue(limit = 100, keepGoing: () => boolean = () => true): Promise<number> {
+    this.recordEarlierSends();
     for (let tried = 0; tried < limit; tried += 1) {
       if (!keepGoing()) return tried;
       const message = this.outbox.claimNextDue(this.clock.now(), this.policy.leaseMs);
@@ -47,8 +51,6 @@ export class MailDelivery {
       try {
         const { subject, text, html } = this.contentOf(message);
         await this.transport.send({ messageId: message.messageId, ...this.sender, to: message.recipient, subject, text, html });
-        // In the same turn as the mail server's acceptance arrives: a crash in between sends it twice.
-        this.outbox.markSent(message.id, this.clock.now());
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         if (error instanceof PermanentDeliveryFailure || message.attempts >= this.policy.maxAttempts) {
@@ -57,9 +59,33 @@ export class MailDelivery {
           const wait = Math.min(this.policy.firstRetryMs * 2 ** (message.attempts - 1), this.policy.longestRetryMs);
           this.outbox.markRetry(message.id, reason, new Date(this.clock.now().getTime() + wait));
         }
+        continue;
       }
+      // In the same turn as the mail server's acceptance arrives: a crash in between sends it twice.
+      this.recordSent(message.id, this.clock.now());
     }
     return limit;
+  }
+
+  /**
+   * Marks a message sent. If that cannot be stored (another process holds the database, say),
+   * it is remembered and marked at the next poll, instead of being sent again once its lease
+   * runs out; the error still ends this poll.
+   */
+  private recordSent(id: number, sentAt: Date): void {
+    try {
+      this.outbox.markSent(id, sentAt);
+    } catch (error) {
+      this.sentButNotRecorded.set(id, sentAt);
+      throw error;
+    }
+  }
+
+  private recordEarlierSends(): void {
+    for (const [id, sentAt] of this.sentButNotRecorded) {
+      this.outbox.markSent(id, sentAt);
+      this.sentButNotRecorded.delete(id);
+    }
   }
 
   private contentOf(message: OutboxRow): BuiltMessage {

@@ -1,9 +1,26 @@
+import { logFailure } from '../logFailure';
 import type { DigestService } from './digestService';
 import type { MailDelivery } from './mailDelivery';
 
+/** Another process is writing: the next poll finds the database free again, so this is not worth a line in the log. */
+function isLockedByAnother(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code);
+}
+
+/** Resolves when `signal` aborts; never without one. */
+function abortOf(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) resolve();
+    else signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
 /**
  * Runs in the server process: every poll it makes any digest that has fallen due and delivers
- * what is waiting in the outbox. Stopping waits for the delivery under way to finish.
+ * what is waiting in the outbox. A poll that fails is logged (unless another process only had the
+ * database locked: then it is tried again at the next poll, quietly) and the next goes ahead.
+ * Stopping waits for the delivery under way to finish.
  */
 export class MailWorker {
   private timer: NodeJS.Timeout | null = null;
@@ -14,7 +31,7 @@ export class MailWorker {
     private readonly digests: DigestService,
     private readonly delivery: MailDelivery,
     private readonly pollMs: number,
-    private readonly reportError: (error: unknown) => void = (error) => console.error('Mail worker:', error),
+    private readonly reportError: (error: unknown) => void = (error) => logFailure('Mail worker', error),
   ) {}
 
   async runOnce(): Promise<void> {
@@ -27,7 +44,9 @@ export class MailWorker {
     this.stopped = false;
     const tick = () => {
       this.running = this.runOnce()
-        .catch(this.reportError)
+        .catch((error: unknown) => {
+          if (!isLockedByAnother(error)) this.reportError(error);
+        })
         .finally(() => {
           this.running = null;
           if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);
@@ -36,9 +55,16 @@ export class MailWorker {
     tick();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops polling and waits for the delivery under way, or until `deadline` aborts; resolves
+   * with whether the delivery finished. One cut off stays claimed in the outbox, and the next
+   * start sends it again.
+   */
+  async stop(deadline?: AbortSignal): Promise<boolean> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    const running = this.running;
+    if (!running) return true;
+    return Promise.race([running.then(() => true), abortOf(deadline).then(() => false)]);
   }
 }

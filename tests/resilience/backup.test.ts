@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -7,25 +6,18 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { projectRoot } from '../../server/config';
 import type { Db } from '../../server/db/database';
 import { AttachmentStore } from '../../server/services/attachmentStore';
 import { commandLine } from '../../server/services/auditLog';
 import { BackupError, manifestFileName, readFinishedBackup } from '../../server/services/backupFolder';
 import { BackupService } from '../../server/services/backupService';
+import { builtCommand, runBuiltCommand, type CommandResult } from '../support/commandProcess';
 import { pdfFile } from '../support/files';
 import { csrfTokenIn, postResponse, validFields, type Attachment } from '../support/respond';
 import { createTestPortal, filesUnder, type TestPortal } from '../support/testPortal';
 
-const backupCommand = path.join(projectRoot, 'dist', 'cli', 'backup.js');
-const restoreCommand = path.join(projectRoot, 'dist', 'cli', 'restore.js');
-
 beforeAll(() => {
-  for (const command of [backupCommand, restoreCommand]) {
-    if (!fs.existsSync(command)) {
-      throw new Error(`${path.relative(projectRoot, command)} is missing: run \`npm run build\` first (npm test does). These tests run it as an operator would.`);
-    }
-  }
+  for (const command of ['backup', 'restore']) builtCommand(command);
 });
 
 let portal: TestPortal;
@@ -39,23 +31,9 @@ afterEach(() => {
   fs.rmSync(scratchDir, { recursive: true, force: true });
 });
 
-interface CommandResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a built command-line tool with DATA_DIR set, as an operator would from a shell. */
-async function runCommand(command: string, args: string[], dataDir: string): Promise<CommandResult> {
-  const child = spawn(process.execPath, [command, ...args], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATA_DIR: dataDir },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
+/** Runs the built backup or restore command with DATA_DIR set, as an operator would from a shell. */
+function runCommand(command: 'backup' | 'restore', args: string[], dataDir: string): Promise<CommandResult> {
+  return runBuiltCommand(command, args, { NODE_ENV: 'test', DATA_DIR: dataDir });
 }
 
 /** A browser with the form open, sending one response after another. */
@@ -121,7 +99,7 @@ test('a backup taken while responses arrive restores to exactly what the portal 
     for (let n = 0; n < 12; n += 1) acknowledgedBefore.push(await firstRespondent.respond(n));
 
     let backupRunning = true;
-    const backup = runCommand(backupCommand, ['--to', backupDir], portal.dataDir).finally(() => (backupRunning = false));
+    const backup = runCommand('backup', ['--to', backupDir], portal.dataDir).finally(() => (backupRunning = false));
     const sentWhileBackingUp = await Promise.all(
       [1, 2].map(async (writer) => {
         const respondent = await Respondent.open(baseUrl);
@@ -136,7 +114,7 @@ test('a backup taken while responses arrive restores to exactly what the portal 
     expect(sentWhileBackingUp[0]! + sentWhileBackingUp[1]!).toBeGreaterThan(0);
     expect(fs.readdirSync(backupDir).sort()).toEqual([manifestFileName, 'portal.db', 'uploads']);
 
-    const restoreResult = await runCommand(restoreCommand, ['--from', backupDir], restoredDir);
+    const restoreResult = await runCommand('restore', ['--from', backupDir], restoredDir);
     expect(restoreResult).toMatchObject({ code: 0, stderr: '' });
 
     const restored = new Database(path.join(restoredDir, 'portal.db'), { readonly: true });
@@ -245,14 +223,14 @@ test('the backup refuses a folder that is not empty, and the restore a data fold
   fs.mkdirSync(occupied);
   fs.writeFileSync(path.join(occupied, 'notes.txt'), 'Somebody else’s file');
 
-  const backup = await runCommand(backupCommand, ['--to', occupied], portal.dataDir);
+  const backup = await runCommand('backup', ['--to', occupied], portal.dataDir);
   expect(backup.code).toBe(1);
   expect(backup.stderr).toContain(`${occupied} already exists and is not empty. Choose a new folder`);
   expect(fs.readdirSync(occupied)).toEqual(['notes.txt']);
 
   const backupDir = path.join(scratchDir, 'backup');
-  expect((await runCommand(backupCommand, ['--to', backupDir], portal.dataDir)).code).toBe(0);
-  const restore = await runCommand(restoreCommand, ['--from', backupDir], portal.dataDir);
+  expect((await runCommand('backup', ['--to', backupDir], portal.dataDir)).code).toBe(0);
+  const restore = await runCommand('restore', ['--from', backupDir], portal.dataDir);
   expect(restore.code).toBe(1);
   expect(restore.stderr).toContain(`${portal.dataDir} is not empty.`);
 });

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { PortalClient, type BodyWriter } from '../support/portalClient';
 import { sampleResponse } from '../support/sampleResponses';
 import { processSuite } from '../support/processSuite';
+import { ServerProcess } from '../support/serverProcess';
 import { openReadOnly, problemsWithDeliveries, problemsWithStore } from '../support/storedResponses';
 import { filesUnder } from '../support/testPortal';
 import { waitUntil } from '../support/waitUntil';
@@ -100,5 +102,44 @@ test('SIGTERM: a slow upload under way is finished and acknowledged, the email b
     ]);
   } finally {
     db.close();
+  }
+}, 30_000);
+
+test('SIGTERM while a client sends its upload a byte a second: at SHUTDOWN_TIMEOUT_SECONDS the upload is cut off, and the exit code is 0 with every acknowledged response stored', async () => {
+  const dataDir = path.join(suite.dataDir, 'deadline');
+  fs.mkdirSync(dataDir);
+  const portal = await ServerProcess.start({ dataDir, smtpUrl: suite.smtp.url, env: { SHUTDOWN_TIMEOUT_SECONDS: '1' } });
+  const clients = [new PortalClient(portal.baseUrl), new PortalClient(portal.baseUrl)];
+  try {
+    const acknowledged = sampleResponse(3);
+    const { reference } = await clients[0]!.respond(acknowledged);
+    expect(reference).not.toBeNull();
+
+    const trickle: BodyWriter = async (request, body) => {
+      const inFirstReport = body.indexOf('%PDF') + 100;
+      request.write(body.subarray(0, inFirstReport));
+      for (let sent = inFirstReport; sent < body.length && !request.destroyed; sent += 1) {
+        request.write(body.subarray(sent, sent + 1));
+        await pause(1_000);
+      }
+    };
+    const slow = sampleResponse(4, 1);
+    const slowOutcome = clients[1]!.post(slow, await clients[1]!.openForm(), trickle).then(
+      () => 'answered',
+      () => 'cut off',
+    );
+    await waitUntil(() => filesUnder(path.join(dataDir, 'tmp', 'incoming')).length > 0, 'the upload to reach the server', {
+      details: () => portal.printed(),
+    });
+
+    portal.signal('SIGTERM');
+    expect(await portal.exit(15_000)).toEqual({ code: 0, signal: null });
+    expect(await slowOutcome).toBe('cut off');
+    expect(portal.printed()).toContain('1 request(s) still under way were cut off.');
+    const responses = { sent: new Map([[acknowledged.formToken, acknowledged]]), acknowledged: new Map([[acknowledged.formToken, reference!]]) };
+    expect(problemsWithStore(dataDir, responses)).toEqual([]);
+  } finally {
+    for (const client of clients) client.close();
+    portal.kill();
   }
 }, 30_000);

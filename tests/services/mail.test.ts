@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { failFastWhenLocked, openDatabase } from '../../server/db/database';
 import type { ResponseContent } from '../../server/services/submission';
 import { slotsBetween } from '../../server/services/digestSchedule';
 import { createTestPortal, type TestPortal } from '../support/testPortal';
@@ -221,6 +222,37 @@ describe('delivery that never loses a message and sends it once', () => {
       { status: 'sent', attempts: 1, lastError: null },
       { status: 'pending', attempts: 0, lastError: null },
     ]);
+  });
+
+  test('stopping the worker by a deadline that passes mid-delivery stops waiting, and leaves the message claimed for the next start to send again', async () => {
+    const portal = startPortal(undefined, { DIGEST_RECIPIENTS: '' });
+    await submit(portal);
+    smtp.holdReplies();
+    const arrived = smtp.nextArrival();
+    portal.services.mailWorker.start();
+    await arrived;
+    const deadline = new AbortController();
+    const stopped = portal.services.mailWorker.stop(deadline.signal);
+    deadline.abort();
+    await expect(stopped).resolves.toBe(false);
+    expect(outboxStatus(portal)).toEqual([{ status: 'sending', attempts: 1, lastError: null }]);
+    smtp.releaseReplies();
+    // In the server the process ends here; the test lets the delivery finish before closing the database.
+    await expect(portal.services.mailWorker.stop()).resolves.toBe(true);
+  });
+
+  test('a poll with nothing due needs no write lock, so another process holding one does not fail it', async () => {
+    const portal = startPortal(undefined, { DIGEST_RECIPIENTS: '' });
+    await submit(portal);
+    await portal.services.mailWorker.runOnce();
+    failFastWhenLocked(portal.db);
+    const otherProcess = openDatabase(path.join(dataDir, 'portal.db'));
+    try {
+      otherProcess.exec('BEGIN EXCLUSIVE');
+      await expect(portal.services.mailWorker.runOnce()).resolves.toBeUndefined();
+    } finally {
+      otherProcess.close();
+    }
   });
 
   test('an address the server refuses is marked undeliverable and shown to the officer, without retrying', async () => {

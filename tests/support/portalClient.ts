@@ -82,6 +82,15 @@ export class PortalClient {
     return page.status === 200 ? (/class="reference">([^<]+)</.exec(page.body)?.[1] ?? null) : null;
   }
 
+  /** Posts a form without files, as a browser posts sign-in or an officer's action. */
+  async postForm(path: string, fields: Readonly<Record<string, string>>): Promise<Reply> {
+    const body = Buffer.from(new URLSearchParams(fields).toString());
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) };
+    return this.request('POST', path, headers, (request) => {
+      request.write(body);
+    });
+  }
+
   async request(
     method: string,
     path: string,
@@ -108,10 +117,12 @@ export class PortalClient {
         response.once('end', () => resolve({ status: response.statusCode!, headers: response.headers, cookies, body: Buffer.concat(chunks).toString() }));
       });
     });
+    // A reply that fails while the body is still being written (the server cut the connection
+    // off) is heard as soon as the writing stops.
+    reply.catch(() => undefined);
     try {
       await writeBody?.(request);
     } catch (error) {
-      reply.catch(() => undefined);
       request.destroy();
       throw error;
     }

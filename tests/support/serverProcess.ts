@@ -1,10 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { projectRoot } from '../../server/config';
+import { builtCommand } from './commandProcess';
 import { waitUntil } from './waitUntil';
-
-const builtServer = path.join(projectRoot, 'dist', 'index.js');
 
 export interface Exit {
   readonly code: number | null;
@@ -14,8 +11,25 @@ export interface Exit {
 /** The settings the tests give every server process; `env` adds to them or overrides them. */
 export interface ServerSettings {
   readonly dataDir: string;
-  readonly smtpUrl: string;
+  /** The mail server; null writes email as .eml files to the data folder's outbox. */
+  readonly smtpUrl: string | null;
   readonly env?: Readonly<Record<string, string>>;
+}
+
+/** The environment of a server process: only what is set here, nothing from the environment the tests happen to run in. */
+export function serverEnvironment(settings: ServerSettings): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: settings.dataDir,
+    COOKIE_SECRET: 'a-production-secret-for-the-resilience-tests-0123456789',
+    ...(settings.smtpUrl === null ? {} : { SMTP_URL: settings.smtpUrl }),
+    SUBMISSION_RATE_LIMIT: '1000000',
+    CONSULTATION_CLOSES_AT: 'P28D',
+    ...settings.env,
+  };
 }
 
 /**
@@ -36,26 +50,7 @@ export class ServerProcess {
 
   /** Starts the server and resolves once it is listening (on a free port) and serving the form. */
   static async start(settings: ServerSettings, timeoutMs = 10_000): Promise<ServerProcess> {
-    if (!fs.existsSync(builtServer)) {
-      throw new Error(`${path.relative(projectRoot, builtServer)} is missing: build the server first (npm run build, or npx tsc).`);
-    }
-    const child = spawn(process.execPath, [builtServer], {
-      cwd: projectRoot,
-      // Only what is set here: nothing from the environment the tests happen to run in.
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATA_DIR: settings.dataDir,
-        COOKIE_SECRET: 'a-production-secret-for-the-resilience-tests-0123456789',
-        SMTP_URL: settings.smtpUrl,
-        SUBMISSION_RATE_LIMIT: '1000000',
-        CONSULTATION_CLOSES_AT: 'P28D',
-        ...settings.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, [builtCommand('index')], { cwd: projectRoot, env: serverEnvironment(settings), stdio: ['ignore', 'pipe', 'pipe'] });
     const server = new ServerProcess(child);
     try {
       const listening = await server.waitForOutput(/listening on [^\s:]+:(\d+)/, timeoutMs);

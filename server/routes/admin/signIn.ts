@@ -1,3 +1,4 @@
+import { promisify } from 'node:util';
 import type { Request, Response, Router } from 'express';
 import { rateLimit, type RateLimitInfo } from 'express-rate-limit';
 import type { Services } from '../../services';
@@ -51,7 +52,7 @@ export function registerSignInRoutes(router: Router, services: Services): void {
     res.render('pages/admin/sign-in', { email: '', failed: false, next: safeReturnPath(req.query.next) });
   });
 
-  router.post('/sign-in', perClient, perAccount, async (req, res, next) => {
+  router.post('/sign-in', perClient, perAccount, async (req, res) => {
     const body = req.body as Record<string, unknown>;
     const password = typeof body.password === 'string' ? body.password : '';
     const officer = await officers.authenticate(submittedEmail(body), password);
@@ -61,15 +62,12 @@ export function registerSignInRoutes(router: Router, services: Services): void {
       return;
     }
     // A new session id at sign-in, so that an id planted before it is worth nothing.
-    req.session.regenerate((error) => {
-      if (error) {
-        next(error);
-        return;
-      }
-      req.session.officerId = officer.id;
-      audit.record(officers.actorFor(officer), 'signed-in');
-      req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, safeReturnPath(body.next))));
-    });
+    await promisify(req.session.regenerate.bind(req.session))();
+    // Recorded before the session is marked signed in: if it cannot be, the sign-in fails whole.
+    audit.record(officers.actorFor(officer), 'signed-in');
+    req.session.officerId = officer.id;
+    await promisify(req.session.save.bind(req.session))();
+    res.redirect(303, safeReturnPath(body.next));
   });
 
   router.post('/sign-out', (req, res, next) => {

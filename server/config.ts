@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { parse as parseDotEnv } from 'dotenv';
 import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
 
@@ -11,7 +13,8 @@ export const LONDON = 'Europe/London';
 /**
  * A time that overrides the consultation's own opening or closing time. Either an absolute
  * ISO 8601 time (read in London time when it has no offset) or an ISO 8601 duration such as
- * `P28D`, meaning that long after the portal started.
+ * `P28D`, meaning that long after the portal first started on its data with that setting (see
+ * services/serverSettings).
  */
 export interface TimeOverride {
   readonly setting: string;
@@ -33,6 +36,11 @@ export interface Config {
   readonly trustProxy: boolean | number | string;
   readonly opensAtOverride: TimeOverride | null;
   readonly closesAtOverride: TimeOverride | null;
+  /**
+   * Which of the settings a command-line tool may take from the running server's were given here
+   * (BASE_URL or PORT; CONSULTATION_OPENS_AT; CONSULTATION_CLOSES_AT), rather than left to their defaults.
+   */
+  readonly given: { readonly baseUrl: boolean; readonly opensAt: boolean; readonly closesAt: boolean };
   /** Responses one client may post in fifteen minutes. */
   readonly submissionRateLimit: number;
   readonly uploads: {
@@ -106,8 +114,11 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   return value;
 }
 
+/** Outside production and tests, the portal runs a preview open for 28 days (see the README). */
+const developmentPreview = 'P28D';
+
 export function parseTimeOverride(name: string, value: string | undefined, startedAt: Date): TimeOverride | null {
-  if (value === undefined || value.trim() === '') return null;
+  if (value === undefined || value.trim() === '' || value.trim() === 'none') return null;
   const setting = value.trim();
   if (setting.startsWith('P')) {
     const duration = Duration.fromISO(setting);
@@ -121,7 +132,26 @@ export function parseTimeOverride(name: string, value: string | undefined, start
   return { setting, instant: time.toJSDate() };
 }
 
-export function createConfig(env: NodeJS.ProcessEnv = process.env, startedAt: Date = new Date()): Config {
+/**
+ * The process's environment over the settings in a `.env` file: the project's own, or the file
+ * ENV_FILE names ('' for none). The server and every command read the same file.
+ */
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const file = env.ENV_FILE ?? path.join(projectRoot, '.env');
+  if (file === '') return env;
+  let fileSettings: Record<string, string>;
+  try {
+    fileSettings = parseDotEnv(fs.readFileSync(path.resolve(projectRoot, file)));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && env.ENV_FILE === undefined) return env;
+    throw new ConfigError(`ENV_FILE: the settings file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+  return { ...fileSettings, ...env };
+}
+
+const isGiven = (value: string | undefined) => value !== undefined && value.trim() !== '';
+
+export function createConfig(env: NodeJS.ProcessEnv = readEnvironment(), startedAt: Date = new Date()): Config {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -147,7 +177,16 @@ export function createConfig(env: NodeJS.ProcessEnv = process.env, startedAt: Da
     cookieSecret: settings.COOKIE_SECRET ?? randomBytes(32).toString('hex'),
     trustProxy: parseTrustProxy(settings.TRUST_PROXY),
     opensAtOverride: parseTimeOverride('CONSULTATION_OPENS_AT', settings.CONSULTATION_OPENS_AT, startedAt),
-    closesAtOverride: parseTimeOverride('CONSULTATION_CLOSES_AT', settings.CONSULTATION_CLOSES_AT, startedAt),
+    closesAtOverride: parseTimeOverride(
+      'CONSULTATION_CLOSES_AT',
+      settings.CONSULTATION_CLOSES_AT ?? (environment === 'development' ? developmentPreview : undefined),
+      startedAt,
+    ),
+    given: Object.freeze({
+      baseUrl: isGiven(env.BASE_URL) || isGiven(env.PORT),
+      opensAt: isGiven(env.CONSULTATION_OPENS_AT),
+      closesAt: isGiven(env.CONSULTATION_CLOSES_AT),
+    }),
     submissionRateLimit: settings.SUBMISSION_RATE_LIMIT,
     uploads: Object.freeze({
       heldMaxBytes: Math.round(settings.HELD_REPORTS_MAX_MB * megabyte),

@@ -6,6 +6,7 @@ import { loadConsultation } from './content/loadConsultation';
 import { failFastWhenLocked, type Db } from './db/database';
 import { keepFilesPrivate, openDataStore } from './db/dataStore';
 import { migrate } from './db/migrate';
+import { ServerSettingsRepository } from './db/serverSettingsRepository';
 import { gracefulClose } from './httpShutdown';
 import { logFailure } from './logFailure';
 import { operatorProblem } from './operatorProblem';
@@ -13,6 +14,7 @@ import { createServices, type Services } from './services';
 import { systemClock } from './services/clock';
 import { HeldUploads } from './services/heldUploads';
 import { runEvery } from './services/runEvery';
+import { settleServerSettings } from './services/serverSettings';
 
 const hourMs = 60 * 60 * 1000;
 
@@ -92,11 +94,12 @@ function stopOnSignal(services: Services, db: Db, closeServer: ReturnType<typeof
 
 function start(): void {
   keepFilesPrivate();
-  const config = createConfig();
-  const consultations = loadConsultation(config.contentDir);
-  const db = openDataStore(config);
+  const settings = createConfig();
+  const consultations = loadConsultation(settings.contentDir);
+  const db = openDataStore(settings);
   const applied = migrate(db, path.join(projectRoot, 'migrations'));
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
+  const config = settleServerSettings(settings, new ServerSettingsRepository(db), new Date());
   const services = createServices(config, db, consultations, systemClock);
   tidyAfterLastRun(services);
   failFastWhenLocked(db);

@@ -32,7 +32,7 @@ export const officerPassword = 'a long bench password 0123456789';
 
 /**
  * The portal's settings for a benchmark: production, the data's window, no submission limit, and
- * email to .eml files whatever SMTP_URL this shell has.
+ * email to .eml files whatever SMTP_URL this shell (or a .env file) has.
  */
 export function portalEnv(data: BenchData): NodeJS.ProcessEnv {
   const { SMTP_URL: _ignored, ...inherited } = process.env;
@@ -41,8 +41,11 @@ export function portalEnv(data: BenchData): NodeJS.ProcessEnv {
     NODE_ENV: 'production',
     COOKIE_SECRET: randomBytes(32).toString('hex'),
     DATA_DIR: data.dataDir,
+    // A time rather than a duration: a duration is resolved once for a data folder and kept, and
+    // the generated data is kept from run to run.
     CONSULTATION_OPENS_AT: data.opensAt,
-    CONSULTATION_CLOSES_AT: 'P2D',
+    CONSULTATION_CLOSES_AT: new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString(),
+    ENV_FILE: '',
     SUBMISSION_RATE_LIMIT: '1000000000',
   };
 }

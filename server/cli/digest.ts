@@ -4,6 +4,8 @@ import { createConfig, projectRoot } from '../config';
 import { loadConsultation } from '../content/loadConsultation';
 import { openDataStore } from '../db/dataStore';
 import { migrate } from '../db/migrate';
+import { ServerSettingsRepository } from '../db/serverSettingsRepository';
+import { adoptServerSettings } from '../services/serverSettings';
 import { createServices } from '../services';
 import { systemClock } from '../services/clock';
 import { runCommand } from './runCommand';
@@ -14,9 +16,11 @@ const usage = `The Policy Officer's email digest.
   npm run digest -- --send-now    make a digest now and send it to the digest's recipients`;
 
 async function main(args: string[]): Promise<void> {
-  const config = createConfig();
-  const db = openDataStore(config);
+  const settings = createConfig();
+  const db = openDataStore(settings);
   migrate(db, path.join(projectRoot, 'migrations'));
+  // The address and consultation window of the server that runs on this data, unless set here.
+  const config = adoptServerSettings(settings, new ServerSettingsRepository(db));
   const services = createServices(config, db, loadConsultation(config.contentDir), systemClock);
   try {
     if (args.includes('--preview')) {

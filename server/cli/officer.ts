@@ -4,6 +4,8 @@ import { read } from 'read';
 import { createConfig, projectRoot } from '../config';
 import { openDataStore } from '../db/dataStore';
 import { migrate } from '../db/migrate';
+import { ServerSettingsRepository } from '../db/serverSettingsRepository';
+import { adoptServerSettings } from '../services/serverSettings';
 import { AuditRepository } from '../db/auditRepository';
 import { OfficerRepository } from '../db/officerRepository';
 import { SqliteSessionStore } from '../db/sessionStore';
@@ -43,9 +45,11 @@ async function readNewPassword(): Promise<string> {
 
 async function main(args: string[]): Promise<void> {
   const [command, email] = args;
-  const config = createConfig();
-  const db = openDataStore(config);
+  const settings = createConfig();
+  const db = openDataStore(settings);
   migrate(db, path.join(projectRoot, 'migrations'));
+  // The address and consultation window of the server that runs on this data, unless set here.
+  const config = adoptServerSettings(settings, new ServerSettingsRepository(db));
   const officers = new OfficerService(
     new OfficerRepository(db),
     new PasswordHasher(),

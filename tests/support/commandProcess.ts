@@ -21,7 +21,7 @@ export function builtCommand(name: string): string {
 
 /**
  * Runs a built command-line tool as an operator would from a shell, with only the settings in
- * `env` (and PATH), feeding it `stdin`; resolves when it has exited and everything it printed is
+ * `env` (and PATH; no .env file unless `env` names one in ENV_FILE), feeding it `stdin`; resolves when it has exited and everything it printed is
  * read. One still running after `timeoutMs` is killed, and its code is null.
  */
 export async function runBuiltCommand(
@@ -32,7 +32,7 @@ export async function runBuiltCommand(
 ): Promise<CommandResult> {
   const child = spawn(process.execPath, [builtCommand(name), ...args], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ENV_FILE: '', ...env },
     timeout: timeoutMs,
     killSignal: 'SIGKILL',
   });

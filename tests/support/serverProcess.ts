@@ -20,6 +20,8 @@ export interface ServerSettings {
 export function serverEnvironment(settings: ServerSettings): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '',
+    // No .env file either: only what is set here.
+    ENV_FILE: '',
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: '0',

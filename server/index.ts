@@ -26,6 +26,11 @@ function start(): void {
   }
   // Only this process delivers email, so a message still marked as being sent was cut off by
   // the last run stopping: it goes again now, not when that run's lease would have run out.
+  // An erasure cut off by the last run's end may have left email files to remove, and its
+  // deleted pages in the write-ahead log.
+  const removedCopies = services.mailCopies.removeRecorded();
+  if (removedCopies > 0) console.log(`Removed the email files of ${removedCopies} message(s) about erased responses`);
+  services.checkpointer.checkpoint();
   const releasedEmails = services.outbox.releaseClaims();
   if (releasedEmails > 0) console.log(`${releasedEmails} email(s) the last run was sending will be sent again`);
   const sweepTimer = setInterval(() => services.heldUploads.sweep(), 60 * 60 * 1000).unref();
@@ -46,6 +51,7 @@ function start(): void {
   const shutDown = (signal: string) => {
     console.log(`${signal}: finishing requests and email deliveries in progress, then stopping`);
     clearInterval(sweepTimer);
+    services.checkpointer.stop();
     // Settled, not all: a delivery under way is waited for even if closing the server fails.
     void Promise.allSettled([closeServer(), services.mailWorker.stop()]).then((outcomes) => {
       services.transport.close();

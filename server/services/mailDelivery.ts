@@ -20,6 +20,8 @@ export type WriteReceipt = (submissionId: number) => BuiltMessage | null;
 
 /** Delivers what is due in the outbox: each message once, retried with backoff while it can still succeed. */
 export class MailDelivery {
+  private readonly sending = new Set<string>();
+
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly transport: MailTransport,
@@ -38,6 +40,7 @@ export class MailDelivery {
       if (!keepGoing()) return tried;
       const message = this.outbox.claimNextDue(this.clock.now(), this.policy.leaseMs);
       if (!message) return tried;
+      this.sending.add(message.messageId);
       try {
         const { subject, text, html } = this.contentOf(message);
         await this.transport.send({ messageId: message.messageId, from: this.from, to: message.recipient, subject, text, html });
@@ -51,9 +54,16 @@ export class MailDelivery {
           const wait = Math.min(this.policy.firstRetryMs * 2 ** (message.attempts - 1), this.policy.longestRetryMs);
           this.outbox.markRetry(message.id, reason, new Date(this.clock.now().getTime() + wait));
         }
+      } finally {
+        this.sending.delete(message.messageId);
       }
     }
     return limit;
+  }
+
+  /** Whether this process is sending the message now (its words were read before the send began). */
+  isSending(messageId: string): boolean {
+    return this.sending.has(messageId);
   }
 
   private contentOf(message: OutboxRow): BuiltMessage {

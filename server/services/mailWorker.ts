@@ -1,9 +1,11 @@
 import type { DigestService } from './digestService';
+import type { MailCopies } from './mailCopies';
 import type { MailDelivery } from './mailDelivery';
 
 /**
- * Runs in the server process: every poll it makes any digest that has fallen due and delivers
- * what is waiting in the outbox. Stopping waits for the delivery under way to finish.
+ * Runs in the server process: every poll it makes any digest that has fallen due, delivers what
+ * is waiting in the outbox, and removes the email files of erased responses still to go.
+ * Stopping waits for the delivery under way to finish.
  */
 export class MailWorker {
   private timer: NodeJS.Timeout | null = null;
@@ -13,6 +15,7 @@ export class MailWorker {
   constructor(
     private readonly digests: DigestService,
     private readonly delivery: MailDelivery,
+    private readonly mailCopies: MailCopies,
     private readonly pollMs: number,
     private readonly reportError: (error: unknown) => void = (error) => console.error('Mail worker:', error),
   ) {}
@@ -21,6 +24,8 @@ export class MailWorker {
     this.digests.makeDue();
     // Once stopping, the message being sent is finished but no other is started.
     await this.delivery.deliverDue(undefined, () => !this.stopped);
+    // An erased response's copy may have been written by a delivery that was under way as it was erased.
+    this.mailCopies.removeRecorded();
   }
 
   start(): void {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from './clock';
+import type { ReportRisk } from './reportRisks';
 
 /** A report that passed its checks and waits, on disk under its stored name, for the response to be sent. */
 export interface AcceptedFile {
@@ -10,6 +11,7 @@ export interface AcceptedFile {
   readonly originalName: string;
   readonly mediaType: string;
   readonly sizeBytes: number;
+  readonly risk: ReportRisk | null;
 }
 
 interface Manifest {
@@ -64,7 +66,8 @@ export class HeldUploads {
     if (manifest.visitorId !== visitorId) return [];
     if (this.hasExpired(manifest)) return 'expired';
     return manifest.files
-      .map((file) => ({ ...file, path: path.join(holdingDir, file.storedName) }))
+      // A holding made before reports were checked for risks carries no finding.
+      .map((file) => ({ ...file, risk: file.risk ?? null, path: path.join(holdingDir, file.storedName) }))
       .filter((file) => fs.existsSync(file.path));
   }
 

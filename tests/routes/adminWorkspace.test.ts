@@ -8,6 +8,7 @@ import type TestAgent from 'supertest/lib/agent';
 import type { ResponseContent } from '../../server/services/submission';
 import { createTestPortal, filesUnder, type TestPortal } from '../support/testPortal';
 import { docxFile, pdfFile } from '../support/files';
+import { docxWithMacro, pdfOpeningWithJavaScript, rtfWithEmbeddedObject } from '../support/riskyFiles';
 import { countRows, openForm, postResponse, validFields } from '../support/respond';
 import { addOfficer, signIn } from '../support/officer';
 import { asBuffer } from '../support/binary';
@@ -177,6 +178,25 @@ describe('reviewing a submission', () => {
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(Buffer.compare(download.body as Buffer, docxFile())).toBe(0);
     await agent.get(`/admin/submissions/${reference}/reports/1`).expect(404);
+  });
+
+  test('a report that could run something when opened is accepted, and the officer is told what is in it, in either language', async () => {
+    const reference = await submitWithReports({}, [
+      { name: 'Canton minutes.docx', content: docxWithMacro() },
+      { name: 'Canton poster.pdf', content: pdfOpeningWithJavaScript() },
+      { name: 'Canton plan.rtf', content: rtfWithEmbeddedObject() },
+      { name: 'Canton report.pdf', content: pdfFile() },
+    ]);
+    const page = await agent.get(`/admin/submissions/${reference}`).expect(200);
+    const warningAfter = (fileName: string) => new RegExp(`${fileName}</a>[^<]*<span[^>]*>[^<]*</span>\\s*<p class="warning-text"><strong>([^<]*)</strong>`).exec(page.text)?.[1];
+    expect(warningAfter('Canton minutes.docx')).toContain('this report contains a macro');
+    expect(warningAfter('Canton poster.pdf')).toContain('this report contains JavaScript or an action that runs a program when opened');
+    expect(warningAfter('Canton plan.rtf')).toContain('this report contains an embedded object');
+    expect(warningAfter('Canton report.pdf')).toBeUndefined();
+    expect(page.text.match(/class="warning-text"/g)).toHaveLength(3);
+
+    const welsh = await agent.get(`/admin/submissions/${reference}?lang=cy`).expect(200);
+    expect(welsh.text).toContain('mae macro yn yr adroddiad hwn');
   });
 });
 

@@ -79,7 +79,7 @@ describe('rows read in batches', () => {
     const storedName = made.toString(16).padStart(32, 'a');
     const filePath = path.join(portal.dataDir, `upload-${made}`);
     fs.writeFileSync(filePath, `%PDF ${originalName}`);
-    return { path: filePath, storedName, originalName, mediaType: 'application/pdf', sizeBytes: fs.statSync(filePath).size };
+    return { path: filePath, storedName, originalName, mediaType: 'application/pdf', sizeBytes: fs.statSync(filePath).size, risk: null };
   }
 
   /** Seven responses a minute apart, each with its own mix of answers, reports and tags. */

@@ -55,7 +55,7 @@ test('kept reports expire after a day', () => {
   const temporaryPath = path.join(attachments.incomingDir, strayName);
   fs.writeFileSync(temporaryPath, pdfFile());
   const { heldId } = heldUploads.hold('visitor', [
-    { path: temporaryPath, storedName: strayName, originalName: 'r.pdf', mediaType: 'application/pdf', sizeBytes: 10 },
+    { path: temporaryPath, storedName: strayName, originalName: 'r.pdf', mediaType: 'application/pdf', sizeBytes: 10, risk: null },
   ])!;
   expect(heldUploads.retrieve('visitor', heldId)).toHaveLength(1);
   expect(heldUploads.retrieve('another visitor', heldId)).toEqual([]);

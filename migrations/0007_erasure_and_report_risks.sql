@@ -26,3 +26,8 @@ WHERE kind = 'digest' AND status IN ('sent', 'failed');
 
 -- An erasure rewrites a digest's copies, found by their digest among a million receipts.
 CREATE INDEX outbox_by_digest ON outbox (digest_id);
+
+-- What in a report could act when the officer opens it on a desktop, found as it arrived: a
+-- macro, JavaScript or a program a PDF launches, or an object embedded in RTF. Null for none,
+-- and for reports that arrived before reports were checked for it.
+ALTER TABLE attachments ADD COLUMN risk TEXT CHECK (risk IN ('macro', 'active-content', 'embedded-object'));

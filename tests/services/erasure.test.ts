@@ -147,3 +147,17 @@ test('a reader holding an old snapshot delays emptying the write-ahead log until
     for (const word of erasedWords) expect(bytes.includes(word)).toBe(false);
   }
 });
+
+test('a receipt being written as the response is erased is removed once it has been written', async () => {
+  startPortal('file');
+  const erased = await respondToBeErased();
+  // Claimed, its words read, and on its way to the file when the erasure comes.
+  const delivering = portal.services.delivery.deliverDue();
+  portal.services.erasure.erase(erased, commandLine);
+  await delivering;
+  expect(await filesMentioning(['Quokkadwyn'])).not.toEqual([]);
+
+  await portal.services.mailWorker.runOnce();
+
+  expect(await filesMentioning(erasedWords)).toEqual([]);
+});

@@ -14,7 +14,8 @@ export interface Exit {
 /** The settings the tests give every server process; `env` adds to them or overrides them. */
 export interface ServerSettings {
   readonly dataDir: string;
-  readonly smtpUrl: string;
+  /** Null for none: email is then written as files in the data folder. */
+  readonly smtpUrl: string | null;
   readonly env?: Readonly<Record<string, string>>;
 }
 
@@ -49,7 +50,7 @@ export class ServerProcess {
         PORT: '0',
         DATA_DIR: settings.dataDir,
         COOKIE_SECRET: 'a-production-secret-for-the-resilience-tests-0123456789',
-        SMTP_URL: settings.smtpUrl,
+        ...(settings.smtpUrl === null ? {} : { SMTP_URL: settings.smtpUrl }),
         SUBMISSION_RATE_LIMIT: '1000000',
         CONSULTATION_CLOSES_AT: 'P28D',
         ...settings.env,

@@ -161,3 +161,23 @@ test('a receipt being written as the response is erased is removed once it has b
 
   expect(await filesMentioning(erasedWords)).toEqual([]);
 });
+
+test('on shutdown the write-ahead log is no longer retried, and nothing is tried after', () => {
+  startPortal('file');
+  const reader = new Database(portal.services.config.databasePath, { readonly: true });
+  try {
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM submissions').get();
+    portal.db.prepare("INSERT INTO mail_copies_to_remove (message_id) VALUES ('<a write for the log to hold>')").run();
+    expect(portal.services.checkpointer.checkpoint()).toBe(false);
+    expect(portal.services.checkpointer.pending).toBe(true);
+
+    portal.services.checkpointer.stop();
+
+    expect(portal.services.checkpointer.pending).toBe(false);
+    reader.exec('COMMIT');
+    expect(portal.services.checkpointer.checkpoint()).toBe(false);
+  } finally {
+    reader.close();
+  }
+});

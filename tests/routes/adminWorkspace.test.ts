@@ -12,6 +12,7 @@ import { docxWithMacro, pdfOpeningWithJavaScript, rtfWithEmbeddedObject } from '
 import { countRows, openForm, postResponse, validFields } from '../support/respond';
 import { addOfficer, signIn } from '../support/officer';
 import { asBuffer } from '../support/binary';
+import { strFromU8, unzipSync } from 'fflate';
 
 let portal: TestPortal;
 let agent: TestAgent;
@@ -197,6 +198,16 @@ describe('reviewing a submission', () => {
 
     const welsh = await agent.get(`/admin/submissions/${reference}?lang=cy`).expect(200);
     expect(welsh.text).toContain('mae macro yn yr adroddiad hwn');
+
+    // The reports archive carries the same warning beside each file, where whoever unzips it sees it.
+    const zip = await agent.get('/admin/exports/reports.zip?lang=en').buffer(true).parse(asBuffer);
+    const entries = unzipSync(new Uint8Array(zip.body as Buffer));
+    expect(Object.keys(entries).sort()).toEqual(
+      ['Canton minutes.docx', 'Canton minutes.docx - WARNING.txt', 'Canton plan.rtf', 'Canton plan.rtf - WARNING.txt', 'Canton poster.pdf', 'Canton poster.pdf - WARNING.txt', 'Canton report.pdf']
+        .map((name) => `${reference}/${name}`)
+        .sort(),
+    );
+    expect(strFromU8(entries[`${reference}/Canton minutes.docx - WARNING.txt`]!)).toContain('this report contains a macro');
   });
 });
 

@@ -148,7 +148,7 @@ describe('rows read in batches', () => {
 
   test('the reports archive lists every report, in order, across batches', async () => {
     await submitVariedResponses();
-    const files = [...exportsInBatchesOf(2).reportFiles(anything, 'oldest')];
+    const files = [...exportsInBatchesOf(2).reportFiles(anything, 'oldest', (risk, name) => ({ name: `${name}.txt`, text: risk }))];
     expect(files.map((file) => file.originalName)).toEqual(['minutes 1.pdf', 'report 1.pdf', 'minutes 4.pdf', 'report 4.pdf']);
     for (const file of files) expect(fs.readFileSync(file.path, 'utf8')).toBe(`%PDF ${file.originalName}`);
   });

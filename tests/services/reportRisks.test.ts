@@ -13,6 +13,7 @@ import {
   pdfOpeningAtFirstPage,
   pdfOpeningWithJavaScript,
   pdfWithEscapedJavaScript,
+  pdfWithJavaScriptInObjectStream,
     rtfFile,
   rtfWithEmbeddedObject,
 } from '../support/riskyFiles';
@@ -35,6 +36,7 @@ test.each([
   ['a PDF that runs JavaScript when opened', 'report.pdf', pdfOpeningWithJavaScript, 'active-content'],
   ['a PDF that launches a program', 'report.pdf', pdfLaunchingProgram, 'active-content'],
   ['a PDF whose JavaScript is named with escapes', 'report.pdf', pdfWithEscapedJavaScript, 'active-content'],
+  ['a PDF whose JavaScript action is packed in a compressed object stream', 'report.pdf', pdfWithJavaScriptInObjectStream, 'active-content'],
   ['a PDF whose launch straddles two chunks of the file', 'report.pdf', pdfLaunchingAcrossChunks, 'active-content'],
   ['an RTF document with an embedded object', 'minutes.rtf', rtfWithEmbeddedObject, 'embedded-object'],
 ])('%s is accepted, and what could act in it is found', async (_what, name, make, risk) => {

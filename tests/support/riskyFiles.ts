@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { docxFile, pdfFile } from './files';
 
@@ -44,6 +45,38 @@ export function pdfLaunchingAcrossChunks(): Buffer {
   const paddingBytes = firstChunkBytes - 5 - pdfFile().length - beforeName;
   const pdf = updatedPdf('/OpenAction 6 0 R', ['<< /S /Launch /F (cmd.exe) >>'], paddingBytes);
   if (pdf.indexOf('/Launch') !== firstChunkBytes - 5) throw new Error('The name is not across the chunks');
+  return pdf;
+}
+
+/**
+ * The small real PDF, changed by an update that packs its opening action into a compressed
+ * object stream, found through a cross-reference stream, as PDF 1.5 and later save: the action's
+ * names are nowhere in the file as it is.
+ */
+export function pdfWithJavaScriptInObjectStream(): Buffer {
+  const original = pdfFile().toString('latin1');
+  const previousXref = Number(/startxref\n(\d+)/.exec(original)![1]);
+  const packedHeader = '6 0 ';
+  const packed = zlib.deflateSync(Buffer.from(`${packedHeader}<< /S /JavaScript /JS (app.alert\\(1\\)) >>`, 'latin1'));
+  let body = original;
+  const objectStreamAt = body.length;
+  body += `7 0 obj\n<< /Type /ObjStm /N 1 /First ${packedHeader.length} /Filter /FlateDecode /Length ${packed.length} >>\nstream\n${packed.toString('latin1')}\nendstream\nendobj\n`;
+  const catalogueAt = body.length;
+  body += '1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Version /1.5 /OpenAction 6 0 R >>\nendobj\n';
+  const xrefAt = body.length;
+  // Rows of /W [1 4 2]: in use at an offset (1), or packed in an object stream at an index (2).
+  const row = (type: number, where: number, index = 0) => {
+    const bytes = Buffer.alloc(7);
+    bytes.writeUInt8(type, 0);
+    bytes.writeUInt32BE(where, 1);
+    bytes.writeUInt16BE(index, 5);
+    return bytes;
+  };
+  const rows = Buffer.concat([row(1, catalogueAt), row(2, 7), row(1, objectStreamAt), row(1, xrefAt)]);
+  body += `8 0 obj\n<< /Type /XRef /Size 9 /Index [1 1 6 3] /W [1 4 2] /Root 1 0 R /Prev ${previousXref} /Length ${rows.length} >>\nstream\n`;
+  body += `${rows.toString('latin1')}\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`;
+  const pdf = Buffer.from(body, 'latin1');
+  if (/\/(JavaScript|JS)\b/.test(body) || packed.includes('endstream')) throw new Error('The action is not hidden in the object stream');
   return pdf;
 }
 

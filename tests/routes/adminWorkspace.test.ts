@@ -342,6 +342,7 @@ test('erasure removes the submission, its answers, notes, tags, search entry and
 
   const confirm = await agent.get(`/admin/submissions/${reference}/erase`).expect(200);
   expect(confirm.text).toContain('This cannot be undone.');
+  expect(confirm.text).toContain('backups taken before now, still hold it');
   const erased = await agent.post(`/admin/submissions/${reference}/erase`).type('form').send({ _csrf: csrf }).expect(303);
   expect((await agent.get(erased.headers.location)).text).toContain(`${reference} has been erased.`);
 

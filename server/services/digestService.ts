@@ -134,5 +134,4 @@ export class DigestService {
       flagged: digests.flagged(consultation.slug, digestListLimit),
     };
   }
-
 }

@@ -17,7 +17,7 @@ const confirmationCookie = 'confirmation';
  * How long the confirmation stays readable after a response is sent: long enough to read it and
  * note the reference, short enough that the next person at a shared computer does not find it.
  */
-export const confirmationLifetimeMs = 30 * 60 * 1000;
+const confirmationLifetimeMs = 30 * 60 * 1000;
 
 /** The reference the confirmation cookie names, while it has not run out; null otherwise. */
 function confirmedReference(cookie: unknown, now: Date): string | null {

@@ -45,6 +45,11 @@ function tidyAfterLastRun(services: Services): void {
   services.sessions.sweepExpired();
   // Only this process delivers email, so a message still marked as being sent was cut off by
   // the last run stopping: it goes again now, not when that run's lease would have run out.
+  // An erasure cut off by the last run's end may have left email files to remove, and its
+  // deleted pages in the write-ahead log.
+  const removedCopies = services.mailCopies.removeRecorded();
+  if (removedCopies > 0) console.log(`Removed the email files of ${removedCopies} message(s) about erased responses`);
+  services.checkpointer.checkpoint();
   const releasedEmails = services.outbox.releaseClaims();
   if (releasedEmails > 0) console.log(`${releasedEmails} email(s) the last run was sending will be sent again`);
 }
@@ -70,6 +75,7 @@ function stopOnSignal(services: Services, db: Db, closeServer: ReturnType<typeof
   const shutDown = async (signal: string) => {
     console.log(`${signal}: finishing requests and email deliveries in progress (for up to ${shutdownTimeoutMs / 1000} s), then stopping`);
     stopBackgroundWork();
+    services.checkpointer.stop();
     const deadline = new AbortController();
     const deadlineTimer = setTimeout(() => deadline.abort(), shutdownTimeoutMs);
     // Settled, not all: a delivery under way is waited for even if closing the server fails.

@@ -75,6 +75,7 @@ async function main(args: string[]): Promise<void> {
           originalName: report.originalName,
           mediaType: 'application/pdf',
           sizeBytes: report.content.length,
+          risk: null,
         }));
         const id = submissions.insert(asNewSubmission(response, consultation.slug, reference, attachments));
         if (response.status !== 'new') reviews.setStatus(id, response.status);

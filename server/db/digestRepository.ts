@@ -52,6 +52,9 @@ export class DigestRepository {
   private readonly selectAllCount: Statement<[{ consultation: string }], { count: number; lastId: number }>;
   private readonly selectFlagged: Statement<[string, number], { reference: string; name: string }>;
   private readonly selectFlaggedCount: Statement<[string], number>;
+  private readonly insertMention: Statement<[number, string]>;
+  private readonly selectMentioning: Statement<[number], { id: number; content: string }>;
+  private readonly updateContent: Statement<[string, number]>;
 
   constructor(db: Db) {
     this.insertDigest = db.prepare(`
@@ -81,6 +84,11 @@ export class DigestRepository {
         coalesce((SELECT id FROM submissions WHERE +consultation = @consultation ORDER BY id DESC LIMIT 1), 0) AS lastId`);
     this.selectFlagged = db.prepare("SELECT reference, name FROM submissions WHERE consultation = ? AND status = 'flagged' ORDER BY id LIMIT ?");
     this.selectFlaggedCount = db.prepare("SELECT count(*) FROM submissions WHERE consultation = ? AND status = 'flagged'").pluck() as Statement<[string], number>;
+    this.insertMention = db.prepare('INSERT INTO digest_mentions (digest_id, submission_id) SELECT ?, id FROM submissions WHERE reference = ?');
+    this.selectMentioning = db.prepare(`
+      SELECT d.id, d.content FROM digest_mentions m JOIN digests d ON d.id = m.digest_id
+      WHERE m.submission_id = ? AND d.content IS NOT NULL ORDER BY d.id`);
+    this.updateContent = db.prepare('UPDATE digests SET content = ? WHERE id = ?');
   }
 
   /** Records a digest; throws a unique-constraint error if its slot has already been made. */
@@ -100,6 +108,20 @@ export class DigestRepository {
 
   history(limit = 50): DigestHistoryEntry[] {
     return this.selectHistory.all(limit).map(toRecord);
+  }
+
+  /** Records that a digest mentions a response; false if there is no such response (any more). Each reference once. */
+  recordMention(digestId: number, reference: string): boolean {
+    return this.insertMention.run(digestId, reference).changes > 0;
+  }
+
+  /** The digests that mention a submission, with what each says (as stored by `storeContent`). */
+  mentioning(submissionId: number): { id: number; content: string }[] {
+    return this.selectMentioning.all(submissionId);
+  }
+
+  storeContent(digestId: number, content: string): void {
+    this.updateContent.run(content, digestId);
   }
 
   /** The first `limit` submissions after `afterId`, how many there are in all, and the highest id among them. */

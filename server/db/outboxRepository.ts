@@ -65,6 +65,11 @@ export class OutboxRepository {
   private readonly markFailedStatement: Statement<[{ id: number; error: string }]>;
   private readonly releaseClaimsStatement: Statement<[]>;
   private readonly selectUndeliverableReceipts: Statement<[], UndeliverableReceipt>;
+  private readonly rewriteDigestStatement: Statement<[{ digestId: number; subject: string; text: string; html: string }], string>;
+  private readonly selectReceiptIds: Statement<[number], string>;
+  private readonly insertCopyToRemove: Statement<[string]>;
+  private readonly selectCopiesToRemove: Statement<[], string>;
+  private readonly deleteCopyToRemove: Statement<[string]>;
 
   constructor(db: Db) {
     this.insertMessage = db.prepare(`
@@ -91,6 +96,13 @@ export class OutboxRepository {
     this.selectUndeliverableReceipts = db.prepare(`
       SELECT s.reference, o.recipient, o.last_error AS lastError FROM outbox o JOIN submissions s ON s.id = o.submission_id
       WHERE o.kind = 'receipt' AND o.status = 'failed' ORDER BY o.id DESC`);
+    this.rewriteDigestStatement = db
+      .prepare('UPDATE outbox SET subject = @subject, text_body = @text, html_body = @html WHERE digest_id = @digestId RETURNING message_id')
+      .pluck() as Statement<[{ digestId: number; subject: string; text: string; html: string }], string>;
+    this.selectReceiptIds = db.prepare("SELECT message_id FROM outbox WHERE submission_id = ? AND kind = 'receipt'").pluck() as Statement<[number], string>;
+    this.insertCopyToRemove = db.prepare('INSERT INTO mail_copies_to_remove (message_id) VALUES (?) ON CONFLICT DO NOTHING');
+    this.selectCopiesToRemove = db.prepare('SELECT message_id FROM mail_copies_to_remove').pluck() as Statement<[], string>;
+    this.deleteCopyToRemove = db.prepare('DELETE FROM mail_copies_to_remove WHERE message_id = ?');
   }
 
   enqueue(queued: QueuedMessage, now: Date): void {
@@ -137,6 +149,28 @@ export class OutboxRepository {
    */
   releaseClaims(): number {
     return this.releaseClaimsStatement.run().changes;
+  }
+
+  /** Puts a digest's new words in every copy queued or sent; returns those copies' message ids. */
+  rewriteDigest(digestId: number, message: BuiltMessage): string[] {
+    return this.rewriteDigestStatement.all({ digestId, ...message });
+  }
+
+  receiptMessageIdsOf(submissionId: number): string[] {
+    return this.selectReceiptIds.all(submissionId);
+  }
+
+  /** Records, in the caller's transaction, that the copies of these messages kept as files are to be removed. */
+  noteCopiesToRemove(messageIds: readonly string[]): void {
+    for (const messageId of messageIds) this.insertCopyToRemove.run(messageId);
+  }
+
+  copiesToRemove(): string[] {
+    return this.selectCopiesToRemove.all();
+  }
+
+  copiesRemoved(messageId: string): void {
+    this.deleteCopyToRemove.run(messageId);
   }
 
   undeliverableReceipts(): UndeliverableReceipt[] {

@@ -8,6 +8,7 @@ import type {
   StoredSubmission,
   Channel,
 } from '../services/submission';
+import type { ReportRisk } from '../services/reportRisks';
 
 /**
  * Submissions are read as plain arrays of values (better-sqlite3's raw mode): building a row
@@ -43,7 +44,7 @@ type SubmissionValues = [
 ];
 
 type AnswerValues = [submissionId: number, answerId: number, paper: string, section: string | null, body: string];
-type AttachmentValues = [submissionId: number, storedName: string, originalName: string, mediaType: string, sizeBytes: number];
+type AttachmentValues = [submissionId: number, storedName: string, originalName: string, mediaType: string, sizeBytes: number, risk: ReportRisk | null];
 
 function toStoredSubmission(values: SubmissionValues, answers: readonly Answer[], attachments: readonly AttachmentRecord[]): StoredSubmission {
   const [
@@ -95,7 +96,7 @@ function manyReaders<Params extends unknown[]>(db: Db, where: string): ManyReade
     .raw() as Statement<Params, AnswerValues>;
   const attachments = db
     .prepare(
-      `SELECT submission_id, stored_name, original_name, media_type, size_bytes FROM attachments
+      `SELECT submission_id, stored_name, original_name, media_type, size_bytes, risk FROM attachments
        WHERE submission_id ${where} ORDER BY submission_id, position`,
     )
     .raw() as Statement<Params, AttachmentValues>;
@@ -137,8 +138,8 @@ export class SubmissionRepository {
       'INSERT INTO answers (submission_id, paper, section, body) VALUES (?, ?, ?, ?)',
     );
     this.insertAttachment = db.prepare(`
-      INSERT INTO attachments (submission_id, stored_name, original_name, media_type, size_bytes, position)
-      VALUES (?, ?, ?, ?, ?, ?)`);
+      INSERT INTO attachments (submission_id, stored_name, original_name, media_type, size_bytes, position, risk)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertSearchEntry = db.prepare(
       'INSERT INTO submission_search (rowid, name, body_name, answers) VALUES (?, ?, ?, ?)',
     );
@@ -192,6 +193,7 @@ export class SubmissionRepository {
           attachment.mediaType,
           attachment.sizeBytes,
           position,
+          attachment.risk,
         );
       });
       this.insertSearchEntry.run(id, submission.name, submission.bodyName ?? '', searchableAnswers(submission));
@@ -222,7 +224,7 @@ export class SubmissionRepository {
     const answersById = groupBySubmission(answers(), (values) => values);
     const attachmentsById = groupBySubmission(
       attachments(),
-      ([, storedName, originalName, mediaType, sizeBytes]): AttachmentRecord => ({ storedName, originalName, mediaType, sizeBytes }),
+      ([, storedName, originalName, mediaType, sizeBytes, risk]): AttachmentRecord => ({ storedName, originalName, mediaType, sizeBytes, risk }),
     );
     return ids.flatMap((id) => {
       const values = valuesById.get(id);

@@ -18,6 +18,11 @@ export class PermanentDeliveryFailure extends Error {}
 export interface MailTransport {
   /** Resolves once the message is accepted; rejects with PermanentDeliveryFailure, or another error worth retrying. */
   send(message: OutgoingMessage): Promise<void>;
+  /**
+   * Removes the copies of these messages that the transport itself keeps. An SMTP server's are
+   * in the recipients' mailboxes, out of the portal's reach; the file transport's are its files.
+   */
+  removeCopies(messageIds: readonly string[]): void;
   close(): void;
 }
 
@@ -45,8 +50,14 @@ export function smtpTransport(smtpUrl: string): MailTransport {
         throw isPermanent(error) ? new PermanentDeliveryFailure((error as Error).message) : error;
       }
     },
+    removeCopies: () => undefined,
     close: () => transporter.close(),
   };
+}
+
+/** A message's file is named after when it was written, then its Message-ID, which is unique. */
+function fileNameEnding(messageId: string): string {
+  return `-${messageId.replace(/[^A-Za-z0-9-]/g, '')}.eml`;
 }
 
 /** With no SMTP server: each message becomes an .eml file a newcomer can open in a mail program. */
@@ -56,10 +67,17 @@ export function fileTransport(outboxDir: string): MailTransport {
   return {
     async send(message) {
       const { message: eml } = (await transporter.sendMail(toNodemailer(message))) as { message: Buffer };
-      const fileName = `${new Date().toISOString().replace(/[:.]/g, '-')}-${message.messageId.replace(/[^A-Za-z0-9-]/g, '')}.eml`;
+      const fileName = `${new Date().toISOString().replace(/[:.]/g, '-')}${fileNameEnding(message.messageId)}`;
       const temporary = path.join(outboxDir, `.${fileName}.tmp`);
       fs.writeFileSync(temporary, eml);
       fs.renameSync(temporary, path.join(outboxDir, fileName));
+    },
+    removeCopies(messageIds) {
+      if (messageIds.length === 0) return;
+      const endings = messageIds.map(fileNameEnding);
+      for (const fileName of fs.readdirSync(outboxDir)) {
+        if (endings.some((ending) => fileName.endsWith(ending))) fs.rmSync(path.join(outboxDir, fileName), { force: true });
+      }
     },
     close: () => transporter.close(),
   };

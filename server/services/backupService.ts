@@ -5,15 +5,21 @@ import type { Config } from '../config';
 import { AuditRepository } from '../db/auditRepository';
 import { BackupRepository, openDatabaseToRead, openSnapshot, snapshotDatabase, type AttachedFile } from '../db/backupRepository';
 import type { Db } from '../db/database';
+import { DigestRepository } from '../db/digestRepository';
+import { OutboxRepository } from '../db/outboxRepository';
 import { ReviewRepository } from '../db/reviewRepository';
+import { loadConsultation } from '../content/loadConsultation';
+import { MessageBuilder } from '../mail/messageBuilder';
 import { SubmissionRepository } from '../db/submissionRepository';
 import { AttachmentStore } from './attachmentStore';
 import { AuditLog, type Actor } from './auditLog';
 import { BackupError, backupUploadsFolder, isMissingOrEmpty, unfinishedSuffix, writeManifest } from './backupFolder';
 import type { Clock } from './clock';
+import { DigestRedaction } from './digestRedaction';
 import { ErasureService } from './erasureService';
+import { MailCopies } from './mailCopies';
 
-export type BackupLocations = Pick<Config, 'dataDir' | 'databasePath' | 'uploadsDir'>;
+export type BackupLocations = Pick<Config, 'dataDir' | 'databasePath' | 'uploadsDir' | 'contentDir' | 'baseUrl'>;
 
 export interface BackupSummary {
   readonly folder: string;
@@ -144,7 +150,7 @@ export class BackupService {
     const stillInPortal = new Set(liveRepository.references());
     const leftOutAsErased = snapshotRepository.references().filter((reference) => !stillInPortal.has(reference));
     if (leftOutAsErased.length > 0) {
-      eraseFromSnapshot(snapshot, leftOutAsErased, backupUploadsDir, path.join(folder, 'tmp'), this.clock);
+      eraseFromSnapshot(snapshot, leftOutAsErased, { backupUploadsDir, scratchDir: path.join(folder, 'tmp'), locations: this.locations }, this.clock);
       snapshotRepository.compact();
     }
 
@@ -200,16 +206,27 @@ async function copyIfPresent(file: AttachedFile, fromUploadsDir: string, toUploa
 }
 
 /** Erases from the copy, with the portal's own erasure, the submissions the portal deleted after the snapshot. */
-function eraseFromSnapshot(snapshot: Db, references: readonly string[], backupUploadsDir: string, scratchDir: string, clock: Clock): void {
-  const erasure = new ErasureService(
-    new SubmissionRepository(snapshot),
-    new ReviewRepository(snapshot),
-    new AttachmentStore(backupUploadsDir, scratchDir),
-    new AuditLog(new AuditRepository(snapshot), clock),
-    <T>(work: () => T): T => snapshot.transaction(work)(),
+function eraseFromSnapshot(
+  snapshot: Db,
+  references: readonly string[],
+  { backupUploadsDir, scratchDir, locations }: { backupUploadsDir: string; scratchDir: string; locations: BackupLocations },
+  clock: Clock,
+): void {
+  const outbox = new OutboxRepository(snapshot);
+  const messages = new MessageBuilder(loadConsultation(locations.contentDir), locations.baseUrl);
+  const erasure = new ErasureService({
+    submissions: new SubmissionRepository(snapshot),
+    reviews: new ReviewRepository(snapshot),
+    attachments: new AttachmentStore(backupUploadsDir, scratchDir),
+    audit: new AuditLog(new AuditRepository(snapshot), clock),
+    digests: new DigestRedaction(new DigestRepository(snapshot), outbox, messages),
+    outbox,
+    // A backup holds no email files: the portal removes its own.
+    mailCopies: new MailCopies(outbox, { removeCopies: () => undefined }),
+    inTransaction: <T>(work: () => T): T => snapshot.transaction(work)(),
     // The copy has no write-ahead log to rewrite; it is compacted afterwards instead.
-    () => undefined,
-  );
+    checkpoint: () => undefined,
+  });
   try {
     for (const reference of references) erasure.erase(reference, backupActor);
   } finally {

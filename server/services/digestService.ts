@@ -1,12 +1,13 @@
 import { SqliteError } from 'better-sqlite3';
 import type { Consultation } from '../content/consultation';
-import type { DigestHistoryEntry, DigestKind, DigestLine, DigestRecord, DigestRepository } from '../db/digestRepository';
+import type { DigestHistoryEntry, DigestKind, DigestRecord, DigestRepository } from '../db/digestRepository';
 import type { OfficerRepository } from '../db/officerRepository';
-import type { OutboxRepository, UndeliverableReceipt } from '../db/outboxRepository';
-import type { CountWithRecent, StatisticsRepository } from '../db/statisticsRepository';
+import type { OutboxRepository } from '../db/outboxRepository';
+import type { StatisticsRepository } from '../db/statisticsRepository';
 import type { BuiltMessage, MessageBuilder } from '../mail/messageBuilder';
 import type { Clock } from './clock';
-import type { ConsultationWindow, WindowStatus } from './consultationWindow';
+import type { ConsultationWindow } from './consultationWindow';
+import { mentionedReferences, withoutMentionsOf, writeDigest, type DigestContent } from './digestContent';
 import { dueSlot, type DigestScheduleSettings } from './digestSchedule';
 
 /**
@@ -17,31 +18,6 @@ export const digestListLimit = 100;
 
 /** A slot is "late" when its digest is made this long after its time, because the server was down. */
 const lateAfterMs = 15 * 60 * 1000;
-
-export interface DigestContent {
-  readonly kind: DigestKind;
-  readonly late: boolean;
-  readonly scheduledFor: Date;
-  /** When the previous digest went, or null for the first. */
-  readonly since: string | null;
-  readonly windowStatus: WindowStatus;
-  /** The first of the new responses, up to digestListLimit. */
-  readonly lines: readonly DigestLine[];
-  /** How many new responses there are in all. */
-  readonly newCount: number;
-  /** The newest submission this digest reports; the next one starts after it. */
-  readonly lastSubmissionId: number;
-  readonly totals: {
-    readonly total: number;
-    readonly byPaper: readonly CountWithRecent[];
-    readonly byType: readonly CountWithRecent[];
-    readonly byChannel: readonly CountWithRecent[];
-  };
-  readonly heardFrom: number;
-  readonly notHeardFrom: readonly string[];
-  readonly undeliverable: readonly UndeliverableReceipt[];
-  readonly flagged: { readonly items: readonly { reference: string; name: string }[]; readonly count: number };
-}
 
 export interface DigestDependencies {
   readonly consultation: Consultation;
@@ -90,7 +66,7 @@ export class DigestService {
   /** The digest as it would go now, without recording or sending it. */
   preview(): BuiltMessage {
     const now = this.deps.clock.now();
-    return this.build(this.compose('manual', now, false));
+    return writeDigest(this.deps.messages, this.compose('manual', now, false));
   }
 
   history(): DigestHistoryEntry[] {
@@ -99,29 +75,31 @@ export class DigestService {
 
   private make(slot: string, kind: DigestKind, scheduledFor: Date, late: boolean): DigestRecord | null {
     const { digests, outbox, messages, clock, inTransaction } = this.deps;
-    const content = this.compose(kind, scheduledFor, late);
+    const composed = this.compose(kind, scheduledFor, late);
     const recipients = this.recipients();
     // Outside the final week, a digest with nothing new is not worth an email.
-    const skipped = recipients.length === 0 || (kind === 'weekly' && content.newCount === 0);
-    const message = skipped ? null : this.build(content);
+    const skipped = recipients.length === 0 || (kind === 'weekly' && composed.newCount === 0);
     const record: Omit<DigestRecord, 'id'> = {
       slot,
       kind,
       scheduledFor: scheduledFor.toISOString(),
       createdAt: clock.now().toISOString(),
       late,
-      lastSubmissionId: content.lastSubmissionId,
-      newSubmissions: content.newCount,
+      lastSubmissionId: composed.lastSubmissionId,
+      newSubmissions: composed.newCount,
       skipped,
     };
     try {
       const id = inTransaction(() => {
         const digestId = digests.insert(record);
-        for (const recipient of message ? recipients : []) {
-          outbox.enqueue(
-            { kind: 'digest', messageId: messages.newMessageId(), digestId, recipient, message: message! },
-            clock.now(),
-          );
+        if (skipped) return digestId;
+        // A response erased (by another process) since the digest was composed is left out of it.
+        const erasedMeanwhile = mentionedReferences(composed).filter((reference) => !digests.recordMention(digestId, reference));
+        const content = erasedMeanwhile.length > 0 ? withoutMentionsOf(composed, new Set(erasedMeanwhile)) : composed;
+        digests.storeContent(digestId, JSON.stringify(content));
+        const message = writeDigest(messages, content);
+        for (const recipient of recipients) {
+          outbox.enqueue({ kind: 'digest', messageId: messages.newMessageId(), digestId, recipient, message }, clock.now());
         }
         return digestId;
       });
@@ -139,12 +117,13 @@ export class DigestService {
     const since = previous?.createdAt ?? null;
     const stats = statistics.summary(consultation.slug, { afterSubmissionId: previous?.lastSubmissionId ?? 0 });
     const heard = new Set(stats.coverage.map((row) => row.constituency));
+    const { state, closesAt, millisecondsLeft } = window.status();
     return {
       kind,
       late,
-      scheduledFor,
+      scheduledFor: scheduledFor.toISOString(),
       since,
-      windowStatus: window.status(),
+      window: { state, closesAt: closesAt.toISOString(), millisecondsLeft },
       lines: fresh.lines,
       newCount: fresh.count,
       lastSubmissionId: fresh.lastId,
@@ -154,9 +133,5 @@ export class DigestService {
       undeliverable: outbox.undeliverableReceipts(),
       flagged: digests.flagged(consultation.slug, digestListLimit),
     };
-  }
-
-  private build(content: DigestContent): BuiltMessage {
-    return this.deps.messages.digest({ digest: content }, `email.digest.subject.${content.kind}`, { count: content.newCount });
   }
 }

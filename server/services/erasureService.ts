@@ -1,48 +1,62 @@
+import type { OutboxRepository } from '../db/outboxRepository';
 import type { ReviewRepository } from '../db/reviewRepository';
 import type { SubmissionRepository } from '../db/submissionRepository';
 import { NotFound } from '../errors';
 import type { AttachmentStore } from './attachmentStore';
 import type { Actor, AuditLog } from './auditLog';
+import type { DigestRedaction } from './digestRedaction';
+import type { MailCopies } from './mailCopies';
 
-/** Erasure on request: a submission and everything of it, gone for good. */
+export interface ErasureDependencies {
+  readonly submissions: SubmissionRepository;
+  readonly reviews: ReviewRepository;
+  readonly attachments: AttachmentStore;
+  readonly audit: AuditLog;
+  readonly digests: DigestRedaction;
+  readonly outbox: OutboxRepository;
+  readonly mailCopies: MailCopies;
+  readonly inTransaction: <T>(work: () => T) => T;
+  /** Empties the database's write-ahead log, now or (if a reader holds it up) later, so that no copy of deleted pages is left in it. */
+  readonly checkpoint: () => void;
+}
+
+/** Erasure on request: a submission and every copy of it the portal holds, gone for good. */
 export class ErasureService {
-  constructor(
-    private readonly submissions: SubmissionRepository,
-    private readonly reviews: ReviewRepository,
-    private readonly attachments: AttachmentStore,
-    private readonly audit: AuditLog,
-    private readonly inTransaction: <T>(work: () => T) => T,
-    /** Rewrites the database's write-ahead log, so that no copy of deleted pages is left in it. */
-    private readonly checkpoint: () => void,
-  ) {}
+  constructor(private readonly deps: ErasureDependencies) {}
 
   /**
-   * Deletes the submission, its answers, search entry, notes, tags, queued email and files. The
-   * audit log keeps that it happened, by whom, and the reference, but none of the content. Files
-   * are set aside before the deletion commits, so a failure puts them back and a crash is
-   * finished at start.
+   * Deletes the submission, its answers, search entry, notes, tags, queued email and files; writes
+   * every digest that mentions it again without it; and removes the email files the file
+   * transport wrote of its receipt and of those digests. The audit log keeps that it happened, by
+   * whom, and the reference, but none of the content. Files are set aside before the deletion
+   * commits, so a failure puts them back; the email files to remove are recorded in the same
+   * transaction. A crash before either is done is finished at start.
    */
   erase(reference: string, actor: Actor): void {
-    const submission = this.submissions.findByReference(reference);
+    const { submissions, reviews, attachments, audit, digests, outbox, mailCopies, inTransaction, checkpoint } = this.deps;
+    const submission = submissions.findByReference(reference);
     if (!submission) throw new NotFound();
     const storedNames = submission.attachments.map((attachment) => attachment.storedName);
     const setAside: string[] = [];
     try {
       for (const storedName of storedNames) {
-        this.attachments.setAside(storedName);
+        attachments.setAside(storedName);
         setAside.push(storedName);
       }
-      this.inTransaction(() => {
-        this.submissions.delete(submission.id);
-        this.reviews.removeUnusedTags();
-        this.audit.forgetContentOf(reference);
-        this.audit.record(actor, 'erased', reference);
+      inTransaction(() => {
+        // Before the delete, which takes the receipt's outbox row and the digests' mentions with it.
+        outbox.noteCopiesToRemove([...outbox.receiptMessageIdsOf(submission.id), ...digests.forget(submission.id, reference)]);
+        submissions.delete(submission.id);
+        reviews.removeUnusedTags();
+        audit.forgetContentOf(reference);
+        audit.record(actor, 'erased', reference);
       });
     } catch (error) {
-      for (const storedName of setAside) this.attachments.restore(storedName);
+      for (const storedName of setAside) attachments.restore(storedName);
       throw error;
     }
-    for (const storedName of storedNames) this.attachments.discardSetAside(storedName);
-    this.checkpoint();
+    for (const storedName of storedNames) attachments.discardSetAside(storedName);
+    mailCopies.removeRecorded();
+    checkpoint();
   }
 }

@@ -6,6 +6,8 @@ import type { SubmissionRepository } from '../db/submissionRepository';
 import type { AttachmentStore } from './attachmentStore';
 import type { Actor, AuditLog } from './auditLog';
 import type { ExportPaper, ExportRow } from './exports/exportRow';
+import type { ZipNote, ZipSource } from './exports/zipExport';
+import type { ReportRisk } from './reportRisks';
 import type { Answer, StoredSubmission } from './submission';
 
 /** How the interface names things, so that the spreadsheet reads as the workspace does. */
@@ -58,13 +60,16 @@ export class ExportService {
     }
   }
 
-  *reportFiles(filter: SubmissionFilter, sort: SortOrder): Generator<{ reference: string; originalName: string; path: string }> {
+  /** Every report of the matching submissions, with a note (from `noteOf`) beside any that could run something when opened. */
+  *reportFiles(filter: SubmissionFilter, sort: SortOrder, noteOf: (risk: ReportRisk, originalName: string) => ZipNote): Generator<ZipSource> {
     for (const batch of this.matchingBatches(filter, sort)) {
       for (const submission of batch) {
         for (const attachment of submission.attachments) {
           const filePath = this.attachments.pathOf(attachment.storedName);
-          // Erased since the export began: leave it out rather than fail the whole archive.
-          if (fs.existsSync(filePath)) yield { reference: submission.reference, originalName: attachment.originalName, path: filePath };
+          // Erased since the export began: left out rather than failing the whole archive.
+          if (!fs.existsSync(filePath)) continue;
+          const { originalName, risk } = attachment;
+          yield { reference: submission.reference, originalName, path: filePath, note: risk ? noteOf(risk, originalName) : null };
         }
       }
     }

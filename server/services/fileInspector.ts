@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import fsPromises from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
-import { endsWithZipArchive, zipEntrySizes, type ZipEntrySizes } from './zipDirectory';
+import { archiveRisk, pdfRisk, rtfRisk, type ReportRisk } from './reportRisks';
+import { endsWithZipArchive, zipEntries, type ZipEntry } from './zipDirectory';
 
 /** The kinds of report the portal accepts, each recognised by its content, never by its name. */
 export const acceptedKinds = {
@@ -23,7 +24,7 @@ export type AcceptedKind = keyof typeof acceptedKinds;
 type ContentProblem = 'polyglot' | 'damaged' | 'unpacksTooLarge';
 
 export type Inspection =
-  | { accepted: true; kind: AcceptedKind; mediaType: string }
+  | { accepted: true; kind: AcceptedKind; mediaType: string; risk: ReportRisk | null }
   | { accepted: false; reason: 'empty' | 'notAccepted' | 'nameDoesNotMatch' | ContentProblem; detectedKind?: AcceptedKind };
 
 const kindByFileTypeExtension: Record<string, AcceptedKind> = {
@@ -104,7 +105,7 @@ const unpackedLimitBytes = 100 * 1024 * 1024;
  * Deflate can make data only a little larger, so an entry said to unpack to less than its
  * compressed size is lying, as a bomb does to get past a check of sizes.
  */
-function archiveProblem(entries: readonly ZipEntrySizes[] | null): ContentProblem | null {
+function archiveProblem(entries: readonly ZipEntry[] | null): ContentProblem | null {
   if (!entries || entries.length === 0) return 'damaged';
   if (entries.some((entry) => entry.compressedBytes > entry.uncompressedBytes * 1.01 + 1024)) return 'damaged';
   const unpackedBytes = entries.reduce((total, entry) => total + entry.uncompressedBytes, 0);
@@ -119,8 +120,19 @@ function archiveProblem(entries: readonly ZipEntrySizes[] | null): ContentProble
 async function contentProblem(filePath: string, kind: AcceptedKind): Promise<ContentProblem | null> {
   if (kind === 'txt' || kind === 'rtf') return null;
   if (webPageSignature.test((await firstBytes(filePath, sniffedBytes)).toString('latin1'))) return 'polyglot';
-  if (kind === 'docx' || kind === 'odt') return archiveProblem(await zipEntrySizes(filePath));
+  if (kind === 'docx' || kind === 'odt') return archiveProblem(await zipEntries(filePath));
   return (await endsWithZipArchive(filePath)) ? 'polyglot' : null;
+}
+
+/** What in an accepted file could act when it is opened; only documents can hold any. */
+async function riskOf(filePath: string, kind: AcceptedKind): Promise<ReportRisk | null> {
+  if (kind === 'pdf') return pdfRisk(filePath);
+  if (kind === 'rtf') return rtfRisk(filePath);
+  if (kind === 'docx' || kind === 'odt') {
+    const entries = await zipEntries(filePath);
+    return entries ? archiveRisk(entries) : null;
+  }
+  return null;
 }
 
 /** Decides from the file's bytes whether it is a kind of report the portal accepts, and whether its name says the same. */
@@ -147,7 +159,7 @@ export async function inspectFile(filePath: string, fileName: string): Promise<I
   if (!nameExtensions.includes(extensionOf(fileName))) {
     return { accepted: false, reason: 'nameDoesNotMatch', detectedKind: kind };
   }
-  return { accepted: true, kind, mediaType: acceptedKinds[kind].mediaType };
+  return { accepted: true, kind, mediaType: acceptedKinds[kind].mediaType, risk: await riskOf(filePath, kind) };
 }
 
 // Control characters, characters Windows forbids in names, and invisible formatting characters:

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { isStorageFault } from '../db/storageFaults';
 import type { Clock } from './clock';
+import type { ReportRisk } from './reportRisks';
 
 /** A report that passed its checks and waits, on disk under its stored name, for the response to be sent. */
 export interface AcceptedFile {
@@ -11,6 +12,7 @@ export interface AcceptedFile {
   readonly originalName: string;
   readonly mediaType: string;
   readonly sizeBytes: number;
+  readonly risk: ReportRisk | null;
 }
 
 export interface Holding {
@@ -89,7 +91,8 @@ export class HeldUploads {
     if (manifest.visitorId !== visitorId) return [];
     if (this.hasExpired(Date.parse(manifest.heldAt))) return 'expired';
     return manifest.files
-      .map((file) => ({ ...file, path: path.join(holdingDir, file.storedName) }))
+      // A holding made before reports were checked for risks carries no finding.
+      .map((file) => ({ ...file, risk: file.risk ?? null, path: path.join(holdingDir, file.storedName) }))
       .filter((file) => fs.existsSync(file.path));
   }
 

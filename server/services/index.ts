@@ -18,9 +18,11 @@ import { AuditLog } from './auditLog';
 import type { Clock } from './clock';
 import { ConsultationWindow } from './consultationWindow';
 import { DashboardService } from './dashboardService';
+import { DigestRedaction } from './digestRedaction';
 import { DigestService } from './digestService';
 import { ErasureService } from './erasureService';
 import { MailDelivery, defaultDeliveryPolicy, type DeliveryPolicy } from './mailDelivery';
+import { MailCopies } from './mailCopies';
 import { MailWorker } from './mailWorker';
 import { ExportService } from './exportService';
 import { FreeSpace } from './freeSpace';
@@ -29,6 +31,7 @@ import { OfficerService } from './officerService';
 import { PasswordHasher, owaspScryptCost, type ScryptCost } from './passwords';
 import { ReviewService } from './reviewService';
 import { GroupCommit } from '../db/groupCommit';
+import { WalCheckpointer, type CheckpointRetries } from '../db/walCheckpointer';
 import { SubmissionService } from './submissionService';
 import { UploadService } from './uploadService';
 
@@ -60,6 +63,8 @@ export interface Services {
   readonly digests: DigestService;
   readonly delivery: MailDelivery;
   readonly mailWorker: MailWorker;
+  readonly mailCopies: MailCopies;
+  readonly checkpointer: WalCheckpointer;
   readonly transport: MailTransport;
 }
 
@@ -68,6 +73,7 @@ export interface ServiceOptions {
   /** Where email goes; by default SMTP_URL's server, or .eml files in the outbox folder. */
   readonly transport?: MailTransport;
   readonly deliveryPolicy?: DeliveryPolicy;
+  readonly checkpointRetries?: CheckpointRetries;
 }
 
 export function createServices(
@@ -99,10 +105,13 @@ export function createServices(
   };
   const sender = { from: config.mail.from, replyTo: config.mail.replyTo ?? consultation.howToRespond.email };
   const delivery = new MailDelivery(outbox, transport, writeReceipt, sender, clock, options.deliveryPolicy ?? defaultDeliveryPolicy);
+  const digestRepository = new DigestRepository(db);
+  const mailCopies = new MailCopies(outbox, transport, (messageId) => delivery.isSending(messageId));
+  const checkpointer = new WalCheckpointer(db, options.checkpointRetries);
   const digests = new DigestService({
     consultation,
     window,
-    digests: new DigestRepository(db),
+    digests: digestRepository,
     outbox,
     statistics,
     officers: officerRepository,
@@ -131,13 +140,23 @@ export function createServices(
     reviews: new ReviewService(submissionRepository, reviewRepository, audit, clock, inTransaction),
     dashboard: new DashboardService(consultation, statistics, () => window.status(), clock),
     exports: new ExportService(consultation, queries, submissionRepository, reviewRepository, attachments, audit),
-    erasure: new ErasureService(submissionRepository, reviewRepository, attachments, audit, inTransaction, () =>
-      db.pragma('wal_checkpoint(TRUNCATE)'),
-    ),
+    erasure: new ErasureService({
+      submissions: submissionRepository,
+      reviews: reviewRepository,
+      attachments,
+      audit,
+      digests: new DigestRedaction(digestRepository, outbox, messages),
+      outbox,
+      mailCopies,
+      inTransaction,
+      checkpoint: () => checkpointer.checkpoint(),
+    }),
     outbox,
     digests,
     delivery,
-    mailWorker: new MailWorker(digests, delivery, config.mail.pollMs),
+    mailWorker: new MailWorker(digests, delivery, mailCopies, config.mail.pollMs),
+    mailCopies,
+    checkpointer,
     transport,
   };
 }

@@ -28,6 +28,8 @@ export type WriteReceipt = (submissionId: number) => BuiltMessage | null;
 export class MailDelivery {
   /** Messages the mail server accepted whose sending could not be recorded yet, with when they went. */
   private readonly sentButNotRecorded = new Map<number, Date>();
+  /** The Message-IDs of what this process is sending now (its words were read before the send began). */
+  private readonly sending = new Set<string>();
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -48,6 +50,7 @@ export class MailDelivery {
       if (!keepGoing()) return tried;
       const message = this.outbox.claimNextDue(this.clock.now(), this.policy.leaseMs);
       if (!message) return tried;
+      this.sending.add(message.messageId);
       try {
         const { subject, text, html } = this.contentOf(message);
         await this.transport.send({ messageId: message.messageId, ...this.sender, to: message.recipient, subject, text, html });
@@ -60,6 +63,8 @@ export class MailDelivery {
           this.outbox.markRetry(message.id, reason, new Date(this.clock.now().getTime() + wait));
         }
         continue;
+      } finally {
+        this.sending.delete(message.messageId);
       }
       // In the same turn as the mail server's acceptance arrives: a crash in between sends it twice.
       this.recordSent(message.id, this.clock.now());
@@ -86,6 +91,11 @@ export class MailDelivery {
       this.outbox.markSent(id, sentAt);
       this.sentButNotRecorded.delete(id);
     }
+  }
+
+  /** Whether this process is sending the message now: its email file, if any, is not written yet. */
+  isSending(messageId: string): boolean {
+    return this.sending.has(messageId);
   }
 
   private contentOf(message: OutboxRow): BuiltMessage {

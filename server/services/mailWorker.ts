@@ -1,5 +1,6 @@
 import { logFailure } from '../logFailure';
 import type { DigestService } from './digestService';
+import type { MailCopies } from './mailCopies';
 import type { MailDelivery } from './mailDelivery';
 
 /** Another process is writing: the next poll finds the database free again, so this is not worth a line in the log. */
@@ -17,9 +18,10 @@ function abortOf(signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
- * Runs in the server process: every poll it makes any digest that has fallen due and delivers
- * what is waiting in the outbox. A poll that fails is logged (unless another process only had the
- * database locked: then it is tried again at the next poll, quietly) and the next goes ahead.
+ * Runs in the server process: every poll it makes any digest that has fallen due, delivers what
+ * is waiting in the outbox, and removes the email files of erased responses still to go. A poll
+ * that fails is logged (unless another process only had the database locked: then it is tried
+ * again at the next poll, quietly) and the next goes ahead.
  * Stopping waits for the delivery under way to finish.
  */
 export class MailWorker {
@@ -30,6 +32,7 @@ export class MailWorker {
   constructor(
     private readonly digests: DigestService,
     private readonly delivery: MailDelivery,
+    private readonly mailCopies: MailCopies,
     private readonly pollMs: number,
     private readonly reportError: (error: unknown) => void = (error) => logFailure('Mail worker', error),
   ) {}
@@ -38,6 +41,8 @@ export class MailWorker {
     this.digests.makeDue();
     // Once stopping, the message being sent is finished but no other is started.
     await this.delivery.deliverDue(undefined, () => !this.stopped);
+    // An erased response's copy may have been written by a delivery that was under way as it was erased.
+    this.mailCopies.removeRecorded();
   }
 
   start(): void {

@@ -1,5 +1,7 @@
 /** A response to the consultation, as the business rules and the repository speak of it. */
 
+import type { ReportRisk } from './reportRisks';
+
 export const respondentTypes = ['individual', 'branch', 'clp', 'labour_group', 'affiliate'] as const;
 export type RespondentType = (typeof respondentTypes)[number];
 
@@ -21,6 +23,8 @@ export interface AttachmentRecord {
   readonly originalName: string;
   readonly mediaType: string;
   readonly sizeBytes: number;
+  /** What in the report could act when it is opened, found as it arrived; null for none. */
+  readonly risk: ReportRisk | null;
 }
 
 /** What a respondent tells the portal, once it has passed validation. */

@@ -125,11 +125,12 @@ export class SubmissionService {
       ...provenance,
       consultation: this.consultation.slug,
       createdAt: this.clock.now(),
-      attachments: files.map(({ storedName, originalName, mediaType, sizeBytes }) => ({
+      attachments: files.map(({ storedName, originalName, mediaType, sizeBytes, risk }) => ({
         storedName,
         originalName,
         mediaType,
         sizeBytes,
+        risk,
       })),
     });
     const placed: string[] = [];

@@ -65,6 +65,7 @@ export class UploadService {
           originalName: fileName,
           mediaType: inspection.mediaType,
           sizeBytes: received.sizeBytes,
+          risk: inspection.risk,
         });
       } else {
         errors.push({

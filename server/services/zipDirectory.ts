@@ -1,7 +1,8 @@
 import fsPromises from 'node:fs/promises';
 
 /** What a ZIP archive's central directory says about one entry. Nothing is ever inflated to find out. */
-export interface ZipEntrySizes {
+export interface ZipEntry {
+  readonly name: string;
   readonly compressedBytes: number;
   readonly uncompressedBytes: number;
 }
@@ -39,10 +40,10 @@ export function endsWithZipArchive(filePath: string): Promise<boolean> {
 }
 
 /**
- * The declared sizes of every entry, read from the central directory; null if the file has no
+ * The name and declared sizes of every entry, read from the central directory; null if the file has no
  * directory that can be read (cut short, damaged, or too big for a plain ZIP: ZIP64).
  */
-export function zipEntrySizes(filePath: string): Promise<ZipEntrySizes[] | null> {
+export function zipEntries(filePath: string): Promise<ZipEntry[] | null> {
   return withFile(filePath, async (handle) => {
     const { tail, tailStart } = await readTail(handle);
     const endAt = tail.lastIndexOf(endRecord.signature);
@@ -52,13 +53,18 @@ export function zipEntrySizes(filePath: string): Promise<ZipEntrySizes[] | null>
     const directoryStart = tail.readUInt32LE(endAt + 16);
     if (directoryStart + directoryLength > tailStart + endAt) return null;
     const directory = await readAt(handle, directoryStart, directoryLength);
-    const entries: ZipEntrySizes[] = [];
+    const entries: ZipEntry[] = [];
     let at = 0;
     for (let index = 0; index < entryCount; index += 1) {
       if (at + directoryRecord.length > directory.length || directory.readUInt32LE(at) !== directoryRecord.signature) return null;
-      entries.push({ compressedBytes: directory.readUInt32LE(at + 20), uncompressedBytes: directory.readUInt32LE(at + 24) });
+      const nameLength = directory.readUInt16LE(at + 28);
+      entries.push({
+        name: directory.toString('utf8', at + directoryRecord.length, at + directoryRecord.length + nameLength),
+        compressedBytes: directory.readUInt32LE(at + 20),
+        uncompressedBytes: directory.readUInt32LE(at + 24),
+      });
       // The record, then its name, extra field and comment.
-      at += directoryRecord.length + directory.readUInt16LE(at + 28) + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
+      at += directoryRecord.length + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
     }
     return entries;
   });

@@ -40,6 +40,11 @@ test('a member reads the paper and responds to it, after one mistake (JavaScript
   const reference = await page.locator('.reference').textContent();
   expect(reference).toMatch(/^S2-/);
   expect(await page.locator('main').textContent()).toContain('Keep the NHS free from privatisation.');
+
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await page.waitForURL(`${suite.baseUrl}/?finished=1`);
+  expect(await page.getByRole('status').textContent()).toContain('Your response has been cleared from this browser.');
+  await suite.accessibility.expectNoViolations(page, 'home after finishing');
   await context.close();
 }, 60_000);
 
@@ -80,6 +85,13 @@ test('a branch secretary attaches two reports, makes a mistake, and loses nothin
   expect(summary).toContain('Branch Secretary');
   const reference = (await page.locator('.reference').textContent())!;
   expect(suite.portal.services.submissions.find(reference).attachments).toHaveLength(2);
+
+  // The next person at this computer finds nothing of it.
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await page.waitForURL(`${suite.baseUrl}/?finished=1`);
+  const afterwards = await page.goto(`${suite.baseUrl}/respond/confirmation`);
+  expect(afterwards!.status()).toBe(404);
+  expect(await page.locator('main').textContent()).not.toContain('Rhodri Morgan');
   await context.close();
 }, 60_000);
 

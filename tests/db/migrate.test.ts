@@ -2,11 +2,29 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../server/config';
-import { openDatabase } from '../../server/db/database';
+import { openDatabase, type Db } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
-import { SubmissionRepository } from '../../server/db/submissionRepository';
 import { deliveredReceipt } from '../support/receipts';
 import { createTestPortal, duringConsultation } from '../support/testPortal';
+
+/** The migrations numbered before `version`, as an earlier release of the portal had them. */
+function copyMigrationsBefore(version: string, folder: string): void {
+  fs.mkdirSync(folder, { recursive: true });
+  for (const name of fs.readdirSync(path.join(projectRoot, 'migrations')).filter((file) => file < version)) {
+    fs.copyFileSync(path.join(projectRoot, 'migrations', name), path.join(folder, name));
+  }
+}
+
+/** A response as an earlier release stored it: written in SQL, since today's repository writes today's columns. */
+function insertAsBefore(db: Db): number {
+  const { lastInsertRowid } = db
+    .prepare(`INSERT INTO submissions (reference, consultation, channel, language, respondent_type, name, email, constituency,
+        consent_privacy, consent_quote, received_at, received_day, created_at)
+      VALUES ('S2-AAAA-BBBB', 'stage-2-2020', 'web', 'en', 'individual', 'Megan Lloyd', 'megan@example.org', 'cardiff-west', 1, 1, ?, '2020-05-12', ?)`)
+    .run(duringConsultation.toISOString(), duringConsultation.toISOString());
+  db.prepare("INSERT INTO answers (submission_id, paper, section, body) VALUES (?, 'health-and-social-care', NULL, 'Care workers deserve NHS pay.')").run(lastInsertRowid);
+  return Number(lastInsertRowid);
+}
 
 describe('migrations', () => {
   let dir: string;
@@ -44,19 +62,10 @@ describe('migrations', () => {
 
   test('receipts queued before they were written at sending time lose their stored copy, are still sent, and digests keep theirs', async () => {
     const earlierMigrations = path.join(dir, 'migrations');
-    fs.mkdirSync(earlierMigrations);
-    for (const name of fs.readdirSync(path.join(projectRoot, 'migrations')).filter((file) => file < '0006')) {
-      fs.copyFileSync(path.join(projectRoot, 'migrations', name), path.join(earlierMigrations, name));
-    }
+    copyMigrationsBefore('0006', earlierMigrations);
     const db = openDatabase(path.join(dir, 'portal.db'));
     migrate(db, earlierMigrations);
-    const submissionId = new SubmissionRepository(db).insert({
-      reference: 'S2-AAAA-BBBB', consultation: 'stage-2-2020', channel: 'web', language: 'en', respondentType: 'individual',
-      name: 'Megan Lloyd', email: 'megan@example.org', bodyName: null, roleInBody: null, constituency: 'cardiff-west',
-      answers: [{ paper: 'health-and-social-care', section: null, body: 'Care workers deserve NHS pay.' }], anythingElse: null,
-      meetingDate: null, meetingAttendance: null, consentToQuote: true, receivedAt: duringConsultation, receivedDay: '2020-05-12',
-      createdAt: duringConsultation, enteredBy: null, formToken: null, attachments: [],
-    });
+    const submissionId = insertAsBefore(db);
     const digestId = db
       .prepare("INSERT INTO digests (slot, kind, scheduled_for, created_at, late, last_submission_id, new_submissions) VALUES ('manual x', 'manual', ?, ?, 0, ?, 1)")
       .run(duringConsultation.toISOString(), duringConsultation.toISOString(), submissionId).lastInsertRowid;
@@ -77,6 +86,32 @@ describe('migrations', () => {
       expect(receipt.messageId).toBe('<receipt@localhost>');
       expect(receipt.text).toContain('S2-AAAA-BBBB');
       expect(receipt.text).toContain('Care workers deserve NHS pay.');
+    } finally {
+      portal.close();
+    }
+  });
+
+  test('digests sent before they recorded whom they mention lose their words; one still waiting keeps them and goes', () => {
+    const earlierMigrations = path.join(dir, 'migrations');
+    copyMigrationsBefore('0007', earlierMigrations);
+    const db = openDatabase(path.join(dir, 'portal.db'));
+    migrate(db, earlierMigrations);
+    insertAsBefore(db);
+    const now = duringConsultation.toISOString();
+    const digest = db.prepare("INSERT INTO digests (slot, kind, scheduled_for, created_at, late, last_submission_id, new_submissions) VALUES (?, 'manual', ?, ?, 0, 1, 1)");
+    const queue = db.prepare(`INSERT INTO outbox (message_id, kind, digest_id, recipient, subject, text_body, html_body, status, next_attempt_at, created_at)
+      VALUES (?, 'digest', ?, 'policy@example.org', 'Digest subject', 'Megan Lloyd: Care workers deserve NHS pay.', '<p>Megan Lloyd</p>', ?, ?, ?)`);
+    queue.run('<sent@localhost>', digest.run('manual 1', now, now).lastInsertRowid, 'sent', now, now);
+    queue.run('<waiting@localhost>', digest.run('manual 2', now, now).lastInsertRowid, 'pending', now, now);
+    db.close();
+
+    const portal = createTestPortal({ dataDir: dir });
+    try {
+      const rows = portal.db.prepare('SELECT status, subject, text_body AS text, html_body AS html FROM outbox ORDER BY id').all() as Record<string, string>[];
+      expect(rows[0]).toMatchObject({ status: 'sent', subject: 'Digest subject' });
+      expect(`${rows[0]!.text} ${rows[0]!.html}`).not.toContain('Megan Lloyd');
+      expect(rows[1]).toEqual({ status: 'pending', subject: 'Digest subject', text: 'Megan Lloyd: Care workers deserve NHS pay.', html: '<p>Megan Lloyd</p>' });
+      expect(portal.services.digests.history().map((entry) => entry.sent)).toEqual([0, 1]);
     } finally {
       portal.close();
     }

@@ -29,6 +29,7 @@ function storeDemoResponses(portal: TestPortal, count: number): number[] {
       originalName: report.originalName,
       mediaType: 'application/pdf',
       sizeBytes: report.content.length,
+      risk: null,
     }));
     const id = submissions.insert(asNewSubmission(response, consultation.slug, response.reference, attachments));
     reviews.setStatus(id, response.status);

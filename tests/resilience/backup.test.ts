@@ -181,6 +181,29 @@ describe('between the snapshot and the copying of files', () => {
     expect(fs.readdirSync(backupFolder()).sort()).toEqual([manifestFileName, 'portal.db', 'uploads']);
   });
 
+  test('a digest that mentions a submission erased meanwhile is in the backup without it', async () => {
+    portal.close();
+    portal = createTestPortal({ env: { DIGEST_RECIPIENTS: 'policy.officer@example.org' } });
+    const respondent = await Respondent.open(portal.app);
+    const kept = await respondent.respond(3);
+    const erased = await respondent.respond(6, 'Zanzibarquokka: a word only the erased response uses.');
+    portal.services.digests.makeNow();
+
+    await backups().take(backupFolder(), { afterSnapshot: () => portal.services.erasure.erase(erased, commandLine) });
+
+    const backedUp = new Database(path.join(backupFolder(), 'portal.db'), { readonly: true });
+    try {
+      const digest = backedUp.prepare("SELECT text_body FROM outbox WHERE kind = 'digest'").pluck().get() as string;
+      expect(digest).toContain('A response erased on request.');
+      expect(digest).toContain(kept);
+      expect(digest).not.toContain(erased);
+    } finally {
+      backedUp.close();
+    }
+    const databaseBytes = fs.readFileSync(path.join(backupFolder(), 'portal.db'));
+    for (const word of ['Zanzibarquokka', 'Respondent 6', 'Workshop 6.pdf']) expect(databaseBytes.includes(word)).toBe(false);
+  });
+
   test('a file whose row has committed but which is not yet in place is waited for', async () => {
     const respondent = await Respondent.open(portal.app);
     const reference = await respondent.respond(3);

@@ -8,9 +8,11 @@ import type TestAgent from 'supertest/lib/agent';
 import type { ResponseContent } from '../../server/services/submission';
 import { createTestPortal, filesUnder, type TestPortal } from '../support/testPortal';
 import { docxFile, pdfFile } from '../support/files';
+import { docxWithMacro, pdfOpeningWithJavaScript, rtfWithEmbeddedObject } from '../support/riskyFiles';
 import { countRows, openForm, postResponse, validFields } from '../support/respond';
 import { addOfficer, signIn } from '../support/officer';
 import { asBuffer } from '../support/binary';
+import { strFromU8, unzipSync } from 'fflate';
 
 let portal: TestPortal;
 let agent: TestAgent;
@@ -178,6 +180,35 @@ describe('reviewing a submission', () => {
     expect(Buffer.compare(download.body as Buffer, docxFile())).toBe(0);
     await agent.get(`/admin/submissions/${reference}/reports/1`).expect(404);
   });
+
+  test('a report that could run something when opened is accepted, and the officer is told what is in it, in either language', async () => {
+    const reference = await submitWithReports({}, [
+      { name: 'Canton minutes.docx', content: docxWithMacro() },
+      { name: 'Canton poster.pdf', content: pdfOpeningWithJavaScript() },
+      { name: 'Canton plan.rtf', content: rtfWithEmbeddedObject() },
+      { name: 'Canton report.pdf', content: pdfFile() },
+    ]);
+    const page = await agent.get(`/admin/submissions/${reference}`).expect(200);
+    const warningAfter = (fileName: string) => new RegExp(`${fileName}</a>[^<]*<span[^>]*>[^<]*</span>\\s*<p class="warning-text"><strong>([^<]*)</strong>`).exec(page.text)?.[1];
+    expect(warningAfter('Canton minutes.docx')).toContain('this report contains a macro');
+    expect(warningAfter('Canton poster.pdf')).toContain('this report contains JavaScript or an action that runs a program when opened');
+    expect(warningAfter('Canton plan.rtf')).toContain('this report contains an embedded object');
+    expect(warningAfter('Canton report.pdf')).toBeUndefined();
+    expect(page.text.match(/class="warning-text"/g)).toHaveLength(3);
+
+    const welsh = await agent.get(`/admin/submissions/${reference}?lang=cy`).expect(200);
+    expect(welsh.text).toContain('mae macro yn yr adroddiad hwn');
+
+    // The reports archive carries the same warning beside each file, where whoever unzips it sees it.
+    const zip = await agent.get('/admin/exports/reports.zip?lang=en').buffer(true).parse(asBuffer);
+    const entries = unzipSync(new Uint8Array(zip.body as Buffer));
+    expect(Object.keys(entries).sort()).toEqual(
+      ['Canton minutes.docx', 'Canton minutes.docx - WARNING.txt', 'Canton plan.rtf', 'Canton plan.rtf - WARNING.txt', 'Canton poster.pdf', 'Canton poster.pdf - WARNING.txt', 'Canton report.pdf']
+        .map((name) => `${reference}/${name}`)
+        .sort(),
+    );
+    expect(strFromU8(entries[`${reference}/Canton minutes.docx - WARNING.txt`]!)).toContain('this report contains a macro');
+  });
 });
 
 describe('responses that came by email or post', () => {
@@ -311,6 +342,7 @@ test('erasure removes the submission, its answers, notes, tags, search entry and
 
   const confirm = await agent.get(`/admin/submissions/${reference}/erase`).expect(200);
   expect(confirm.text).toContain('This cannot be undone.');
+  expect(confirm.text).toContain('backups taken before now, still hold it');
   const erased = await agent.post(`/admin/submissions/${reference}/erase`).type('form').send({ _csrf: csrf }).expect(303);
   expect((await agent.get(erased.headers.location)).text).toContain(`${reference} has been erased.`);
 

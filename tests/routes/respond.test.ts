@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTestPortal, filesUnder, type TestPortal } from '../support/testPortal';
 import { docxFile, exeFile, htmlFile, pdfFile, pngFile } from '../support/files';
-import { countRows, openForm, postResponse, validFields } from '../support/respond';
+import { countRows, csrfTokenIn, openForm, postResponse, validFields } from '../support/respond';
 
 let portal: TestPortal;
 beforeEach(() => {
@@ -114,6 +114,49 @@ describe('responding, for each kind of respondent', () => {
     expect(confirmation).not.toContain('<script>alert');
     expect(confirmation).not.toContain('<img src=x');
     expect(confirmation).toContain('&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;');
+  });
+});
+
+describe('the confirmation, on a computer others may use next', () => {
+  async function confirmedVisit() {
+    const { agent, csrf } = await openForm(portal.app);
+    const sent = await postResponse(agent, csrf, validFields({ name: 'Bethan Sion' })).expect(303);
+    return { agent, cookie: sent.headers['set-cookie']![0]! };
+  }
+
+  test('is never kept by the browser or a proxy', async () => {
+    const { agent } = await confirmedVisit();
+    const page = await agent.get('/respond/confirmation').expect(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
+
+  test('is readable for half an hour, from a cookie that ends with the browser session', async () => {
+    const { agent, cookie } = await confirmedVisit();
+    expect(cookie).toMatch(/^confirmation=/);
+    expect(cookie).not.toMatch(/Max-Age|Expires/i);
+    portal.clock.time = new Date(portal.clock.time.getTime() + 29 * 60_000);
+    await agent.get('/respond/confirmation').expect(200);
+    portal.clock.time = new Date(portal.clock.time.getTime() + 60_000);
+    await agent.get('/respond/confirmation').expect(404);
+  });
+
+  test('Finish clears it and says so on the home page', async () => {
+    const { agent } = await confirmedVisit();
+    const page = await agent.get('/respond/confirmation').expect(200);
+    expect(page.text).toContain('Bethan Sion');
+    const finished = await agent.post('/respond/finish').type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(303);
+    expect(finished.headers.location).toBe('/?finished=1');
+    expect(finished.headers['set-cookie']![0]).toMatch(/^confirmation=;.*Expires=Thu, 01 Jan 1970/);
+    const home = await agent.get(finished.headers.location).expect(200);
+    expect(home.text).toContain('Your response has been cleared from this browser.');
+    const after = await agent.get('/respond/confirmation').expect(404);
+    expect(after.text).not.toContain('Bethan Sion');
+  });
+
+  test('Finish without the form\'s token is refused and clears nothing', async () => {
+    const { agent } = await confirmedVisit();
+    await agent.post('/respond/finish').type('form').send({}).expect(403);
+    await agent.get('/respond/confirmation').expect(200);
   });
 });
 

@@ -79,7 +79,7 @@ describe('rows read in batches', () => {
     const storedName = made.toString(16).padStart(32, 'a');
     const filePath = path.join(portal.dataDir, `upload-${made}`);
     fs.writeFileSync(filePath, `%PDF ${originalName}`);
-    return { path: filePath, storedName, originalName, mediaType: 'application/pdf', sizeBytes: fs.statSync(filePath).size };
+    return { path: filePath, storedName, originalName, mediaType: 'application/pdf', sizeBytes: fs.statSync(filePath).size, risk: null };
   }
 
   /** Seven responses a minute apart, each with its own mix of answers, reports and tags. */
@@ -148,7 +148,7 @@ describe('rows read in batches', () => {
 
   test('the reports archive lists every report, in order, across batches', async () => {
     await submitVariedResponses();
-    const files = [...exportsInBatchesOf(2).reportFiles(anything, 'oldest')];
+    const files = [...exportsInBatchesOf(2).reportFiles(anything, 'oldest', (risk, name) => ({ name: `${name}.txt`, text: risk }))];
     expect(files.map((file) => file.originalName)).toEqual(['minutes 1.pdf', 'report 1.pdf', 'minutes 4.pdf', 'report 4.pdf']);
     for (const file of files) expect(fs.readFileSync(file.path, 'utf8')).toBe(`%PDF ${file.originalName}`);
   });

@@ -55,7 +55,7 @@ test('kept reports expire after a day', () => {
   const temporaryPath = path.join(attachments.incomingDir, strayName);
   fs.writeFileSync(temporaryPath, pdfFile());
   const holding = heldUploads.hold('visitor', [
-    { path: temporaryPath, storedName: strayName, originalName: 'r.pdf', mediaType: 'application/pdf', sizeBytes: 10 },
+    { path: temporaryPath, storedName: strayName, originalName: 'r.pdf', mediaType: 'application/pdf', sizeBytes: 10, risk: null },
   ]);
   if (holding === null || holding === 'notKept') throw new Error('The report was not held');
   const { heldId } = holding;

@@ -30,9 +30,9 @@ const writeAll: BodyWriter = (request, body) => {
   request.write(body);
 };
 
-/** The reference in the signed confirmation cookie ("s:REFERENCE.signature") that acknowledges a response. */
+/** The reference in the signed confirmation cookie ("s:REFERENCE EXPIRES.signature") that acknowledges a response. */
 function referenceInCookie(value: string | undefined): string | null {
-  const match = value === undefined ? null : /^s:(.+)\.[^.]+$/.exec(decodeURIComponent(value));
+  const match = value === undefined ? null : /^s:(\S+) \d+\.[^.]+$/.exec(decodeURIComponent(value));
   return match ? match[1]! : null;
 }
 

@@ -4,6 +4,7 @@ import type { ExportKind } from '../../services/exportService';
 import { writeCsv } from '../../services/exports/csvExport';
 import { writeXlsx } from '../../services/exports/xlsxExport';
 import { writeZip } from '../../services/exports/zipExport';
+import type { ReportRisk } from '../../services/reportRisks';
 import { filterQueryString, readListView } from './listQuery';
 
 /** The current filter's submissions as CSV or Excel, and their reports as a ZIP, all streamed. */
@@ -32,6 +33,8 @@ export function registerExportRoutes(router: Router, { exports, officers, clock,
 
   router.get('/exports/reports.zip', async (req, res) => {
     const { view } = start(req, res, 'reports zip', 'zip', 'application/zip');
-    await writeZip(exports.reportFiles(view.filter, view.sort), res);
+    const { t } = res.locals;
+    const warning = (risk: ReportRisk, fileName: string) => ({ name: t('admin.submission.risk.noteFileName', { fileName }), text: t(`admin.submission.risk.${risk}`) });
+    await writeZip(exports.reportFiles(view.filter, view.sort, warning), res);
   });
 }

@@ -7,8 +7,8 @@ export function publicRouter(): Router {
   const router = Router();
   const renderedPages = new RenderedPages();
 
-  router.get('/', (_req, res) => {
-    res.render('pages/public/home');
+  router.get('/', (req, res) => {
+    res.render('pages/public/home', { finished: req.query.finished === '1' });
   });
 
   router.get('/papers/:slug', (req, res, next) => {

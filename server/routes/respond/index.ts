@@ -13,6 +13,20 @@ import { receiveResponse, reportsField } from './receiveResponse';
 
 const confirmationCookie = 'confirmation';
 
+/**
+ * How long the confirmation stays readable after a response is sent: long enough to read it and
+ * note the reference, short enough that the next person at a shared computer does not find it.
+ */
+const confirmationLifetimeMs = 30 * 60 * 1000;
+
+/** The reference the confirmation cookie names, while it has not run out; null otherwise. */
+function confirmedReference(cookie: unknown, now: Date): string | null {
+  if (typeof cookie !== 'string') return null;
+  const [reference = '', expiresAt = ''] = cookie.split(' ');
+  const stillValid = /^\d+$/.test(expiresAt) && now.getTime() < Number(expiresAt);
+  return stillValid && referencePattern.test(reference) ? reference : null;
+}
+
 interface FormPage {
   values: FormValues;
   errors: FieldError[];
@@ -33,8 +47,9 @@ function requireOpen({ window }: Services): RequestHandler {
 
 /** The respond journey: the form, its submission, and the confirmation with the reference number. */
 export function respondRouter(services: Services, verifyCsrf: RequestHandler, secureCookies: boolean, i18n: I18n): Router {
-  const { config, submissions, window } = services;
+  const { config, submissions, window, clock } = services;
   const router = Router();
+  const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: secureCookies } as const;
   const submissionLimit = rateLimit({
     windowMs: 15 * 60 * 1000,
     limit: config.submissionRateLimit,
@@ -76,21 +91,25 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
       }
       const reference = await submissions.submit(received.content, received.files, req.language, received.formToken);
       received.release();
-      res.cookie(confirmationCookie, reference, {
-        signed: true,
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: secureCookies,
-        maxAge: 24 * 60 * 60 * 1000,
-      });
+      // A session cookie, gone when the browser closes; its signed expiry ends it sooner on a
+      // browser left open.
+      const expiresAt = clock.now().getTime() + confirmationLifetimeMs;
+      res.cookie(confirmationCookie, `${reference} ${expiresAt}`, { ...cookieOptions, signed: true });
       res.redirect(303, '/respond/confirmation');
     },
   );
 
   router.get('/confirmation', (req, res) => {
-    const reference: unknown = req.signedCookies?.[confirmationCookie];
-    if (typeof reference !== 'string' || !referencePattern.test(reference)) throw new NotFound();
-    res.render('pages/respond/confirmation', { submission: submissions.find(reference) });
+    const reference = confirmedReference(req.signedCookies?.[confirmationCookie], clock.now());
+    if (!reference) throw new NotFound();
+    // The page shows a person's response and email address: no browser or proxy may keep a copy.
+    res.set('Cache-Control', 'no-store');
+    res.render('pages/respond/confirmation', { submission: submissions.find(reference), lifetimeMinutes: confirmationLifetimeMs / 60_000 });
+  });
+
+  router.post('/finish', (_req, res) => {
+    res.clearCookie(confirmationCookie, cookieOptions);
+    res.redirect(303, '/?finished=1');
   });
 
   return router;

@@ -2,10 +2,17 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 
+/** A text file to put beside a report, such as a warning of what is in it. */
+export interface ZipNote {
+  readonly name: string;
+  readonly text: string;
+}
+
 export interface ZipSource {
   reference: string;
   originalName: string;
   path: string;
+  note?: ZipNote | null;
 }
 
 // Separators, control characters and the characters Windows refuses in a file name.
@@ -42,7 +49,7 @@ class EntryNames {
 }
 
 /**
- * Streams the files into a ZIP on `out` and ends it. Each file is read from disk only when its
+ * Streams the files, each with its note if it has one, into a ZIP on `out` and ends it. Each file is read from disk only when its
  * turn comes. A file that cannot be read fails the whole archive (and destroys `out`) rather
  * than leaving a download that looks complete but is not.
  */
@@ -53,7 +60,10 @@ export async function writeZip(files: Iterable<ZipSource>, out: NodeJS.WritableS
   const delivery = pipeline(zip.outputStream, out, { signal: failure.signal });
   try {
     const entryNames = new EntryNames();
-    for (const file of files) zip.addFile(file.path, entryNames.next(file.reference, file.originalName));
+    for (const file of files) {
+      zip.addFile(file.path, entryNames.next(file.reference, file.originalName));
+      if (file.note) zip.addBuffer(Buffer.from(`${file.note.text}\n`), entryNames.next(file.reference, file.note.name));
+    }
     zip.end();
   } catch (error) {
     failure.abort(error);

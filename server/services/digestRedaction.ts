@@ -1,0 +1,22 @@
+import type { DigestRepository } from '../db/digestRepository';
+import type { OutboxRepository } from '../db/outboxRepository';
+import type { MessageBuilder } from '../mail/messageBuilder';
+import { storedDigestContent, withoutMentionsOf, writeDigest } from './digestContent';
+
+/** Takes an erased response out of every digest that mentions it, queued or sent. */
+export class DigestRedaction {
+  constructor(
+    private readonly digests: DigestRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly messages: MessageBuilder,
+  ) {}
+
+  /** In the erasure's transaction, before the response is deleted. Returns the message ids of the digests' copies. */
+  forget(submissionId: number, reference: string): string[] {
+    return this.digests.mentioning(submissionId).flatMap(({ id, content }) => {
+      const redacted = withoutMentionsOf(storedDigestContent(content), new Set([reference]));
+      this.digests.storeContent(id, JSON.stringify(redacted));
+      return this.outbox.rewriteDigest(id, writeDigest(this.messages, redacted));
+    });
+  }
+}

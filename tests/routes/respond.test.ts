@@ -91,6 +91,10 @@ describe('responding, for each kind of respondent', () => {
     expect(confirmation).toContain(reference);
     expect(confirmation).toContain('Workshop report.pdf');
     expect(confirmation).toContain('Pay domiciliary care workers for their travel time.');
+    // Printed, it says whose consultation it was and when it was sent; on screen, where the receipt went.
+    expect(confirmation).toContain('<p class="print-only print-title">Welsh Labour Stage 2 Policy Consultation</p>');
+    expect(confirmation).toContain('<p>Sent at 10:00am on Tuesday 12 May 2020.</p>');
+    expect(confirmation).toContain('We are sending a receipt, with a copy of your response, to carys@example.org.');
   });
 
   test('a report alone is a response', async () => {

@@ -11,6 +11,7 @@ import { setUpStaticAssets } from './middleware/setUpStaticAssets';
 import { setUpViewLocals } from './middleware/setUpViewLocals';
 import { setUpVisitor } from './middleware/setUpVisitor';
 import { setUpWebSecurity } from './middleware/setUpWebSecurity';
+import { acceptedReportExtensions } from './services/fileInspector';
 import { adminRouter } from './routes/admin';
 import { publicRouter } from './routes/public';
 import { respondRouter } from './routes/respond';
@@ -38,6 +39,8 @@ export function createApp(services: Services): express.Express {
   const assets = setUpStaticAssets(path.join(projectRoot, 'public'), config.environment === 'production');
   app.locals.asset = assets.url;
   app.locals.baseUrl = config.baseUrl;
+  // The file chooser offers the kinds the portal accepts, as the inspector knows them.
+  app.locals.acceptedReportExtensions = acceptedReportExtensions;
   app.use(assets.router);
   app.use(cookieParser(config.cookieSecret));
   app.use(setUpVisitor(secureCookies));

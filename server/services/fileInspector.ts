@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import fsPromises from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 import { archiveRisk, pdfRisk, rtfRisk, type ReportRisk } from './reportRisks';
+import { readWordDocument } from './wordDocument';
 import { endsWithZipArchive, zipEntries, type ZipEntry } from './zipDirectory';
 
 /** The kinds of report the portal accepts, each recognised by its content, never by its name. */
@@ -11,14 +12,23 @@ export const acceptedKinds = {
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extensions: ['docx'],
   },
+  // Word 97–2003, which many branch computers still save.
+  doc: { mediaType: 'application/msword', extensions: ['doc'] },
   odt: { mediaType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
   rtf: { mediaType: 'application/rtf', extensions: ['rtf'] },
   txt: { mediaType: 'text/plain', extensions: ['txt'] },
   jpeg: { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
   png: { mediaType: 'image/png', extensions: ['png'] },
+  // What an iPhone takes a photograph of a flipchart in.
+  heic: { mediaType: 'image/heic', extensions: ['heic', 'heif'] },
 } as const;
 
 export type AcceptedKind = keyof typeof acceptedKinds;
+
+/** For a file chooser's accept attribute: ".pdf,.docx,…". */
+export const acceptedReportExtensions = Object.values(acceptedKinds)
+  .flatMap((kind) => kind.extensions.map((extension) => `.${extension}`))
+  .join(',');
 
 /** Why a file of an accepted kind is still refused. */
 type ContentProblem = 'polyglot' | 'damaged' | 'unpacksTooLarge';
@@ -34,7 +44,14 @@ const kindByFileTypeExtension: Record<string, AcceptedKind> = {
   rtf: 'rtf',
   jpg: 'jpeg',
   png: 'png',
+  heic: 'heic',
 };
+
+/** The accepted kind of a file file-type recognised; a compound file only when it is a Word document. */
+async function acceptedKindOf(filePath: string, fileTypeExtension: string): Promise<AcceptedKind | undefined> {
+  if (fileTypeExtension === 'cfb') return (await readWordDocument(filePath)) ? 'doc' : undefined;
+  return kindByFileTypeExtension[fileTypeExtension];
+}
 
 // Markup that a browser would run or render, which has no place in a plain-text report.
 const markupSignature =
@@ -132,6 +149,7 @@ async function riskOf(filePath: string, kind: AcceptedKind): Promise<ReportRisk 
     const entries = await zipEntries(filePath);
     return entries ? archiveRisk(entries) : null;
   }
+  if (kind === 'doc') return (await readWordDocument(filePath))?.hasMacros ? 'macro' : null;
   return null;
 }
 
@@ -145,7 +163,7 @@ export async function inspectFile(filePath: string, fileName: string): Promise<I
   const detected = encoding === 'utf-8' ? await fileTypeFromFile(filePath) : undefined;
   let kind: AcceptedKind | undefined;
   if (detected) {
-    kind = kindByFileTypeExtension[detected.ext];
+    kind = await acceptedKindOf(filePath, detected.ext);
   } else if (await looksLikePlainText(filePath, encoding)) {
     kind = 'txt';
   }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import request from 'supertest';
 import { createTestPortal, filesUnder, type TestPortal } from '../support/testPortal';
-import { docxFile, exeFile, htmlFile, pdfFile, pngFile } from '../support/files';
+import { docFile, docxFile, exeFile, heicFile, htmlFile, pdfFile, pngFile } from '../support/files';
 import { countRows, csrfTokenIn, openForm, postResponse, validFields } from '../support/respond';
 
 let portal: TestPortal;
@@ -104,6 +105,19 @@ describe('responding, for each kind of respondent', () => {
     );
     expect(storedSubmission(reference).answers).toEqual([]);
     expect(storedSubmission(reference).attachments).toHaveLength(1);
+  });
+
+  test('an old Word file and an iPhone photo are taken as reports, and the file chooser offers them', async () => {
+    const form = await request(portal.app).get('/respond').expect(200);
+    expect(form.text).toContain('accept=".pdf,.docx,.doc,.odt,.rtf,.txt,.jpg,.jpeg,.png,.heic,.heif"');
+    const { reference } = await submitAndConfirm(validFields({ respondentType: 'branch', bodyName: 'Penarth Branch', roleInBody: 'Secretary', constituency: 'cardiff-south-and-penarth' }), [
+      { name: 'Minutes 2019.doc', content: docFile() },
+      { name: 'IMG_0412.HEIC', content: heicFile() },
+    ]);
+    expect(storedSubmission(reference).attachments.map((file) => [file.originalName, file.mediaType])).toEqual([
+      ['Minutes 2019.doc', 'application/msword'],
+      ['IMG_0412.HEIC', 'image/heic'],
+    ]);
   });
 
   test('the confirmation shows only to the browser that sent the response', async () => {
@@ -263,8 +277,8 @@ describe('a form with mistakes', () => {
 
 describe('attached reports are checked by their content', () => {
   test.each([
-    ['an HTML page named .pdf', 'report.pdf', htmlFile(), 'report.pdf is not a PDF, Word (DOCX), OpenDocument (ODT), RTF, plain text, JPEG or PNG file'],
-    ['an executable named .pdf', 'minutes.pdf', exeFile(), 'minutes.pdf is not a PDF, Word (DOCX)'],
+    ['an HTML page named .pdf', 'report.pdf', htmlFile(), 'report.pdf is not a PDF, Word (DOCX or DOC), OpenDocument (ODT), RTF, plain text, JPEG, PNG or HEIC file'],
+    ['an executable named .pdf', 'minutes.pdf', exeFile(), 'minutes.pdf is not a PDF, Word (DOCX or DOC)'],
     ['a Word file named .pdf', 'notes.pdf', docxFile(), 'notes.pdf is really a Word file (.docx): rename it to match'],
     ['an empty file', 'empty.pdf', Buffer.alloc(0), 'empty.pdf is empty: attach the report itself'],
   ])('%s is refused, naming the file, and nothing is stored', async (_case, name, content, message) => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inspectFile } from '../../server/services/fileInspector';
-import { docxFile, pdfFile } from '../support/files';
+import { docFile, docxFile, heicFile, pdfFile, xlsFile } from '../support/files';
 import {
   docxWithMacro,
   odtFile,
@@ -39,6 +39,7 @@ test.each([
   ['a PDF whose JavaScript action is packed in a compressed object stream', 'report.pdf', pdfWithJavaScriptInObjectStream, 'active-content'],
   ['a PDF whose launch straddles two chunks of the file', 'report.pdf', pdfLaunchingAcrossChunks, 'active-content'],
   ['an RTF document with an embedded object', 'minutes.rtf', rtfWithEmbeddedObject, 'embedded-object'],
+  ['an old Word document with a VBA project', 'minutes.doc', () => docFile({ macros: true }), 'macro'],
 ])('%s is accepted, and what could act in it is found', async (_what, name, make, risk) => {
   expect(await inspect(name, make())).toMatchObject({ accepted: true, risk });
 });
@@ -50,6 +51,24 @@ test.each([
   ['a plain OpenDocument text', 'minutes.odt', () => odtFile()],
   ['an OpenDocument text whose Basic library holds no macro', 'minutes.odt', odtWithEmptyBasicLibrary],
   ['an RTF document that mentions objectives', 'minutes.rtf', rtfFile],
+  ['an old Word document', 'minutes.doc', () => docFile()],
 ])('%s is accepted with nothing found', async (_what, name, make) => {
   expect(await inspect(name, make())).toMatchObject({ accepted: true, risk: null });
+});
+
+describe('what secretaries have: old Word files and iPhone photographs', () => {
+  test('an old Word document (.doc) is accepted as Word, checked by its content', async () => {
+    expect(await inspect('minutes.doc', docFile())).toEqual({ accepted: true, kind: 'doc', mediaType: 'application/msword', risk: null });
+    expect(await inspect('minutes.pdf', docFile())).toEqual({ accepted: false, reason: 'nameDoesNotMatch', detectedKind: 'doc' });
+  });
+
+  test('an Excel workbook in the same kind of container is not a report, whatever its name', async () => {
+    expect(await inspect('minutes.doc', xlsFile())).toEqual({ accepted: false, reason: 'notAccepted' });
+  });
+
+  test('an iPhone photograph (.heic or .heif) is accepted as an image', async () => {
+    expect(await inspect('flipchart.HEIC', heicFile())).toEqual({ accepted: true, kind: 'heic', mediaType: 'image/heic', risk: null });
+    expect(await inspect('flipchart.heif', heicFile())).toMatchObject({ accepted: true, kind: 'heic' });
+    expect(await inspect('flipchart.jpg', heicFile())).toEqual({ accepted: false, reason: 'nameDoesNotMatch', detectedKind: 'heic' });
+  });
 });

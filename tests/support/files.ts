@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
+import CFB from 'cfb';
 import { pdfDocument } from '../../server/demo/pdfDocument';
 
 /** A small but real PDF with one page of text. */
@@ -34,3 +35,37 @@ export function pngFile(): Buffer {
 export const htmlFile = (): Buffer => Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>');
 /** The start of a Windows executable. */
 export const exeFile = (): Buffer => Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]);
+
+/**
+ * An old-style Word document (Word 97–2003): a compound file with a WordDocument stream, and, with
+ * `macros`, the Macros storage in which Word keeps a VBA project.
+ */
+export function docFile({ macros = false } = {}): Buffer {
+  const container = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(container, '/WordDocument', Buffer.from('Branch meeting notes'));
+  CFB.utils.cfb_add(container, '/1Table', Buffer.alloc(64));
+  if (macros) CFB.utils.cfb_add(container, '/Macros/VBA/ThisDocument', Buffer.from('Sub AutoOpen()'));
+  return Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+}
+
+/** An Excel 97–2003 workbook: the same kind of compound file as a .doc, but not a report. */
+export function xlsFile(): Buffer {
+  const container = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(container, '/Workbook', Buffer.alloc(64));
+  return Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+}
+
+/** An ISO base media box: its size, its four-letter type, then its content. */
+function box(type: string, ...content: Buffer[]): Buffer {
+  const body = Buffer.concat(content);
+  const size = Buffer.alloc(4);
+  size.writeUInt32BE(8 + body.length);
+  return Buffer.concat([size, Buffer.from(type, 'latin1'), body]);
+}
+
+/** The boxes an iPhone's HEIC photo starts with: the file type (brand heic), its metadata and its data. */
+export function heicFile(): Buffer {
+  const fileType = box('ftyp', Buffer.from('heic', 'latin1'), Buffer.alloc(4), Buffer.from('mif1heic', 'latin1'));
+  const metadata = box('meta', Buffer.alloc(4), box('hdlr', Buffer.alloc(8), Buffer.from('pict', 'latin1'), Buffer.alloc(13)));
+  return Buffer.concat([fileType, metadata, box('mdat', Buffer.alloc(32, 0x55))]);
+}

@@ -35,16 +35,15 @@ export function createFormatters(language: Language, t: Translate) {
   const locale = language === 'en' ? 'en-GB' : 'cy-GB';
   const date = remembering((instant) => inLondon(instant).setLocale(locale).toFormat('cccc d LLLL yyyy'));
   const shortDate = remembering((isoDate) => inLondon(isoDate).setLocale(locale).toFormat('d LLL'));
-  const compactDateTime = remembering((instant) =>
-    inLondon(instant)
-      .setLocale(locale)
-      .toFormat('d LLL yyyy, h:mma')
-      .replace(/AM|PM/, (meridiem) => meridiem.toLowerCase()),
-  );
-  const dateTime = remembering((instant) => {
-    const time = inLondon(instant).setLocale(locale);
-    return t('time.atOn', { time: time.toFormat('h:mma').toLowerCase(), date: time.toFormat('cccc d LLLL yyyy') });
+  // The locale's own am and pm are English ones in Welsh too, where "yb" and "yh" are written.
+  const clockTime = remembering((instant) => {
+    const time = inLondon(instant);
+    return `${time.toFormat('h:mm')}${t(time.hour < 12 ? 'time.am' : 'time.pm')}`;
   });
+  const compactDateTime = remembering((instant) => `${inLondon(instant).setLocale(locale).toFormat('d LLL yyyy')}, ${clockTime(instant)}`);
+  const dateTime = remembering((instant) =>
+    t('time.atOn', { time: clockTime(instant), date: inLondon(instant).setLocale(locale).toFormat('cccc d LLLL yyyy') }),
+  );
   return {
     /** Monday 15 June 2020 */
     date: (instant: Instant): string => date(instant),

@@ -36,6 +36,12 @@ test('a paper with no Welsh yet is shown in English, marked as English, with a n
   expect(page.text).toMatch(/<div lang="en">\s*<p class="caption">/);
 });
 
+test('times read as Welsh writes them, with yb and yh', async () => {
+  const home = await request(portal.app).get('/?lang=cy').expect(200);
+  expect(home.text).toContain('11:59yh, Dydd Llun 15 Mehefin 2020');
+  expect(home.text).not.toMatch(/\d[ap]m\b/);
+});
+
 describe('the respond form in Welsh', () => {
   test('validation messages are in Welsh', async () => {
     const agent = request.agent(portal.app);

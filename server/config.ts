@@ -33,6 +33,11 @@ export interface Config {
   readonly trustProxy: boolean | number | string;
   readonly opensAtOverride: TimeOverride | null;
   readonly closesAtOverride: TimeOverride | null;
+  /**
+   * How long after the close a response is still accepted from a form opened before it, so that
+   * someone who was writing at the deadline does not lose their response.
+   */
+  readonly lateResponseGraceMs: number;
   /** Responses one client may post in fifteen minutes. */
   readonly submissionRateLimit: number;
   readonly mail: {
@@ -69,6 +74,7 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   CONSULTATION_OPENS_AT: z.string().optional(),
   CONSULTATION_CLOSES_AT: z.string().optional(),
+  LATE_RESPONSE_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
   SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Policy Consultation <noreply@localhost>'),
@@ -132,6 +138,7 @@ export function createConfig(env: NodeJS.ProcessEnv = process.env, startedAt: Da
     trustProxy: parseTrustProxy(settings.TRUST_PROXY),
     opensAtOverride: parseTimeOverride('CONSULTATION_OPENS_AT', settings.CONSULTATION_OPENS_AT, startedAt),
     closesAtOverride: parseTimeOverride('CONSULTATION_CLOSES_AT', settings.CONSULTATION_CLOSES_AT, startedAt),
+    lateResponseGraceMs: settings.LATE_RESPONSE_GRACE_MINUTES * 60 * 1000,
     submissionRateLimit: settings.SUBMISSION_RATE_LIMIT,
     mail: Object.freeze({
       smtpUrl: settings.SMTP_URL ?? null,

@@ -9,6 +9,7 @@
  *   form[data-upload-progress]          a progress bar while large files upload (data-progress-label)
  *   form[data-draft-key]                a draft kept in localStorage (data-draft-restored, data-draft-discard)
  *   [data-clear-draft]                  on the page after a successful submission: forgets that draft
+ *   button[data-print][hidden]          shown, and prints the page (a response that came too late)
  *   .error-summary                      focused on load
  */
 (function () {
@@ -560,11 +561,23 @@
     if (summary) summary.focus();
   }
 
+  /* ---------------------------------------------------------------- Print button */
+
+  function setUpPrintButtons() {
+    toArray(document.querySelectorAll('button[data-print]')).forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        window.print();
+      });
+    });
+  }
+
   onReady(function () {
     // Drafts first, so the character counts start from the restored text.
     setUpDrafts();
     setUpCharacterCounts();
     setUpUploadProgressForms();
+    setUpPrintButtons();
     focusErrorSummary();
   });
 })();

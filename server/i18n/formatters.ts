@@ -53,6 +53,12 @@ export function createFormatters(language: Language, t: Translate) {
     compactDateTime: (instant: Instant): string => compactDateTime(instant),
     /** 11:59pm on Monday 15 June 2020 */
     dateTime: (instant: Date): string => dateTime(instant),
+    /** 11:59pm tonight, or 9:00am today; on another day than `now`, as `dateTime`. */
+    timeSoon(instant: Date, now: Date): string {
+      const time = inLondon(instant);
+      if (!time.hasSame(inLondon(now), 'day')) return dateTime(instant);
+      return t(time.hour >= 18 ? 'time.tonight' : 'time.today', { time: clockTime(instant) });
+    },
     /** 23 days and 4 hours */
     timeLeft(milliseconds: number): string {
       const { days, hours, minutes } = DateTime.fromMillis(0)

@@ -23,6 +23,7 @@ import { ErasureService } from './erasureService';
 import { MailDelivery, defaultDeliveryPolicy, type DeliveryPolicy } from './mailDelivery';
 import { MailWorker } from './mailWorker';
 import { ExportService } from './exportService';
+import { FormOpenedStamps } from './formOpenedStamps';
 import { HeldUploads } from './heldUploads';
 import { OfficerService } from './officerService';
 import { PasswordHasher, owaspScryptCost, type ScryptCost } from './passwords';
@@ -42,6 +43,7 @@ export interface Services {
   /** The consultation's words in each language of the interface. */
   readonly consultations: LocalisedConsultation;
   readonly window: ConsultationWindow;
+  readonly formOpenedStamps: FormOpenedStamps;
   readonly attachments: AttachmentStore;
   readonly heldUploads: HeldUploads;
   readonly uploads: UploadService;
@@ -76,7 +78,7 @@ export function createServices(
   options: ServiceOptions = {},
 ): Services {
   const consultation = consultations.en;
-  const window = new ConsultationWindow(consultation, clock, config.opensAtOverride, config.closesAtOverride);
+  const window = new ConsultationWindow(consultation, clock, config.opensAtOverride, config.closesAtOverride, config.lateResponseGraceMs);
   const attachments = new AttachmentStore(config.uploadsDir, config.tempDir);
   const heldUploads = new HeldUploads(attachments.heldDir, clock);
   const submissionRepository = new SubmissionRepository(db);
@@ -114,6 +116,7 @@ export function createServices(
     consultation,
     consultations,
     window,
+    formOpenedStamps: new FormOpenedStamps(config.cookieSecret),
     attachments,
     heldUploads,
     uploads: new UploadService(heldUploads),

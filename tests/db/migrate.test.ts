@@ -4,7 +4,6 @@ import path from 'node:path';
 import { projectRoot } from '../../server/config';
 import { openDatabase } from '../../server/db/database';
 import { migrate } from '../../server/db/migrate';
-import { SubmissionRepository } from '../../server/db/submissionRepository';
 import { deliveredReceipt } from '../support/receipts';
 import { createTestPortal, duringConsultation } from '../support/testPortal';
 
@@ -50,13 +49,15 @@ describe('migrations', () => {
     }
     const db = openDatabase(path.join(dir, 'portal.db'));
     migrate(db, earlierMigrations);
-    const submissionId = new SubmissionRepository(db).insert({
-      reference: 'S2-AAAA-BBBB', consultation: 'stage-2-2020', channel: 'web', language: 'en', respondentType: 'individual',
-      name: 'Megan Lloyd', email: 'megan@example.org', bodyName: null, roleInBody: null, constituency: 'cardiff-west',
-      answers: [{ paper: 'health-and-social-care', section: null, body: 'Care workers deserve NHS pay.' }], anythingElse: null,
-      meetingDate: null, meetingAttendance: null, consentToQuote: true, receivedAt: duringConsultation, receivedDay: '2020-05-12',
-      createdAt: duringConsultation, enteredBy: null, formToken: null, attachments: [],
-    });
+    // Written in that schema's own columns: today's repository writes columns added since.
+    const submissionId = Number(
+      db
+        .prepare(`INSERT INTO submissions (reference, consultation, channel, language, respondent_type, name, email, constituency,
+            consent_privacy, consent_quote, received_at, received_day, created_at)
+          VALUES ('S2-AAAA-BBBB', 'stage-2-2020', 'web', 'en', 'individual', 'Megan Lloyd', 'megan@example.org', 'cardiff-west', 1, 1, ?, '2020-05-12', ?)`)
+        .run(duringConsultation.toISOString(), duringConsultation.toISOString()).lastInsertRowid,
+    );
+    db.prepare("INSERT INTO answers (submission_id, paper, section, body) VALUES (?, 'health-and-social-care', NULL, 'Care workers deserve NHS pay.')").run(submissionId);
     const digestId = db
       .prepare("INSERT INTO digests (slot, kind, scheduled_for, created_at, late, last_submission_id, new_submissions) VALUES ('manual x', 'manual', ?, ?, 0, ?, 1)")
       .run(duringConsultation.toISOString(), duringConsultation.toISOString(), submissionId).lastInsertRowid;

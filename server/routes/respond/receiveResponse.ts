@@ -4,14 +4,57 @@ import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
 import type { ResponseContent } from '../../services/submission';
+import type { UploadRequest } from '../../services/uploadService';
 import { uploadedFiles } from '../../middleware/uploads';
-import { allStrings, fieldOrder, firstString, readResponseForm, type FormMode, type FormValues } from './responseForm';
+import { allStrings, fieldOrder, firstString, readResponseForm, readTypedValues, type FormMode, type FormValues } from './responseForm';
 
 export const reportsField = 'reports';
 
+/** A response to show again: what was typed, what is wrong, and the reports kept for it. */
+export interface FormToShowAgain {
+  ok: false;
+  values: FormValues;
+  errors: FieldError[];
+  heldId: string | null;
+  heldFiles: AcceptedFile[];
+}
+
 export type ReceivedResponse =
-  | { ok: true; content: ResponseContent; files: AcceptedFile[]; formToken: string; release: () => void }
-  | { ok: false; values: FormValues; errors: FieldError[]; heldId: string | null; heldFiles: AcceptedFile[] };
+  | {
+      ok: true;
+      content: ResponseContent;
+      files: AcceptedFile[];
+      formToken: string;
+      release: () => void;
+    }
+  | FormToShowAgain;
+
+/** A response that cannot be stored, to show back to the person so that nothing they wrote is lost. */
+export interface UnsentResponse {
+  values: FormValues;
+  /** The reports they attached, which are not kept. */
+  reportNames: string[];
+}
+
+/** The form's one-time token as sent, if it is one the portal could have made. */
+export function formTokenIn(body: Record<string, unknown>): string | null {
+  const token = firstString(body.formToken);
+  return /^[0-9a-f]{32}$/.test(token) ? token : null;
+}
+
+function uploadRequest(req: Request): UploadRequest {
+  const body = req.body as Record<string, unknown>;
+  return {
+    visitorId: req.visitorId,
+    heldId: allStrings(body.heldId)[0],
+    removeStoredNames: allStrings(body.removeReport),
+    received: uploadedFiles(req).map((file) => ({
+      path: file.tooLarge ? null : file.path,
+      originalName: file.originalname,
+      sizeBytes: file.size,
+    })),
+  };
+}
 
 /**
  * Reads a posted response with its reports: checks the files by content, validates the fields,
@@ -20,50 +63,41 @@ export type ReceivedResponse =
  */
 export async function receiveResponse(
   req: Request,
-  { uploads, consultation, clock }: Services,
+  services: Services,
   mode: FormMode,
   otherErrors: FieldError[] = [],
   /** Only keep what was sent, to show the form again (in another language): no checks but the files'. */
   keepForLater = false,
 ): Promise<ReceivedResponse> {
+  const { uploads, consultation, clock } = services;
   const body = req.body as Record<string, unknown>;
-  const previousHeldId = allStrings(body.heldId)[0];
-  const accepted = await uploads.accept(
-    {
-      visitorId: req.visitorId,
-      heldId: previousHeldId,
-      removeStoredNames: allStrings(body.removeReport),
-      received: uploadedFiles(req).map((file) => ({
-        path: file.tooLarge ? null : file.path,
-        originalName: file.originalname,
-        sizeBytes: file.size,
-      })),
-    },
-    reportsField,
-  );
+  const request = uploadRequest(req);
+  const accepted = await uploads.accept(request, reportsField);
   const form = readResponseForm(body, consultation, clock.now(), accepted.files.length, mode);
   const order = fieldOrder(consultation);
   const fieldErrors = keepForLater ? [] : [...(form.ok ? [] : form.errors), ...otherErrors];
-  const errors = [...fieldErrors, ...accepted.errors].sort(
-    (a, b) => order.indexOf(a.field) - order.indexOf(b.field),
-  );
+  const byField = (a: FieldError, b: FieldError) => order.indexOf(a.field) - order.indexOf(b.field);
   // The same form sent twice (a double click, a reload) is stored once: see SubmissionService.submit.
-  const formToken = /^[0-9a-f]{32}$/.test(firstString(body.formToken)) ? firstString(body.formToken) : randomBytes(16).toString('hex');
+  const formToken = formTokenIn(body) ?? randomBytes(16).toString('hex');
+  const values = { ...form.values, formToken };
+  const errors = [...fieldErrors, ...accepted.errors].sort(byField);
   if (keepForLater || !form.ok || errors.length > 0) {
-    const holding = uploads.keep(req.visitorId, accepted.files, previousHeldId);
-    return {
-      ok: false,
-      values: { ...form.values, formToken },
-      errors,
-      heldId: holding?.heldId ?? null,
-      heldFiles: holding?.files ?? [],
-    };
+    const holding = uploads.keep(req.visitorId, accepted.files, request.heldId);
+    return { ok: false, values, errors, heldId: holding?.heldId ?? null, heldFiles: holding?.files ?? [] };
   }
   return {
     ok: true,
     content: form.content,
     files: accepted.files,
     formToken,
-    release: () => uploads.release(req.visitorId, previousHeldId),
+    release: () => uploads.release(req.visitorId, request.heldId),
   };
+}
+
+/**
+ * Lets go of a response that cannot be stored, and returns what was typed to show back. Its
+ * reports are not kept: they are named, so that the person knows which to send another way.
+ */
+export function abandonResponse(req: Request, { uploads, consultation }: Services): UnsentResponse {
+  return { values: readTypedValues(req.body as Record<string, unknown>, consultation), reportNames: uploads.abandon(uploadRequest(req)) };
 }

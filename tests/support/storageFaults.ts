@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import type { TestPortal } from './testPortal';
 
@@ -16,4 +17,29 @@ export function lockDatabase(portal: TestPortal): () => void {
     other.close();
     portal.db.pragma('busy_timeout = 5000');
   };
+}
+
+/**
+ * Makes a folder refuse new entries, renames and removals (EPERM). Tests run as root, which file
+ * permissions do not stop, so this sets the immutable attribute, which binds root too; it needs a
+ * file system with attributes (ext4, xfs, btrfs), as the temporary folder is here. Returns the undo.
+ */
+export function freezeFolder(folder: string): () => void {
+  try {
+    execFileSync('chattr', ['+i', folder], { stdio: 'pipe' });
+  } catch (error) {
+    throw new Error(`Could not make ${folder} immutable with chattr (needs root and ext4, xfs or btrfs)`, { cause: error });
+  }
+  return () => execFileSync('chattr', ['-i', folder]);
+}
+
+/** Runs `work` with console.error silenced: the faults here are logged, and the log is not the test's subject. */
+export async function withoutErrorLog<T>(work: () => Promise<T>): Promise<T> {
+  const originalError = console.error;
+  console.error = () => undefined;
+  try {
+    return await work();
+  } finally {
+    console.error = originalError;
+  }
 }

@@ -10,7 +10,7 @@ import type { AcceptedFile } from '../../services/heldUploads';
 import { referencePattern } from '../../services/referenceNumbers';
 import { respondentTypes } from '../../services/submission';
 import { allStrings, answerField, firstString, type FormValues } from './responseForm';
-import { abandonResponse, formTokenIn, receiveResponse, reportsField, type UnsentResponse } from './receiveResponse';
+import { abandonResponse, formTokenIn, isStorageFailure, receiveResponse, reportsField, type UnsentResponse } from './receiveResponse';
 
 const confirmationCookie = 'confirmation';
 
@@ -19,12 +19,15 @@ interface FormPage {
   errors: FieldError[];
   heldId: string | null;
   heldFiles: readonly AcceptedFile[];
+  /** Set when the portal could not store the response for now: the message for the error summary. */
+  problemKey?: string;
 }
 
 function renderForm(res: Response, page: FormPage): void {
   const errorsByField = new Map<string, FieldError>();
   for (const error of page.errors) if (!errorsByField.has(error.field)) errorsByField.set(error.field, error);
-  res.status(page.errors.length > 0 ? 400 : 200).render('pages/respond/form', { ...page, errorsByField, answerField });
+  const status = page.problemKey ? 503 : page.errors.length > 0 ? 400 : 200;
+  res.status(status).render('pages/respond/form', { ...page, problemKey: page.problemKey ?? null, errorsByField, answerField });
 }
 
 /** The closed page, with everything the person wrote when their response could not be accepted. */
@@ -96,8 +99,13 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
         reference = await submissions.submit(received.content, received.files, req.language, received.formToken, openedAt);
       } catch (error) {
         // The grace period ran out while the response was being read.
-        if (!(error instanceof ConsultationClosed)) throw error;
-        renderClosed(res, abandonResponse(req, services));
+        if (error instanceof ConsultationClosed) {
+          renderClosed(res, abandonResponse(req, services));
+          return;
+        }
+        if (!isStorageFailure(error)) throw error;
+        const kept = received.keepForRetry();
+        renderForm(res, { ...kept, values: stamped(kept.values, openedAt), problemKey: 'errors.notStored' });
         return;
       }
       received.release();

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
+import { isStorageFault } from '../../db/storageFaults';
+import { StorageUnavailable } from '../../errors';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
@@ -25,7 +27,10 @@ export type ReceivedResponse =
       content: ResponseContent;
       files: AcceptedFile[];
       formToken: string;
+      values: FormValues;
       release: () => void;
+      /** Keeps everything for the form shown again, when storing the response failed for now. */
+      keepForRetry: () => FormToShowAgain;
     }
   | FormToShowAgain;
 
@@ -42,6 +47,11 @@ export function formTokenIn(body: Record<string, unknown>): string | null {
   return /^[0-9a-f]{32}$/.test(token) ? token : null;
 }
 
+/** Storing failed for a reason that passes (the database locked or full, the disk failing), not a bug. */
+export function isStorageFailure(error: unknown): boolean {
+  return error instanceof StorageUnavailable || isStorageFault(error);
+}
+
 function uploadRequest(req: Request): UploadRequest {
   const body = req.body as Record<string, unknown>;
   return {
@@ -54,6 +64,21 @@ function uploadRequest(req: Request): UploadRequest {
       sizeBytes: file.size,
     })),
   };
+}
+
+/**
+ * Holds the reports for the form shown again. If even that fails, the form is still shown with
+ * everything typed, and says the reports must be attached again.
+ */
+function holdReports({ uploads }: Services, visitorId: string, files: readonly AcceptedFile[], previousHeldId: string | undefined) {
+  try {
+    const holding = uploads.keep(visitorId, files, previousHeldId);
+    return { heldId: holding?.heldId ?? null, heldFiles: holding?.files ?? [], errors: [] };
+  } catch (error) {
+    console.error(error);
+    const errors: FieldError[] = files.length > 0 ? [{ field: reportsField, key: 'respond.errors.reports.notKept' }] : [];
+    return { heldId: null, heldFiles: [], errors };
+  }
 }
 
 /**
@@ -80,17 +105,20 @@ export async function receiveResponse(
   // The same form sent twice (a double click, a reload) is stored once: see SubmissionService.submit.
   const formToken = formTokenIn(body) ?? randomBytes(16).toString('hex');
   const values = { ...form.values, formToken };
-  const errors = [...fieldErrors, ...accepted.errors].sort(byField);
-  if (keepForLater || !form.ok || errors.length > 0) {
-    const holding = uploads.keep(req.visitorId, accepted.files, request.heldId);
-    return { ok: false, values, errors, heldId: holding?.heldId ?? null, heldFiles: holding?.files ?? [] };
-  }
+  const showAgain = (errors: FieldError[]): FormToShowAgain => {
+    const holding = holdReports(services, req.visitorId, accepted.files, request.heldId);
+    return { ok: false, values, errors: [...errors, ...holding.errors].sort(byField), heldId: holding.heldId, heldFiles: holding.heldFiles };
+  };
+  const errors = [...fieldErrors, ...accepted.errors];
+  if (keepForLater || !form.ok || errors.length > 0) return showAgain(errors);
   return {
     ok: true,
     content: form.content,
     files: accepted.files,
     formToken,
+    values,
     release: () => uploads.release(req.visitorId, request.heldId),
+    keepForRetry: () => showAgain([]),
   };
 }
 

@@ -41,6 +41,11 @@ export interface Config {
    * (BASE_URL or PORT; CONSULTATION_OPENS_AT; CONSULTATION_CLOSES_AT), rather than left to their defaults.
    */
   readonly given: { readonly baseUrl: boolean; readonly opensAt: boolean; readonly closesAt: boolean };
+  /**
+   * How long after the close a response is still accepted from a form opened before it, so that
+   * someone who was writing at the deadline does not lose their response.
+   */
+  readonly lateResponseGraceMs: number;
   /** Responses one client may post in fifteen minutes. */
   readonly submissionRateLimit: number;
   readonly uploads: {
@@ -89,6 +94,7 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   CONSULTATION_OPENS_AT: z.string().optional(),
   CONSULTATION_CLOSES_AT: z.string().optional(),
+  LATE_RESPONSE_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
   SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   HELD_REPORTS_MAX_MB: z.coerce.number().positive().default(1024),
   FREE_SPACE_RESERVE_MB: z.coerce.number().min(0).default(500),
@@ -187,6 +193,7 @@ export function createConfig(env: NodeJS.ProcessEnv = readEnvironment(), started
       opensAt: isGiven(env.CONSULTATION_OPENS_AT),
       closesAt: isGiven(env.CONSULTATION_CLOSES_AT),
     }),
+    lateResponseGraceMs: settings.LATE_RESPONSE_GRACE_MINUTES * 60 * 1000,
     submissionRateLimit: settings.SUBMISSION_RATE_LIMIT,
     uploads: Object.freeze({
       heldMaxBytes: Math.round(settings.HELD_REPORTS_MAX_MB * megabyte),

@@ -9,6 +9,7 @@
  *   form[data-upload-progress]          a progress bar while large files upload (data-progress-label)
  *   form[data-draft-key]                a draft kept in localStorage (data-draft-restored, data-draft-discard)
  *   [data-clear-draft]                  on the page after a successful submission: forgets that draft
+ *   button[data-print][hidden]          shown, and prints the page (a response that came too late)
  *   .error-summary                      focused on load
  *   #<field>-group in the address       the answer a "Respond to this section" link points at: its
  *                                       folded part opened and its text box focused, label in view
@@ -576,11 +577,23 @@
     field.focus({ preventScroll: true });
   }
 
+  /* ---------------------------------------------------------------- Print button */
+
+  function setUpPrintButtons() {
+    toArray(document.querySelectorAll('button[data-print]')).forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        window.print();
+      });
+    });
+  }
+
   onReady(function () {
     // Drafts first, so the character counts start from the restored text.
     setUpDrafts();
     setUpCharacterCounts();
     setUpUploadProgressForms();
+    setUpPrintButtons();
     // The error summary wins: a form shown again with mistakes is about them, not the link.
     if (document.querySelector('.error-summary')) focusErrorSummary();
     else focusLinkedAnswer();

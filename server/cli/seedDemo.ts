@@ -45,7 +45,7 @@ async function main(args: string[]): Promise<void> {
   }
   const config = createConfig();
   const consultation = loadConsultation(config.contentDir).en;
-  const window = new ConsultationWindow(consultation, systemClock, config.opensAtOverride, config.closesAtOverride).status();
+  const window = new ConsultationWindow(consultation, systemClock, config.opensAtOverride, config.closesAtOverride, config.lateResponseGraceMs).status();
   const until = new Date(Math.min(Date.now(), window.closesAt.getTime()));
   if (until <= window.opensAt) {
     console.error(`The consultation opens at ${window.opensAt.toISOString()}: there is no time yet for responses to have arrived in.`);

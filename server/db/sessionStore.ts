@@ -51,6 +51,9 @@ export class SqliteSessionStore extends Store {
     this.deleteForOfficer = db.prepare("DELETE FROM sessions WHERE json_extract(data, '$.officerId') = ?");
   }
 
+  // express-session calls set and touch from inside res.end: an error thrown there, rather than
+  // passed to the callback, leaves the response never finished.
+
   override get(id: string, done: Callback<SessionData | null>): void {
     settle(() => {
       const row = this.selectSession.get(id, this.now());

@@ -31,6 +31,8 @@ export interface SubmissionListRow {
   readonly id: number;
   readonly reference: string;
   readonly receivedAt: string;
+  /** 1 when sent from the web form after the close, in the grace period. */
+  readonly sentAfterClose: 0 | 1;
   readonly channel: Channel;
   readonly language: string;
   readonly respondentType: RespondentType;
@@ -126,7 +128,7 @@ function isCountedByDay(filter: SubmissionFilter): boolean {
 }
 
 const listColumns = `
-  s.id, s.reference, s.received_at AS receivedAt, s.channel, s.language, s.respondent_type AS respondentType,
+  s.id, s.reference, s.received_at AS receivedAt, s.sent_after_close AS sentAfterClose, s.channel, s.language, s.respondent_type AS respondentType,
   s.name, s.body_name AS bodyName, s.constituency, s.status,
   (SELECT count(*) FROM attachments a WHERE a.submission_id = s.id) AS attachmentCount,
   (SELECT group_concat(DISTINCT an.paper) FROM answers an WHERE an.submission_id = s.id) AS papers,

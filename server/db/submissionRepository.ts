@@ -16,7 +16,7 @@ import type { ReportRisk } from '../services/reportRisks';
  */
 const submissionColumns = `
   id, reference, consultation, channel, language, respondent_type, name, email, body_name, role_in_body, constituency,
-  anything_else, meeting_date, meeting_attendance, consent_quote, status, received_at, received_day, created_at, entered_by, form_token`;
+  anything_else, meeting_date, meeting_attendance, consent_quote, status, received_at, received_day, created_at, entered_by, form_token, sent_after_close`;
 
 /** One submission's values, in the order of `submissionColumns`. */
 type SubmissionValues = [
@@ -41,6 +41,7 @@ type SubmissionValues = [
   created_at: string,
   entered_by: number | null,
   form_token: string | null,
+  sent_after_close: number,
 ];
 
 type AnswerValues = [submissionId: number, answerId: number, paper: string, section: string | null, body: string];
@@ -49,12 +50,12 @@ type AttachmentValues = [submissionId: number, storedName: string, originalName:
 function toStoredSubmission(values: SubmissionValues, answers: readonly Answer[], attachments: readonly AttachmentRecord[]): StoredSubmission {
   const [
     id, reference, consultation, channel, language, respondentType, name, email, bodyName, roleInBody, constituency,
-    anythingElse, meetingDate, meetingAttendance, consentQuote, status, receivedAt, receivedDay, createdAt, enteredBy, formToken,
+    anythingElse, meetingDate, meetingAttendance, consentQuote, status, receivedAt, receivedDay, createdAt, enteredBy, formToken, sentAfterClose,
   ] = values;
   return {
     id, reference, consultation, channel, language, respondentType, name, email, bodyName, roleInBody, constituency, answers,
     anythingElse, meetingDate, meetingAttendance, consentToQuote: consentQuote === 1, status,
-    receivedAt: new Date(receivedAt), receivedDay, createdAt: new Date(createdAt), enteredBy, formToken, attachments,
+    receivedAt: new Date(receivedAt), receivedDay, createdAt: new Date(createdAt), enteredBy, formToken, sentAfterClose: sentAfterClose === 1, attachments,
   };
 }
 
@@ -128,11 +129,11 @@ export class SubmissionRepository {
       INSERT INTO submissions (
         reference, consultation, channel, language, respondent_type, name, email, body_name,
         role_in_body, constituency, anything_else, meeting_date, meeting_attendance,
-        consent_privacy, consent_quote, received_at, received_day, created_at, entered_by, form_token, has_report
+        consent_privacy, consent_quote, received_at, received_day, created_at, entered_by, form_token, has_report, sent_after_close
       ) VALUES (
         @reference, @consultation, @channel, @language, @respondentType, @name, @email, @bodyName,
         @roleInBody, @constituency, @anythingElse, @meetingDate, @meetingAttendance,
-        1, @consentQuote, @receivedAt, @receivedDay, @createdAt, @enteredBy, @formToken, @hasReport
+        1, @consentQuote, @receivedAt, @receivedDay, @createdAt, @enteredBy, @formToken, @hasReport, @sentAfterClose
       )`);
     this.insertAnswer = db.prepare(
       'INSERT INTO answers (submission_id, paper, section, body) VALUES (?, ?, ?, ?)',
@@ -180,6 +181,7 @@ export class SubmissionRepository {
         enteredBy: submission.enteredBy,
         formToken: submission.formToken,
         hasReport: submission.attachments.length > 0 ? 1 : 0,
+        sentAfterClose: submission.sentAfterClose ? 1 : 0,
       });
       const id = Number(lastInsertRowid);
       for (const answer of submission.answers) {

@@ -38,6 +38,7 @@ export function asNewSubmission(
     createdAt: response.receivedAt,
     enteredBy: null,
     formToken: null,
+    sentAfterClose: false,
     attachments,
   };
 }

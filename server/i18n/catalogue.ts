@@ -1,12 +1,15 @@
-import i18next, { type TOptions } from 'i18next';
+import i18next from 'i18next';
 import cy from './cy.json';
 import en from './en.json';
 
 export const supportedLanguages = ['en', 'cy'] as const;
 export type Language = (typeof supportedLanguages)[number];
 
+/** What a message puts in its {{placeholders}}; `count` also chooses its plural form. */
+export type MessageValues = Readonly<Record<string, string | number>>;
+
 /** A message by its key, with the values it interpolates (and `count` for plurals). */
-export type Translate = (key: string, options?: TOptions) => string;
+export type Translate = (key: string, values?: MessageValues) => string;
 
 /** A stored language code as one the interface speaks, falling back to English. */
 export function asLanguage(code: string): Language {
@@ -16,7 +19,28 @@ export function asLanguage(code: string): Language {
 // More than the catalogue holds, so every message fits; keys built from stored values cannot grow it without bound.
 const mostRemembered = 4096;
 
-/** The interface's message catalogue. Every piece of interface text comes from here. */
+const placeholder = /\{\{\s*(\w+)\s*\}\}/g;
+/** A message of the catalogue's own inside another, such as `$t(fileKinds.{{detectedKind}})`. */
+const nestedMessage = /\$t\(([^()]*)\)/g;
+const messageKey = /^[\w.-]+$/;
+
+/** Puts the values in a message's placeholders, in one pass: what is put in is never read again. */
+function fillPlaceholders(template: string, values: MessageValues): string {
+  return template.replace(placeholder, (unfilled, name: string) => {
+    const value = values[name];
+    return value === undefined ? unfilled : String(value);
+  });
+}
+
+/**
+ * The interface's message catalogue. Every piece of interface text comes from here.
+ *
+ * i18next finds each message and its plural form, and nothing more: the portal fills in the
+ * values itself, after the catalogue's own nested messages are in place. i18next would read a
+ * value for nested messages and placeholders along with the message, so a file named
+ * "$t(errors.csrf.title).pdf" garbled the message it was named in. Values here are people's
+ * names, file names and group names, and are never interpreted.
+ */
 export function createCatalogue(): { translatorFor(language: Language): Translate } {
   const instance = i18next.createInstance();
   void instance.init({
@@ -24,21 +48,30 @@ export function createCatalogue(): { translatorFor(language: Language): Translat
     lng: 'en',
     fallbackLng: false,
     resources: { en: { translation: en }, cy: { translation: cy } },
-    // Views escape everything they print, so the catalogue must not escape it a second time.
-    interpolation: { escapeValue: false },
     returnNull: false,
   });
+
+  /** A message with its nested messages in place and its placeholders still empty. */
+  const template = (language: Language, key: string, values: MessageValues): string => {
+    const { count } = values;
+    const text = instance.t(key, { lng: language, skipInterpolation: true, ...(typeof count === 'number' ? { count } : {}) });
+    return text.replace(nestedMessage, (_nesting, nestedKey: string) => {
+      const filledKey = fillPlaceholders(nestedKey, values);
+      return messageKey.test(filledKey) ? template(language, filledKey, values) : '';
+    });
+  };
+
   // Not getFixedT: its translator copies all of i18next's settings on every call, which made each
   // message cost several times the lookup itself. A page asks for dozens of messages without
-  // values, so those are remembered; messages with values go through i18next every time.
+  // values, so those are remembered; messages with values are looked up every time.
   const translators = new Map(
     supportedLanguages.map((language): [Language, Translate] => {
       const plain = new Map<string, string>();
-      const translate: Translate = (key, options) => {
-        if (options !== undefined) return instance.t(key, { ...options, lng: language });
+      const translate: Translate = (key, values) => {
+        if (values !== undefined) return fillPlaceholders(template(language, key, values), values);
         let text = plain.get(key);
         if (text === undefined) {
-          text = instance.t(key, { lng: language });
+          text = template(language, key, {});
           if (plain.size < mostRemembered) plain.set(key, text);
         }
         return text;

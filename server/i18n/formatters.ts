@@ -32,15 +32,6 @@ function inLondon(instant: Instant): DateTime {
 }
 
 /**
- * A time of day as the language writes it: 11:59pm in English, 11:59yh in Welsh (yb, "y bore",
- * before midday; yh, "yr hwyr", after).
- */
-function clockTime(time: DateTime, language: Language): string {
-  const meridiem = language === 'cy' ? (time.hour < 12 ? 'yb' : 'yh') : time.hour < 12 ? 'am' : 'pm';
-  return `${time.toFormat('h:mm')}${meridiem}`;
-}
-
-/**
  * A date written straight after a time. Welsh mutates the word that follows a time: "11:59yh
  * ddydd Llun 15 Mehefin 2020", where on its own the date reads "Dydd Llun 15 Mehefin 2020".
  */
@@ -56,14 +47,16 @@ export function createFormatters(language: Language, t: Translate) {
   const locale = language === 'en' ? 'en-GB' : 'cy-GB';
   const date = remembering((instant) => inLondon(instant).setLocale(locale).toFormat('cccc d LLLL yyyy'));
   const shortDate = remembering((isoDate) => inLondon(isoDate).setLocale(locale).toFormat('d LLL'));
-  const compactDateTime = remembering((instant) => {
-    const time = inLondon(instant).setLocale(locale);
-    return `${time.toFormat('d LLL yyyy')}, ${clockTime(time, language)}`;
+  // A time of day as the language writes it: 11:59pm; in Welsh 11:59yh (yb, "y bore", before
+  // midday; yh, "yr hwyr", after), where the locale's own am and pm are the English ones.
+  const clockTime = remembering((instant) => {
+    const time = inLondon(instant);
+    return `${time.toFormat('h:mm')}${t(time.hour < 12 ? 'time.am' : 'time.pm')}`;
   });
-  const dateTime = remembering((instant) => {
-    const time = inLondon(instant).setLocale(locale);
-    return t('time.atOn', { time: clockTime(time, language), date: dateAfterTime(time, language) });
-  });
+  const compactDateTime = remembering((instant) => `${inLondon(instant).setLocale(locale).toFormat('d LLL yyyy')}, ${clockTime(instant)}`);
+  const dateTime = remembering((instant) =>
+    t('time.atOn', { time: clockTime(instant), date: dateAfterTime(inLondon(instant).setLocale(locale), language) }),
+  );
   return {
     /** Monday 15 June 2020 */
     date: (instant: Instant): string => date(instant),
@@ -73,6 +66,12 @@ export function createFormatters(language: Language, t: Translate) {
     compactDateTime: (instant: Instant): string => compactDateTime(instant),
     /** 11:59pm on Monday 15 June 2020; 11:59yh ddydd Llun 15 Mehefin 2020 */
     dateTime: (instant: Date): string => dateTime(instant),
+    /** 11:59pm tonight, or 9:00am today; on another day than `now`, as `dateTime`. */
+    timeSoon(instant: Date, now: Date): string {
+      const time = inLondon(instant);
+      if (!time.hasSame(inLondon(now), 'day')) return dateTime(instant);
+      return t(time.hour >= 18 ? 'time.tonight' : 'time.today', { time: clockTime(instant) });
+    },
     /** 23 days and 4 hours */
     timeLeft(milliseconds: number): string {
       const { days, hours, minutes } = DateTime.fromMillis(0)

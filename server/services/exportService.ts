@@ -89,6 +89,7 @@ export class ExportService {
     return {
       reference: submission.reference,
       receivedAt: submission.receivedAt.toISOString(),
+      sentAfterClose: submission.sentAfterClose,
       channel: submission.channel,
       language: submission.language,
       respondentType: labels.respondentType(submission.respondentType),

@@ -26,6 +26,7 @@ import { MailCopies } from './mailCopies';
 import { MailWorker } from './mailWorker';
 import { ExportService } from './exportService';
 import { FreeSpace } from './freeSpace';
+import { FormOpenedStamps } from './formOpenedStamps';
 import { HeldUploads } from './heldUploads';
 import { OfficerService } from './officerService';
 import { PasswordHasher, owaspScryptCost, type ScryptCost } from './passwords';
@@ -46,6 +47,7 @@ export interface Services {
   /** The consultation's words in each language of the interface. */
   readonly consultations: LocalisedConsultation;
   readonly window: ConsultationWindow;
+  readonly formOpenedStamps: FormOpenedStamps;
   readonly attachments: AttachmentStore;
   readonly heldUploads: HeldUploads;
   readonly freeSpace: FreeSpace;
@@ -84,7 +86,7 @@ export function createServices(
   options: ServiceOptions = {},
 ): Services {
   const consultation = consultations.en;
-  const window = new ConsultationWindow(consultation, clock, config.opensAtOverride, config.closesAtOverride);
+  const window = new ConsultationWindow(consultation, clock, config.opensAtOverride, config.closesAtOverride, config.lateResponseGraceMs);
   const attachments = new AttachmentStore(config.uploadsDir, config.tempDir);
   const heldUploads = new HeldUploads(attachments.heldDir, clock, config.uploads.heldMaxBytes);
   const submissionRepository = new SubmissionRepository(db);
@@ -126,6 +128,7 @@ export function createServices(
     consultation,
     consultations,
     window,
+    formOpenedStamps: new FormOpenedStamps(config.cookieSecret),
     attachments,
     heldUploads,
     freeSpace: new FreeSpace(attachments.incomingDir, config.uploads.freeSpaceReserveBytes),

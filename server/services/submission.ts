@@ -55,6 +55,8 @@ export interface NewSubmission extends ResponseContent {
   readonly enteredBy: number | null;
   /** The web form's one-time token. */
   readonly formToken: string | null;
+  /** Sent from the web form after the close, within the grace period, from a form opened before it. */
+  readonly sentAfterClose: boolean;
   readonly attachments: readonly AttachmentRecord[];
 }
 

@@ -26,7 +26,7 @@ export interface OfflineProvenance {
   readonly formToken: string;
 }
 
-type HowReceived = Pick<NewSubmission, 'channel' | 'language' | 'receivedAt' | 'receivedDay' | 'enteredBy'> & {
+type HowReceived = Pick<NewSubmission, 'channel' | 'language' | 'receivedAt' | 'receivedDay' | 'enteredBy' | 'sentAfterClose'> & {
   readonly formToken: string;
   readonly sendReceipt: boolean;
   /** More to write in the same transaction, such as the audit entry for an officer's entry. */
@@ -59,9 +59,20 @@ export class SubmissionService {
     private readonly messages: MessageBuilder,
   ) {}
 
-  /** Stores a response from the web form, while the consultation is open, and returns its reference. */
-  async submit(content: ResponseContent, files: readonly AcceptedFile[], language: string, formToken: string): Promise<string> {
-    if (!this.window.isOpen()) throw new ConsultationClosed();
+  /**
+   * Stores a response from the web form and returns its reference: while the consultation is
+   * open, or after the close within the grace period if the form was opened before it (see
+   * ConsultationWindow.admission). A form whose opening is not known counts as opened now.
+   */
+  async submit(
+    content: ResponseContent,
+    files: readonly AcceptedFile[],
+    language: string,
+    formToken: string,
+    formOpenedAt: Date = this.clock.now(),
+  ): Promise<string> {
+    const admission = this.window.admission(formOpenedAt);
+    if (admission === 'refused') throw new ConsultationClosed();
     const now = this.clock.now();
     return this.storeOnce(content, files, {
       channel: 'web',
@@ -69,6 +80,7 @@ export class SubmissionService {
       receivedAt: now,
       receivedDay: londonDay(now),
       enteredBy: null,
+      sentAfterClose: admission === 'late',
       formToken,
       sendReceipt: true,
     });
@@ -86,6 +98,7 @@ export class SubmissionService {
       receivedAt: DateTime.fromISO(`${provenance.receivedOn}T12:00`, { zone: LONDON }).toJSDate(),
       receivedDay: provenance.receivedOn,
       enteredBy: provenance.actor.officerId,
+      sentAfterClose: false,
       formToken: provenance.formToken,
       sendReceipt: provenance.sendReceipt,
       alsoRecord: (reference) => this.audit.record(provenance.actor, 'entry-recorded', reference, provenance.channel),

@@ -93,6 +93,25 @@ export class UploadService {
     return { heldId: holding?.heldId ?? null, files: holding?.files ?? [], errors: [] };
   }
 
+  /**
+   * Lets go of every report of a response that cannot be stored: the holding goes now, and files
+   * just received go when the request ends. Returns their names, so that the person knows which
+   * reports to send another way.
+   */
+  abandon(request: UploadRequest): string[] {
+    const held = this.held.retrieve(request.visitorId, request.heldId);
+    try {
+      this.held.discard(request.visitorId, request.heldId);
+    } catch (error) {
+      // Left to expire: the names still go back to the person, with everything they wrote.
+      console.error(error);
+    }
+    return [
+      ...(held === 'expired' ? [] : held.filter((file) => !request.removeStoredNames.includes(file.storedName)).map((file) => file.originalName)),
+      ...request.received.map((file) => cleanFileName(file.originalName)),
+    ];
+  }
+
   /** Clears the holding once its files have gone with a sent response. */
   release(visitorId: string, heldId: string | undefined): void {
     this.held.discard(visitorId, heldId);

@@ -112,6 +112,28 @@ test('the guides, the error pages and the closed page are accessible too', async
   await context.close();
 }, 60_000);
 
+test('the warning as the deadline nears, and a response sent too late shown back to copy, are accessible', async () => {
+  const context = await suite.browser.newContext();
+  const page = await context.newPage();
+  try {
+    suite.portal.clock.time = new Date('2020-06-15T23:40:00+01:00');
+    await page.goto(`${suite.baseUrl}/respond`);
+    expect(await page.locator('#deadline-warning').textContent()).toContain('The consultation closes at 11:59pm tonight: 20 minutes left.');
+    await suite.accessibility.expectNoViolations(page, 'respond form, closing soon');
+    await fillAboutYou(page, { type: 'An individual member', name: 'Siân Lewis', email: 'sian@example.org', constituency: 'Arfon' });
+    await page.getByLabel('Your response to Health and Social Care').fill('Written as the deadline passed.');
+    suite.portal.clock.time = new Date('2020-06-16T02:00:00+01:00');
+    await agreeAndSend(page);
+    expect(await page.locator('h1').textContent()).toBe('This consultation has closed');
+    expect(await page.locator('main').textContent()).toContain('Written as the deadline passed.');
+    expect(await page.getByRole('button', { name: 'Print this page' }).isVisible()).toBe(true);
+    await suite.accessibility.expectNoViolations(page, 'closed, with the response sent too late shown back');
+  } finally {
+    suite.portal.clock.time = new Date('2020-05-12T10:00:00+01:00');
+    await context.close();
+  }
+}, 60_000);
+
 test('pressing Enter in a field sends the form, and does not switch language', async () => {
   const context = await suite.browser.newContext();
   const page = await context.newPage();

@@ -61,6 +61,12 @@ test('a paper with no Welsh version at all is shown in English, marked as Englis
   expect(page.text).toMatch(/<p class="caption">Papur pwnc<\/p>/);
 });
 
+test('times read as Welsh writes them, with yb and yh', async () => {
+  const home = await request(portal.app).get('/?lang=cy').expect(200);
+  expect(home.text).toContain('11:59yh ddydd Llun 15 Mehefin 2020');
+  expect(home.text).not.toMatch(/\d[ap]m\b/);
+});
+
 describe('the respond form in Welsh', () => {
   test('validation messages are in Welsh', async () => {
     const agent = request.agent(portal.app);

@@ -199,14 +199,7 @@ describe('at the deadline, by the London clock in BST', () => {
     expect(countRows(portal.db, 'submissions')).toBe(1);
   });
 
-  test('a response sent at 00:00:00 is refused with an explanation, and nothing is stored', async () => {
-    const { agent, csrf } = await openForm(portal.app);
-    portal.clock.time = new Date('2020-06-16T00:00:00+01:00');
-    const response = await postResponse(agent, csrf, validFields()).expect(403);
-    expect(response.text).toContain('This consultation has closed');
-    expect(response.text).toContain('Your response was not sent');
-    expect(countRows(portal.db, 'submissions')).toBe(0);
-  });
+  // What happens to a response sent after the close: tests/routes/respondAfterClose.test.ts.
 });
 
 describe('after the deadline', () => {

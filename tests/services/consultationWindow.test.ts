@@ -8,7 +8,7 @@ const consultation = loadConsultation(path.join(projectRoot, 'content', 'stage-2
 
 describe('the deadline, Monday 15 June 2020 in London (BST, UTC+1)', () => {
   const clock = new TestClock(new Date());
-  const window = new ConsultationWindow(consultation, clock, null, null);
+  const window = new ConsultationWindow(consultation, clock, null, null, 60 * 60 * 1000);
 
   test.each([
     ['2020-06-15T23:59:59+01:00', 'open'],
@@ -48,7 +48,7 @@ describe('overriding the times for a preview', () => {
 
   test('an override opens the consultation now, and says which setting did it', () => {
     const config = createConfig({ CONSULTATION_CLOSES_AT: 'P28D', NODE_ENV: 'test' }, startedAt);
-    const window = new ConsultationWindow(consultation, new TestClock(startedAt), config.opensAtOverride, config.closesAtOverride);
+    const window = new ConsultationWindow(consultation, new TestClock(startedAt), config.opensAtOverride, config.closesAtOverride, config.lateResponseGraceMs);
     expect(window.status()).toMatchObject({ state: 'open', overrides: { opensAt: null, closesAt: 'P28D' } });
     expect(window.status().publishedClosesAt).toEqual(consultation.closesAt);
   });

@@ -25,6 +25,7 @@ const papers: readonly ExportPaper[] = [
 const expectedHeaders = [
   'Reference',
   'Received (UTC)',
+  'Sent after the close',
   'Channel',
   'Language',
   'Responding as',
@@ -48,6 +49,7 @@ function exportRow(changes: Partial<ExportRow> = {}): ExportRow {
   return {
     reference: 'S2-AAAA-BBBB',
     receivedAt: '2020-05-12T09:00:00.000Z',
+    sentAfterClose: false,
     channel: 'web',
     language: 'en',
     respondentType: 'CLP',
@@ -177,6 +179,7 @@ describe('writeCsv', () => {
     expect(records[1]).toEqual([
       'S2-AAAA-BBBB',
       '2020-05-12T09:00:00.000Z',
+      'no',
       'web',
       'en',
       'CLP',

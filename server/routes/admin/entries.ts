@@ -5,14 +5,24 @@ import type { I18n } from '../../middleware/setUpI18n';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
-import { receiveResponse, reportsField } from '../respond/receiveResponse';
+import { isStorageFailure, receiveResponse, reportsField } from '../respond/receiveResponse';
 import { answerField, type FormValues } from '../respond/responseForm';
 import { readOfflineDetails } from './entryForm';
 
-function renderEntryForm(res: Response, values: FormValues, errors: FieldError[], heldId: string | null, heldFiles: readonly AcceptedFile[]): void {
+interface EntryPage {
+  values: FormValues;
+  errors: FieldError[];
+  heldId: string | null;
+  heldFiles: readonly AcceptedFile[];
+  /** Set when the portal could not store the response for now: the message for the error summary. */
+  problemKey?: string;
+}
+
+function renderEntryForm(res: Response, { values, errors, heldId, heldFiles, problemKey }: EntryPage): void {
   const errorsByField = new Map<string, FieldError>();
   for (const error of errors) if (!errorsByField.has(error.field)) errorsByField.set(error.field, error);
-  res.status(errors.length > 0 ? 400 : 200).render('pages/admin/entry', { values, errors, errorsByField, heldId, heldFiles, answerField });
+  const status = problemKey ? 503 : errors.length > 0 ? 400 : 200;
+  res.status(status).render('pages/admin/entry', { values, errors, errorsByField, heldId, heldFiles, problemKey: problemKey ?? null, answerField });
 }
 
 /** Recording a response that came by email or post, with the same form and checks as the web. */
@@ -20,7 +30,7 @@ export function registerEntryRoutes(router: Router, services: Services, verifyCs
   const { submissions, officers, clock } = services;
 
   router.get('/entries/new', (_req, res) => {
-    renderEntryForm(res, { channel: 'post', language: 'en', formToken: randomBytes(16).toString('hex') }, [], null, []);
+    renderEntryForm(res, { values: { channel: 'post', language: 'en', formToken: randomBytes(16).toString('hex') }, errors: [], heldId: null, heldFiles: [] });
   });
 
   router.post(
@@ -32,14 +42,27 @@ export function registerEntryRoutes(router: Router, services: Services, verifyCs
       const received = await receiveResponse(req, services, 'officer', switching ? [] : offline.errors, switching);
       if (!received.ok || !offline.details) {
         const failed = received.ok ? null : received;
-        renderEntryForm(res, { ...(failed?.values ?? {}), ...offline.values }, failed?.errors ?? offline.errors, failed?.heldId ?? null, failed?.heldFiles ?? []);
+        renderEntryForm(res, {
+          values: { ...(failed?.values ?? {}), ...offline.values },
+          errors: failed?.errors ?? offline.errors,
+          heldId: failed?.heldId ?? null,
+          heldFiles: failed?.heldFiles ?? [],
+        });
         return;
       }
-      const reference = await submissions.recordOffline(received.content, received.files, {
-        ...offline.details,
-        formToken: received.formToken,
-        actor: officers.actorFor(res.locals.officer!),
-      });
+      let reference: string;
+      try {
+        reference = await submissions.recordOffline(received.content, received.files, {
+          ...offline.details,
+          formToken: received.formToken,
+          actor: officers.actorFor(res.locals.officer!),
+        });
+      } catch (error) {
+        if (!isStorageFailure(error)) throw error;
+        const kept = received.keepForRetry();
+        renderEntryForm(res, { ...kept, values: { ...kept.values, ...offline.values }, problemKey: 'errors.notStored' });
+        return;
+      }
       received.release();
       res.redirect(303, `/admin/submissions/${encodeURIComponent(reference)}?recorded=1`);
     },

@@ -8,8 +8,9 @@ import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
 import { referencePattern } from '../../services/referenceNumbers';
-import { allStrings, answerField, type FormValues } from './responseForm';
-import { receiveResponse, reportsField } from './receiveResponse';
+import { respondentTypes } from '../../services/submission';
+import { allStrings, answerField, firstString, type FormValues } from './responseForm';
+import { abandonResponse, formTokenIn, isStorageFailure, receiveResponse, reportsField, type UnsentResponse } from './receiveResponse';
 
 const confirmationCookie = 'confirmation';
 
@@ -32,22 +33,30 @@ interface FormPage {
   errors: FieldError[];
   heldId: string | null;
   heldFiles: readonly AcceptedFile[];
+  /** Set when the portal could not store the response for now: the message for the error summary. */
+  problemKey?: string;
 }
 
 function renderForm(res: Response, page: FormPage): void {
   const errorsByField = new Map<string, FieldError>();
   for (const error of page.errors) if (!errorsByField.has(error.field)) errorsByField.set(error.field, error);
-  res.status(page.errors.length > 0 ? 400 : 200).render('pages/respond/form', { ...page, errorsByField, answerField });
+  const status = page.problemKey ? 503 : page.errors.length > 0 ? 400 : 200;
+  res.status(status).render('pages/respond/form', { ...page, problemKey: page.problemKey ?? null, errorsByField, answerField });
 }
 
-/** Responses are refused before their body is read once the consultation has closed. */
-function requireOpen({ window }: Services): RequestHandler {
-  return (_req, _res, next) => next(window.isOpen() ? undefined : new ConsultationClosed());
+/** The closed page, with everything the person wrote when their response could not be accepted. */
+function renderClosed(res: Response, unsent: UnsentResponse | null): void {
+  res.status(unsent ? 403 : 200).render('pages/respond/closed', { unsent, respondentTypes, answerField });
+}
+
+/** Responses are refused before their body is read until the consultation opens. */
+function refuseBeforeOpening({ window }: Services): RequestHandler {
+  return (_req, _res, next) => next(window.status().state === 'not-yet-open' ? new ConsultationClosed() : undefined);
 }
 
 /** The respond journey: the form, its submission, and the confirmation with the reference number. */
 export function respondRouter(services: Services, verifyCsrf: RequestHandler, secureCookies: boolean, i18n: I18n): Router {
-  const { config, submissions, window, clock } = services;
+  const { config, clock, submissions, window, formOpenedStamps } = services;
   const router = Router();
   const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: secureCookies } as const;
   const submissionLimit = rateLimit({
@@ -65,18 +74,24 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new TooManyRequests()),
   });
+  /** The form's values with the stamp of when it was first opened, which it carries from page to page. */
+  const stamped = (values: FormValues, openedAt: Date): FormValues => ({
+    ...values,
+    openedAt: formOpenedStamps.stamp(values.formToken ?? '', openedAt),
+  });
 
   router.get('/', (_req, res) => {
     if (!window.isOpen()) {
-      res.render('pages/respond/closed');
+      renderClosed(res, null);
       return;
     }
-    renderForm(res, { values: { formToken: randomBytes(16).toString('hex') }, errors: [], heldId: null, heldFiles: [] });
+    const values = stamped({ formToken: randomBytes(16).toString('hex') }, clock.now());
+    renderForm(res, { values, errors: [], heldId: null, heldFiles: [] });
   });
 
   router.post(
     '/',
-    requireOpen(services),
+    refuseBeforeOpening(services),
     submissionLimit,
     ...acceptUploads(reportsField, services, verifyCsrf),
     async (req: Request, res: Response) => {
@@ -84,12 +99,31 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
       const body = req.body as Record<string, unknown>;
       if (allStrings(body.website).some((value) => value !== '')) throw new SuspectedAutomation();
       const switching = i18n.applyFormSwitch(req, res);
-      const received = await receiveResponse(req, services, 'public', [], switching);
-      if (!received.ok) {
-        renderForm(res, received);
+      // A form whose opening cannot be vouched for counts as opened now.
+      const openedAt = formOpenedStamps.openedAt(formTokenIn(body), firstString(body.openedAt)) ?? clock.now();
+      if (window.admission(openedAt) === 'refused') {
+        renderClosed(res, abandonResponse(req, services));
         return;
       }
-      const reference = await submissions.submit(received.content, received.files, req.language, received.formToken);
+      const received = await receiveResponse(req, services, 'public', [], switching);
+      if (!received.ok) {
+        renderForm(res, { ...received, values: stamped(received.values, openedAt) });
+        return;
+      }
+      let reference: string;
+      try {
+        reference = await submissions.submit(received.content, received.files, req.language, received.formToken, openedAt);
+      } catch (error) {
+        // The grace period ran out while the response was being read.
+        if (error instanceof ConsultationClosed) {
+          renderClosed(res, abandonResponse(req, services));
+          return;
+        }
+        if (!isStorageFailure(error)) throw error;
+        const kept = received.keepForRetry();
+        renderForm(res, { ...kept, values: stamped(kept.values, openedAt), problemKey: 'errors.notStored' });
+        return;
+      }
       received.release();
       // A session cookie, gone when the browser closes; its signed expiry ends it sooner on a
       // browser left open.

@@ -186,6 +186,13 @@ export function fieldOrder(consultation: Consultation): string[] {
   ];
 }
 
+/** Every field of the response form as it was typed, whatever is wrong with it. */
+export function readTypedValues(body: Record<string, unknown>, consultation: Consultation): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of [...fieldOrder(consultation), 'meetingMonth', 'meetingYear']) values[field] = asTyped(body[field], isMultiLine(field));
+  return values;
+}
+
 /**
  * Reads the response form. `reportCount` is how many acceptable reports came with it, because a
  * report alone is a response: a branch may send only the write-up of its meeting.
@@ -199,8 +206,7 @@ export function readResponseForm(
 ): FormResult {
   const order = fieldOrder(consultation);
   const lengthLimits = textFieldLimits(consultation);
-  const values: Record<string, string> = {};
-  for (const field of [...order, 'meetingMonth', 'meetingYear']) values[field] = asTyped(body[field], isMultiLine(field));
+  const values = readTypedValues(body, consultation);
 
   const errors: FieldError[] = unreadableTextErrors(values, lengthLimits);
   const unreadable = new Set(errors.map((error) => error.field));

@@ -2,6 +2,7 @@
 export interface ExportRow {
   reference: string;
   receivedAt: string; // ISO 8601 UTC, e.g. 2020-05-12T09:00:00.000Z
+  sentAfterClose: boolean; // from the web form after the close, in the grace period
   channel: string; // 'web' | 'email' | 'post'
   language: string; // 'en' | 'cy'
   respondentType: string; // already human-readable, e.g. 'CLP'
@@ -37,6 +38,7 @@ const listSeparator = '; ';
 const columnsBeforePapers: readonly ExportColumn[] = [
   { header: 'Reference', cell: (row) => row.reference },
   { header: 'Received (UTC)', cell: (row) => row.receivedAt },
+  { header: 'Sent after the close', cell: (row) => (row.sentAfterClose ? 'yes' : 'no') },
   { header: 'Channel', cell: (row) => row.channel },
   { header: 'Language', cell: (row) => row.language },
   { header: 'Responding as', cell: (row) => row.respondentType },

@@ -5,6 +5,8 @@ import type { Channel, RespondentType, ReviewStatus } from '../services/submissi
 /** What the officer's list is narrowed to. Every field is optional: null means "any". */
 export interface SubmissionFilter {
   readonly text: string | null;
+  /** The respondent's email address, matched whole and without regard to case. */
+  readonly email: string | null;
   readonly paper: string | null;
   readonly respondentType: RespondentType | null;
   readonly constituency: string | null;
@@ -101,6 +103,10 @@ function whereClause(consultation: string, filter: SubmissionFilter): WhereClaus
   equalTo('s.channel', 'channel', filter.channel);
   equalTo('s.status', 'status', filter.status);
   equalTo('s.language', 'language', filter.language);
+  if (filter.email !== null) {
+    conditions.push('s.email = @email COLLATE NOCASE');
+    params.email = filter.email;
+  }
   if (filter.receivedFrom) {
     conditions.push('s.received_day >= @receivedFrom');
     params.receivedFrom = filter.receivedFrom;
@@ -134,7 +140,7 @@ function whereClause(consultation: string, filter: SubmissionFilter): WhereClaus
 
 /** Whether the filter uses only columns that daily_counts (migrations 0004 and 0005) has. */
 function isCountedByDay(filter: SubmissionFilter): boolean {
-  return filter.text === null && filter.paper === null && filter.constituency === null && filter.tag === null;
+  return filter.text === null && filter.email === null && filter.paper === null && filter.constituency === null && filter.tag === null;
 }
 
 const listColumns = `
@@ -298,6 +304,11 @@ export class SubmissionQueries {
       if (batch.cursorKey === undefined) return;
       batch = withCursor(following.all({ ...where.params, cursorKey: batch.cursorKey, cursorId: batch.cursorId, limit: batchSize }) as number[]);
     }
+  }
+
+  /** Whether a submission has this reference. */
+  hasReference(reference: string): boolean {
+    return this.db.prepare('SELECT 1 FROM submissions WHERE reference = ?').get(reference) !== undefined;
   }
 
   private addSnippets(rows: SubmissionListRow[], match: string): void {

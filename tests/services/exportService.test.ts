@@ -15,7 +15,7 @@ beforeEach(() => {
 afterEach(() => portal.close());
 
 const anything: SubmissionFilter = {
-  text: null, paper: null, respondentType: null, constituency: null, channel: null, hasReport: null,
+  text: null, email: null, paper: null, respondentType: null, constituency: null, channel: null, hasReport: null,
   status: null, tag: null, language: null, receivedFrom: null, receivedTo: null,
 };
 

@@ -6,7 +6,7 @@ import { NotFound } from '../../errors';
 import type { Services } from '../../services';
 import type { Actor } from '../../services/auditLog';
 import { reviewStatuses } from '../../services/submission';
-import { referencePattern } from '../../services/referenceNumbers';
+import { referencePattern, referenceTyped } from '../../services/referenceNumbers';
 import { highlightSnippet } from './highlight';
 import { encodeCursor, filterQueryString, readListView } from './listQuery';
 
@@ -29,11 +29,23 @@ function matchCount(queries: SubmissionQueries, filter: SubmissionFilter): { tot
 export function registerSubmissionRoutes(router: Router, services: Services): void {
   const { queries, reviews, erasure, officers, attachments, consultation } = services;
 
+  const submissionPage = (reference: string) => `/admin/submissions/${encodeURIComponent(reference)}`;
+
   router.get('/submissions', (req, res) => {
     const view = readListView(req.query);
+    // Respondents quote their reference or their email address: either goes straight to the response.
+    const reference = view.filter.text === null ? null : referenceTyped(view.filter.text, consultation.referencePrefix);
+    if (reference !== null && queries.hasReference(reference)) {
+      res.redirect(303, submissionPage(reference));
+      return;
+    }
     const { rows, hasMore } = queries.page(view.filter, view.sort, pageSize, { after: view.after, before: view.before });
     const first = rows[0];
     const last = rows.at(-1);
+    if (view.filter.email !== null && first && rows.length === 1 && !hasMore && !view.after && !view.before) {
+      res.redirect(303, submissionPage(first.reference));
+      return;
+    }
     // Going back from a page that was reached backwards: there is more before if the query said so.
     const hasEarlier = view.before ? hasMore : view.after !== undefined;
     const hasLater = view.before ? true : hasMore;

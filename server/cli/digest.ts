@@ -5,6 +5,7 @@ import { loadConsultation } from '../content/loadConsultation';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { createServices } from '../services';
+import { commandLine } from '../services/auditLog';
 import { systemClock } from '../services/clock';
 import { runCommand } from './runCommand';
 
@@ -35,7 +36,7 @@ async function main(args: string[]): Promise<void> {
         process.exitCode = 1;
         return;
       }
-      services.digests.makeNow();
+      services.digests.makeNow(commandLine);
       await services.delivery.deliverDue();
       console.log(`Sent to ${recipients.join(', ')}${config.mail.smtpUrl ? '' : ` (written to ${config.mail.outboxDir})`}.`);
     } else {

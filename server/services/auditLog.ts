@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { LONDON } from '../config';
 import type { AuditEntry, AuditRepository } from '../db/auditRepository';
 import type { Clock } from './clock';
 
@@ -10,12 +12,16 @@ export const auditActions = [
   'officer-enabled',
   'password-reset',
   'exported',
+  'report-downloaded',
   'status-changed',
   'note-added',
   'tag-added',
   'tag-removed',
   'entry-recorded',
   'erased',
+  'digest-sent',
+  'digest-opted-in',
+  'digest-opted-out',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -26,6 +32,23 @@ export interface Actor {
 }
 
 export const commandLine: Actor = { officerId: null, name: 'command line' };
+/** Who a failed sign-in is recorded as when no email address was typed. */
+export const noEmailGiven = '(no email given)';
+/** Why a sign-in failed. */
+export const signInFailures = { wrongDetails: 'wrong details', throttled: 'throttled' } as const;
+/** The digests the portal sends by itself, when they fall due. */
+export const digestSchedule: Actor = { officerId: null, name: 'digest schedule' };
+
+/** What the audit log page is narrowed to; null means any. Days are London days, YYYY-MM-DD, inclusive. */
+export interface AuditFilter {
+  readonly officerId: number | null;
+  readonly action: AuditAction | null;
+  readonly fromDay: string | null;
+  readonly toDay: string | null;
+}
+
+/** The instant a London day starts. */
+const startOfLondonDay = (day: string) => DateTime.fromISO(day, { zone: LONDON }).toUTC().toISO()!;
 
 /** Records who did what and when. Entries are never changed or removed. */
 export class AuditLog {
@@ -43,7 +66,11 @@ export class AuditLog {
     this.repository.clearDetailsOf(submissionReference);
   }
 
-  page(beforeId: number = Number.MAX_SAFE_INTEGER, limit = 100): AuditEntry[] {
-    return this.repository.page(beforeId, limit);
+  /** The newest entries matching the filter before the entry `beforeId`, newest first. */
+  page(filter: AuditFilter, beforeId: number = Number.MAX_SAFE_INTEGER, limit = 100): AuditEntry[] {
+    const { officerId, action, fromDay, toDay } = filter;
+    const from = fromDay === null ? null : startOfLondonDay(fromDay);
+    const until = toDay === null ? null : startOfLondonDay(DateTime.fromISO(toDay).plus({ days: 1 }).toISODate()!);
+    return this.repository.page({ officerId, action, from, until }, beforeId, limit);
   }
 }

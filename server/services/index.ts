@@ -106,6 +106,7 @@ export function createServices(
     messages,
     settings: config.digests,
     clock,
+    audit,
     inTransaction,
   });
   return {

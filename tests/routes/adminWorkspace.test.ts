@@ -260,7 +260,7 @@ describe('getting data out', () => {
     expect(cell('Tags')).toBe('workforce');
     expect(cell('Status')).toBe('new');
     expect(cell('Constituency')).toBe('Arfon');
-    expect((await agent.get('/admin/audit')).text).toContain('csv ?type=individual');
+    expect((await agent.get('/admin/audit')).text).toContain('CSV ?type=individual');
   });
 
   test('Excel of the same', async () => {

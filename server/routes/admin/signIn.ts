@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Services } from '../../services';
+import { noEmailGiven, signInFailures } from '../../services/auditLog';
 
 const throttleWindowMs = 15 * 60 * 1000;
 
@@ -19,7 +20,7 @@ export function registerSignInRoutes(router: Router, services: Services): void {
   const { officers, audit } = services;
 
   const refuse = (req: Request, res: Response, reason: string): void => {
-    audit.record({ officerId: null, name: submittedEmail(req.body) || '(no email given)' }, 'sign-in-failed', null, reason);
+    audit.record({ officerId: null, name: submittedEmail(req.body) || noEmailGiven }, 'sign-in-failed', null, reason);
     res.status(401).render('pages/admin/sign-in', { email: submittedEmail(req.body), failed: true, next: safeReturnPath(req.body?.next) });
   };
   const throttle = (limit: number, keyGenerator?: (req: Request) => string) =>
@@ -30,7 +31,7 @@ export function registerSignInRoutes(router: Router, services: Services): void {
       standardHeaders: false,
       legacyHeaders: false,
       ...(keyGenerator ? { keyGenerator } : {}),
-      handler: (req, res) => refuse(req, res, 'throttled'),
+      handler: (req, res) => refuse(req, res, signInFailures.throttled),
     });
   const perClient = throttle(20);
   const perAccount = throttle(5, (req) => `account:${submittedEmail(req.body)}`);
@@ -44,7 +45,7 @@ export function registerSignInRoutes(router: Router, services: Services): void {
     const password = typeof body.password === 'string' ? body.password : '';
     const officer = await officers.authenticate(submittedEmail(body), password);
     if (!officer) {
-      refuse(req, res, 'wrong details');
+      refuse(req, res, signInFailures.wrongDetails);
       return;
     }
     // A new session id at sign-in, so that an id planted before it is worth nothing.

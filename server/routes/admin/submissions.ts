@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Request, Response, Router } from 'express';
 import type { SubmissionFilter, SubmissionQueries } from '../../db/submissionQueries';
 import { NotFound } from '../../errors';
@@ -24,7 +23,7 @@ function matchCount(queries: SubmissionQueries, filter: SubmissionFilter): { tot
 
 /** The list of submissions, one submission with its review, its reports, and erasure. */
 export function registerSubmissionRoutes(router: Router, services: Services, i18n: I18n): void {
-  const { queries, reviews, erasure, officers, attachments, consultation } = services;
+  const { queries, reviews, erasure, officers, exports, consultation } = services;
 
   const submissionPage = (reference: string) => `/admin/submissions/${encodeURIComponent(reference)}`;
 
@@ -96,15 +95,12 @@ export function registerSubmissionRoutes(router: Router, services: Services, i18
   });
 
   router.get('/submissions/:reference/reports/:position', (req, res) => {
-    const { submission } = reviews.find(req.params.reference);
-    const attachment = /^\d{1,3}$/.test(req.params.position) ? submission.attachments[Number(req.params.position)] : undefined;
-    if (!attachment) throw new NotFound();
-    const filePath = attachments.pathOf(attachment.storedName);
-    if (!fs.existsSync(filePath)) throw new NotFound();
-    res.attachment(attachment.originalName);
-    res.type(attachment.mediaType);
+    if (!/^\d{1,3}$/.test(req.params.position)) throw new NotFound();
+    const report = exports.report(req.params.reference, Number(req.params.position), officers.actorFor(res.locals.officer!));
+    res.attachment(report.originalName);
+    res.type(report.mediaType);
     res.set('X-Content-Type-Options', 'nosniff');
-    res.sendFile(filePath, { dotfiles: 'allow' });
+    res.sendFile(report.path, { dotfiles: 'allow' });
   });
 
   router.get('/submissions/:reference/erase', (req, res) => {

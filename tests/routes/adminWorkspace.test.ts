@@ -225,7 +225,7 @@ describe('responses that came by email or post', () => {
       .field('name', 'Kept Name')
       .expect(400);
     expect(response.text).toContain('The date it arrived must be a real date, like 12 6 2020');
-    expect(response.text).toContain('Select who you are responding as');
+    expect(response.text).toContain('Select who the response is from');
     expect(response.text).toContain('value="Kept Name"');
     expect(response.text).toMatch(/value="email" checked/);
     expect(countRows(portal.db, 'submissions')).toBe(0);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { acceptUploads } from '../../middleware/uploads';
+import { officerWording } from '../../i18n/officerWording';
 import type { I18n } from '../../middleware/setUpI18n';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
@@ -12,7 +13,7 @@ import { readOfflineDetails } from './entryForm';
 function renderEntryForm(res: Response, values: FormValues, errors: FieldError[], heldId: string | null, heldFiles: readonly AcceptedFile[]): void {
   const errorsByField = new Map<string, FieldError>();
   for (const error of errors) if (!errorsByField.has(error.field)) errorsByField.set(error.field, error);
-  res.status(errors.length > 0 ? 400 : 200).render('pages/admin/entry', { values, errors, errorsByField, heldId, heldFiles, answerField });
+  res.status(errors.length > 0 ? 400 : 200).render('pages/admin/entry', { values, errors, errorsByField, heldId, heldFiles, answerField, t: officerWording(res.locals.t) });
 }
 
 /** Recording a response that came by email or post, with the same form and checks as the web. */

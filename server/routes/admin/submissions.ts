@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import type { SubmissionFilter, SubmissionQueries } from '../../db/submissionQueries';
 import { NotFound } from '../../errors';
+import { officerWording } from '../../i18n/officerWording';
 import type { I18n } from '../../middleware/setUpI18n';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
@@ -62,6 +63,7 @@ export function registerSubmissionRoutes(router: Router, services: Services, i18
   const renderSubmission = (req: Request, res: Response, review: SubmissionUnderReview, form: { values: ReviewValues; errors: FieldError[] }) => {
     const view = readListView(req.query);
     res.status(form.errors.length > 0 ? 400 : 200).render('pages/admin/submission', {
+      t: officerWording(res.locals.t),
       ...review,
       ...form,
       errorsByField: new Map(form.errors.map((error) => [error.field, error])),

@@ -7,6 +7,7 @@ import { migrate } from '../db/migrate';
 import { ServerSettingsRepository } from '../db/serverSettingsRepository';
 import { adoptServerSettings } from '../services/serverSettings';
 import { createServices } from '../services';
+import { commandLine } from '../services/auditLog';
 import { systemClock } from '../services/clock';
 import { runCommand } from './runCommand';
 
@@ -39,7 +40,7 @@ async function main(args: string[]): Promise<void> {
         process.exitCode = 1;
         return;
       }
-      services.digests.makeNow();
+      services.digests.makeNow(commandLine);
       await services.delivery.deliverDue();
       console.log(`Sent to ${recipients.join(', ')}${config.mail.smtpUrl ? '' : ` (written to ${config.mail.outboxDir})`}.`);
     } else {

@@ -1,7 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 
-export type DigestKind = 'weekly' | 'daily' | 'closes-tomorrow' | 'closing-summary' | 'manual';
+export const digestKinds = ['weekly', 'daily', 'closes-tomorrow', 'closing-summary', 'manual'] as const;
+export type DigestKind = (typeof digestKinds)[number];
 
 export interface DigestRecord {
   readonly id: number;

@@ -13,6 +13,7 @@ export interface Note {
 /** The officer's review of submissions: status, internal notes and tags. */
 export class ReviewRepository {
   private readonly updateStatus: Statement<[ReviewStatus, number]>;
+  private readonly updateNewToRead: Statement<[number]>;
   private readonly insertNote: Statement<[number, number, string, string]>;
   private readonly selectNotes: Statement<[number], Note>;
   private readonly insertTag: Statement<[string]>;
@@ -26,6 +27,7 @@ export class ReviewRepository {
 
   constructor(private readonly db: Db) {
     this.updateStatus = db.prepare('UPDATE submissions SET status = ? WHERE id = ?');
+    this.updateNewToRead = db.prepare("UPDATE submissions SET status = 'read' WHERE id = ? AND status = 'new'");
     this.insertNote = db.prepare('INSERT INTO notes (submission_id, officer_id, body, created_at) VALUES (?, ?, ?, ?)');
     this.selectNotes = db.prepare(`
       SELECT n.id, n.body, n.created_at AS createdAt, o.email AS author
@@ -54,6 +56,11 @@ export class ReviewRepository {
 
   setStatus(submissionId: number, status: ReviewStatus): void {
     this.updateStatus.run(status, submissionId);
+  }
+
+  /** True if the submission was new and is now read; false if it was not new. */
+  markRead(submissionId: number): boolean {
+    return this.updateNewToRead.run(submissionId).changes > 0;
   }
 
   addNote(submissionId: number, officerId: number, body: string, at: Date): void {

@@ -5,6 +5,8 @@ import type { Channel, RespondentType, ReviewStatus } from '../services/submissi
 /** What the officer's list is narrowed to. Every field is optional: null means "any". */
 export interface SubmissionFilter {
   readonly text: string | null;
+  /** The respondent's email address, matched whole and without regard to case. */
+  readonly email: string | null;
   readonly paper: string | null;
   readonly respondentType: RespondentType | null;
   readonly constituency: string | null;
@@ -21,7 +23,10 @@ export interface SubmissionFilter {
 export const sortOrders = ['newest', 'oldest', 'name'] as const;
 export type SortOrder = (typeof sortOrders)[number];
 
-/** A place in the sorted list: the sort key and id of the row next to it. */
+/**
+ * A place in the sorted list: the sort key and id of the row next to it. In a search walked by the
+ * search index, the key is the submission's search key (migration 0009), written out in digits.
+ */
 export interface Cursor {
   readonly key: string;
   readonly id: number;
@@ -53,6 +58,15 @@ const sortSql: Record<SortOrder, { key: string; direction: 'ASC' | 'DESC' }> = {
   oldest: { key: 's.received_at', direction: 'ASC' },
   name: { key: 's.name COLLATE NOCASE', direction: 'ASC' },
 };
+
+const largestSearchKey = 2n ** 63n - 1n;
+
+/** The search key a cursor holds, or null if it holds none (a cursor of another list, or made up). */
+function searchKeyOf(cursor: Cursor | undefined): bigint | null {
+  if (!cursor || !/^\d{1,19}$/.test(cursor.key)) return null;
+  const key = BigInt(cursor.key);
+  return key <= largestSearchKey ? key : null;
+}
 
 export const snippetStart = '\u0001';
 export const snippetEnd = '\u0002';
@@ -91,6 +105,10 @@ function whereClause(consultation: string, filter: SubmissionFilter): WhereClaus
   equalTo('s.channel', 'channel', filter.channel);
   equalTo('s.status', 'status', filter.status);
   equalTo('s.language', 'language', filter.language);
+  if (filter.email !== null) {
+    conditions.push('s.email = @email COLLATE NOCASE');
+    params.email = filter.email;
+  }
   if (filter.receivedFrom) {
     conditions.push('s.received_day >= @receivedFrom');
     params.receivedFrom = filter.receivedFrom;
@@ -116,7 +134,7 @@ function whereClause(consultation: string, filter: SubmissionFilter): WhereClaus
   if (filter.text !== null) {
     const match = ftsQuery(filter.text);
     // A search with no words in it (only punctuation, say) matches nothing, rather than everything.
-    conditions.push(match ? 's.id IN (SELECT rowid FROM submission_search WHERE submission_search MATCH @match)' : '0');
+    conditions.push(match ? 's.search_key IN (SELECT rowid FROM submission_search WHERE submission_search MATCH @match)' : '0');
     if (match) params.match = match;
   }
   return { sql: conditions.join(' AND '), params };
@@ -124,7 +142,7 @@ function whereClause(consultation: string, filter: SubmissionFilter): WhereClaus
 
 /** Whether the filter uses only columns that daily_counts (migrations 0004 and 0005) has. */
 function isCountedByDay(filter: SubmissionFilter): boolean {
-  return filter.text === null && filter.paper === null && filter.constituency === null && filter.tag === null;
+  return filter.text === null && filter.email === null && filter.paper === null && filter.constituency === null && filter.tag === null;
 }
 
 const listColumns = `
@@ -171,10 +189,10 @@ export class SubmissionQueries {
   }
 
   /**
-   * A page of a search, in the order responses reached the portal. The search index drives the
-   * query, walking its matches from the newest and stopping at a page: ranking or sorting every
-   * match of a common word (three quarters of a million rows at a million responses) is what
-   * makes such searches slow.
+   * A page of a search, in the order responses were received. The search index drives the query,
+   * walking its matches from the newest and stopping at a page: ranking or sorting every match of
+   * a common word (three quarters of a million rows at a million responses) is what makes such
+   * searches slow. Its rowids are the submissions' search keys, which sort as received_at does.
    */
   private searchPage(
     filter: SubmissionFilter,
@@ -187,15 +205,16 @@ export class SubmissionQueries {
     const backwards = position.before !== undefined;
     const cursor = position.before ?? position.after;
     const ascending = (sort === 'oldest') !== backwards;
-    const cursorCondition = cursor ? ` AND f.rowid ${ascending ? '>' : '<'} @cursorId` : '';
+    const cursorKey = searchKeyOf(cursor);
+    const cursorCondition = cursorKey === null ? '' : ` AND f.rowid ${ascending ? '>' : '<'} @cursorKey`;
     const rows = this.db
       .prepare(
-        `SELECT ${listColumns}, CAST(s.id AS TEXT) AS sortKey
-         FROM submission_search f JOIN submissions s ON s.id = f.rowid
+        `SELECT ${listColumns}, CAST(s.search_key AS TEXT) AS sortKey
+         FROM submission_search f JOIN submissions s ON s.search_key = f.rowid
          WHERE f.submission_search MATCH @match AND ${where.sql}${cursorCondition}
          ORDER BY f.rowid ${ascending ? 'ASC' : 'DESC'} LIMIT @limit`,
       )
-      .all({ ...where.params, match, ...(cursor ? { cursorId: cursor.id } : {}), limit: pageSize + 1 }) as SubmissionListRow[];
+      .all({ ...where.params, match, ...(cursorKey === null ? {} : { cursorKey }), limit: pageSize + 1 }) as SubmissionListRow[];
     return this.pageFrom(rows, pageSize, backwards, match);
   }
 
@@ -222,7 +241,7 @@ export class SubmissionQueries {
     const where = whereClause(this.consultation, { ...filter, text: null });
     return this.db
       .prepare(
-        `SELECT count(*) FROM (SELECT 1 FROM submission_search f JOIN submissions s ON s.id = f.rowid
+        `SELECT count(*) FROM (SELECT 1 FROM submission_search f JOIN submissions s ON s.search_key = f.rowid
          WHERE f.submission_search MATCH @match AND ${where.sql} LIMIT @limit)`,
       )
       .pluck()
@@ -244,9 +263,10 @@ export class SubmissionQueries {
 
   /** The references either side of a submission in the filtered, sorted list. */
   neighbours(filter: SubmissionFilter, sort: SortOrder, reference: string): { previous: string | null; next: string | null } {
-    const { key } = sortSql[sort];
+    const walksSearchIndex = sort !== 'name' && filter.text !== null && ftsQuery(filter.text) !== null;
+    const key = walksSearchIndex ? 'CAST(s.search_key AS TEXT)' : sortSql[sort].key.replace(' COLLATE NOCASE', '');
     const current = this.db
-      .prepare(`SELECT ${key.replace(' COLLATE NOCASE', '')} AS sortKey, s.id FROM submissions s WHERE s.reference = ?`)
+      .prepare(`SELECT ${key} AS sortKey, s.id FROM submissions s WHERE s.reference = ?`)
       .get(reference) as { sortKey: string; id: number } | undefined;
     if (!current) return { previous: null, next: null };
     const cursor = { key: current.sortKey, id: current.id };
@@ -288,12 +308,19 @@ export class SubmissionQueries {
     }
   }
 
+  /** Whether a submission has this reference. */
+  hasReference(reference: string): boolean {
+    return this.db.prepare('SELECT 1 FROM submissions WHERE reference = ?').get(reference) !== undefined;
+  }
+
   private addSnippets(rows: SubmissionListRow[], match: string): void {
     if (rows.length === 0) return;
     const snippets = this.db
       .prepare(
-        `SELECT rowid AS id, snippet(submission_search, -1, '${snippetStart}', '${snippetEnd}', '…', 24) AS snippet
-         FROM submission_search WHERE submission_search MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`,
+        // CROSS JOIN keeps this order: the page's rows first, then each one's entry, rather than every match.
+        `SELECT s.id, snippet(submission_search, -1, '${snippetStart}', '${snippetEnd}', '…', 24) AS snippet
+         FROM submissions s CROSS JOIN submission_search
+         WHERE s.id IN (SELECT value FROM json_each(@ids)) AND submission_search.rowid = s.search_key AND submission_search MATCH @match`,
       )
       .all({ match, ids: JSON.stringify(rows.map((row) => row.id)) }) as { id: number; snippet: string }[];
     const snippetById = new Map(snippets.map((entry) => [entry.id, entry.snippet]));

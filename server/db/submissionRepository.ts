@@ -78,7 +78,15 @@ function inWrittenOrder(answers: AnswerValues[]): Answer[] {
   return answers.sort((first, second) => first[1] - second[1]).map(([, , paper, section, body]) => ({ paper, section, body }));
 }
 
-/** Everything a respondent wrote, as one text for the full-text index. */
+/**
+ * A submission's search key, its search entry's rowid, sorts as (received_at, id) does: the
+ * received millisecond times this, plus 0, 1, 2… for responses received in the same millisecond
+ * (letters recorded for one day all have noon), in the order they are stored. See migration 0009.
+ * Above 2^53, so it stays in SQLite: JavaScript numbers cannot hold it exactly.
+ */
+const searchKeysPerMillisecond = 2n ** 21n;
+
+/** Everything a respondent wrote, as one text for the full-text index (migration 0009 builds the same in SQL). */
 function searchableAnswers(submission: NewSubmission): string {
   return [...submission.answers.map((answer) => answer.body), submission.anythingElse ?? ''].join('\n\n');
 }
@@ -129,11 +137,13 @@ export class SubmissionRepository {
       INSERT INTO submissions (
         reference, consultation, channel, language, respondent_type, name, email, body_name,
         role_in_body, constituency, anything_else, meeting_date, meeting_attendance,
-        consent_privacy, consent_quote, received_at, received_day, created_at, entered_by, form_token, has_report, sent_after_close
+        consent_privacy, consent_quote, received_at, received_day, created_at, entered_by, form_token, has_report, sent_after_close, search_key
       ) VALUES (
         @reference, @consultation, @channel, @language, @respondentType, @name, @email, @bodyName,
         @roleInBody, @constituency, @anythingElse, @meetingDate, @meetingAttendance,
-        1, @consentQuote, @receivedAt, @receivedDay, @createdAt, @enteredBy, @formToken, @hasReport, @sentAfterClose
+        1, @consentQuote, @receivedAt, @receivedDay, @createdAt, @enteredBy, @formToken, @hasReport, @sentAfterClose,
+        (SELECT coalesce(max(search_key) + 1, @searchKeyBase) FROM submissions
+         WHERE search_key BETWEEN @searchKeyBase AND @searchKeyBase + ${searchKeysPerMillisecond - 1n})
       )`);
     this.insertAnswer = db.prepare(
       'INSERT INTO answers (submission_id, paper, section, body) VALUES (?, ?, ?, ?)',
@@ -142,7 +152,7 @@ export class SubmissionRepository {
       INSERT INTO attachments (submission_id, stored_name, original_name, media_type, size_bytes, position, risk)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertSearchEntry = db.prepare(
-      'INSERT INTO submission_search (rowid, name, body_name, answers) VALUES (?, ?, ?, ?)',
+      'INSERT INTO submission_search (rowid, name, body_name, answers) SELECT search_key, ?, ?, ? FROM submissions WHERE id = ?',
     );
     this.selectIdByReference = db.prepare('SELECT id FROM submissions WHERE reference = ?').pluck() as Statement<[string], number>;
     // A batch's ids as one JSON array, so that one prepared statement serves any batch size; or,
@@ -154,7 +164,7 @@ export class SubmissionRepository {
       .prepare('SELECT reference FROM submissions WHERE form_token = ?')
       .pluck() as Statement<[string], string>;
     this.deleteSubmission = db.prepare('DELETE FROM submissions WHERE id = ?');
-    this.deleteSearchEntry = db.prepare('DELETE FROM submission_search WHERE rowid = ?');
+    this.deleteSearchEntry = db.prepare('DELETE FROM submission_search WHERE rowid = (SELECT search_key FROM submissions WHERE id = ?)');
   }
 
   /** Stores a submission, its answers, its attachments' records and its search entry in one transaction. */
@@ -182,6 +192,7 @@ export class SubmissionRepository {
         formToken: submission.formToken,
         hasReport: submission.attachments.length > 0 ? 1 : 0,
         sentAfterClose: submission.sentAfterClose ? 1 : 0,
+        searchKeyBase: BigInt(submission.receivedAt.getTime()) * searchKeysPerMillisecond,
       });
       const id = Number(lastInsertRowid);
       for (const answer of submission.answers) {
@@ -198,7 +209,7 @@ export class SubmissionRepository {
           attachment.risk,
         );
       });
-      this.insertSearchEntry.run(id, submission.name, submission.bodyName ?? '', searchableAnswers(submission));
+      this.insertSearchEntry.run(submission.name, submission.bodyName ?? '', searchableAnswers(submission), id);
       return id;
     })();
   }

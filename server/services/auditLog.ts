@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { LONDON } from '../config';
 import type { AuditEntry, AuditRepository } from '../db/auditRepository';
 import type { Clock } from './clock';
 
@@ -11,12 +13,16 @@ export const auditActions = [
   'officer-enabled',
   'password-reset',
   'exported',
+  'report-downloaded',
   'status-changed',
   'note-added',
   'tag-added',
   'tag-removed',
   'entry-recorded',
   'erased',
+  'digest-sent',
+  'digest-opted-in',
+  'digest-opted-out',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -27,6 +33,9 @@ export interface Actor {
 }
 
 export const commandLine: Actor = { officerId: null, name: 'command line' };
+/** Why a sign-in failed. */
+export const signInFailures = { wrongDetails: 'wrong details', throttled: 'throttled' } as const;
+export type SignInFailure = (typeof signInFailures)[keyof typeof signInFailures];
 
 /** What a refused sign-in records instead of what was typed in the email box, when that was no address. */
 const unnamedSignIns = { noEmail: '(no email given)', notAnEmail: '(not an email address)' } as const;
@@ -51,17 +60,26 @@ export function signInAttemptName(typed: string): string {
   return couldBeAnAddress(address) ? address : unnamedSignIns.notAnEmail;
 }
 
-/** An entry as the log is shown: a refused sign-in that named no address says which kind it was. */
-export interface ShownAuditEntry extends AuditEntry {
-  readonly unnamedSignIn: UnnamedSignIn | null;
-}
-
-function unnamedSignInOf(entry: AuditEntry): UnnamedSignIn | null {
+/** For a refused sign-in that named no address, which kind it was; null for any other entry. */
+export function unnamedSignInOf(entry: AuditEntry): UnnamedSignIn | null {
   if (entry.action !== 'sign-in-failed') return null;
   // Rows written before names were checked may hold anything, so each is checked again here.
   if (entry.actor === unnamedSignIns.noEmail) return 'noEmail';
   return couldBeAnAddress(entry.actor) ? null : 'notAnEmail';
 }
+/** The digests the portal sends by itself, when they fall due. */
+export const digestSchedule: Actor = { officerId: null, name: 'digest schedule' };
+
+/** What the audit log page is narrowed to; null means any. Days are London days, YYYY-MM-DD, inclusive. */
+export interface AuditFilter {
+  readonly officerId: number | null;
+  readonly action: AuditAction | null;
+  readonly fromDay: string | null;
+  readonly toDay: string | null;
+}
+
+/** The instant a London day starts. */
+const startOfLondonDay = (day: string) => DateTime.fromISO(day, { zone: LONDON }).toUTC().toISO()!;
 
 /** Records who did what and when. Entries are never changed or removed. */
 export class AuditLog {
@@ -75,7 +93,7 @@ export class AuditLog {
   }
 
   /** A refused sign-in, under the address typed if it could be one (see `signInAttemptName`). */
-  recordRefusedSignIn(typedEmail: string, reason: 'wrong details' | 'throttled'): void {
+  recordRefusedSignIn(typedEmail: string, reason: SignInFailure): void {
     this.record({ officerId: null, name: signInAttemptName(typedEmail) }, 'sign-in-failed', null, reason);
   }
 
@@ -84,7 +102,11 @@ export class AuditLog {
     this.repository.clearDetailsOf(submissionReference);
   }
 
-  page(beforeId: number = Number.MAX_SAFE_INTEGER, limit = 100): ShownAuditEntry[] {
-    return this.repository.page(beforeId, limit).map((entry) => ({ ...entry, unnamedSignIn: unnamedSignInOf(entry) }));
+  /** The newest entries matching the filter before the entry `beforeId`, newest first. */
+  page(filter: AuditFilter, beforeId: number = Number.MAX_SAFE_INTEGER, limit = 100): AuditEntry[] {
+    const { officerId, action, fromDay, toDay } = filter;
+    const from = fromDay === null ? null : startOfLondonDay(fromDay);
+    const until = toDay === null ? null : startOfLondonDay(DateTime.fromISO(toDay).plus({ days: 1 }).toISODate()!);
+    return this.repository.page({ officerId, action, from, until }, beforeId, limit);
   }
 }

@@ -5,6 +5,7 @@ import type { OfficerRepository } from '../db/officerRepository';
 import type { OutboxRepository } from '../db/outboxRepository';
 import type { StatisticsRepository } from '../db/statisticsRepository';
 import type { BuiltMessage, MessageBuilder } from '../mail/messageBuilder';
+import { digestSchedule, type Actor, type AuditLog } from './auditLog';
 import type { Clock } from './clock';
 import type { ConsultationWindow } from './consultationWindow';
 import { mentionedReferences, withoutMentionsOf, writeDigest, type DigestContent } from './digestContent';
@@ -29,6 +30,7 @@ export interface DigestDependencies {
   readonly messages: MessageBuilder;
   readonly settings: DigestScheduleSettings & { readonly recipients: readonly string[] };
   readonly clock: Clock;
+  readonly audit: AuditLog;
   readonly inTransaction: <T>(work: () => T) => T;
 }
 
@@ -54,13 +56,13 @@ export class DigestService {
     const latest = digests.latestScheduled();
     const slot = dueSlot({ opensAt, closesAt }, settings, latest ? new Date(latest.scheduledFor) : null, now);
     if (!slot) return null;
-    return this.make(slot.slot, slot.kind, slot.at, now.getTime() - slot.at.getTime() > lateAfterMs);
+    return this.make(slot.slot, slot.kind, slot.at, now.getTime() - slot.at.getTime() > lateAfterMs, digestSchedule);
   }
 
   /** A digest now, whatever the schedule says: "send now" in the workspace and on the command line. */
-  makeNow(): DigestRecord {
+  makeNow(actor: Actor): DigestRecord {
     const now = this.deps.clock.now();
-    return this.make(`manual ${now.toISOString()}`, 'manual', now, false)!;
+    return this.make(`manual ${now.toISOString()}`, 'manual', now, false, actor)!;
   }
 
   /** The digest as it would go now, without recording or sending it. */
@@ -73,8 +75,9 @@ export class DigestService {
     return this.deps.digests.history();
   }
 
-  private make(slot: string, kind: DigestKind, scheduledFor: Date, late: boolean): DigestRecord | null {
-    const { digests, outbox, messages, clock, inTransaction } = this.deps;
+  /** Records the digest for its slot and queues it for each recipient; the audit log says who sent it to whom. */
+  private make(slot: string, kind: DigestKind, scheduledFor: Date, late: boolean, actor: Actor): DigestRecord | null {
+    const { digests, outbox, messages, clock, audit, inTransaction } = this.deps;
     const composed = this.compose(kind, scheduledFor, late);
     const recipients = this.recipients();
     // Outside the final week, a digest with nothing new is not worth an email.
@@ -101,6 +104,7 @@ export class DigestService {
         for (const recipient of recipients) {
           outbox.enqueue({ kind: 'digest', messageId: messages.newMessageId(), digestId, recipient, message }, clock.now());
         }
+        audit.record(actor, 'digest-sent', null, `${kind}: ${recipients.join(', ')}`);
         return digestId;
       });
       return { id, ...record };

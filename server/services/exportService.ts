@@ -3,6 +3,7 @@ import type { Consultation } from '../content/consultation';
 import type { ReviewRepository } from '../db/reviewRepository';
 import type { SortOrder, SubmissionFilter, SubmissionQueries } from '../db/submissionQueries';
 import type { SubmissionRepository } from '../db/submissionRepository';
+import { NotFound } from '../errors';
 import type { AttachmentStore } from './attachmentStore';
 import type { Actor, AuditLog } from './auditLog';
 import type { ExportPaper, ExportRow } from './exports/exportRow';
@@ -16,7 +17,8 @@ export interface ExportLabels {
   constituency(slug: string): string;
 }
 
-export type ExportKind = 'csv' | 'xlsx' | 'reports zip';
+export const exportKinds = ['csv', 'xlsx', 'reports zip'] as const;
+export type ExportKind = (typeof exportKinds)[number];
 
 /**
  * Submissions read a few hundred at a time: a few queries a batch, not a few a row. Larger
@@ -51,6 +53,18 @@ export class ExportService {
     if (filters.has('q')) filters.set('q', '…');
     const described = filters.toString();
     this.audit.record(actor, 'exported', null, described ? `${kind} ?${decodeURIComponent(described)}` : kind);
+  }
+
+  /**
+   * One attached report, for the officer to download, recorded in the audit log with its file
+   * name (which an erasure clears). Not found if the submission, the report or its file is gone.
+   */
+  report(reference: string, position: number, actor: Actor): { path: string; originalName: string; mediaType: string } {
+    const attachment = this.submissions.findByReference(reference)?.attachments[position];
+    const filePath = attachment ? this.attachments.pathOf(attachment.storedName) : null;
+    if (!attachment || !filePath || !fs.existsSync(filePath)) throw new NotFound();
+    this.audit.record(actor, 'report-downloaded', reference, attachment.originalName);
+    return { path: filePath, originalName: attachment.originalName, mediaType: attachment.mediaType };
   }
 
   *rows(filter: SubmissionFilter, sort: SortOrder, labels: ExportLabels): Generator<ExportRow> {

@@ -120,6 +120,7 @@ export function createServices(
     messages,
     settings: config.digests,
     clock,
+    audit,
     inTransaction,
   });
   return {

@@ -68,9 +68,10 @@ export class OfficerService {
     return officer && officer.disabledAt === null ? officer : null;
   }
 
-  /** Whether this officer gets the email digests. */
+  /** Whether this officer gets the email digests: their choice, in the audit log. */
   setWantsDigest(officer: Officer, wantsDigest: boolean): void {
     this.officers.setWantsDigest(officer.id, wantsDigest);
+    this.audit.record(this.actorFor(officer), wantsDigest ? 'digest-opted-in' : 'digest-opted-out');
   }
 
   actorFor(officer: Officer): Actor {

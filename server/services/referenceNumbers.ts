@@ -15,3 +15,15 @@ export function newReference(prefix: string): string {
 }
 
 export const referencePattern = /^[A-Z0-9]{1,6}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/;
+
+const typedReference = new RegExp(`^([A-Z0-9]{1,6})?([${alphabet}]{4})([${alphabet}]{4})$`);
+
+/**
+ * The reference someone means, typed as people type one: in lower case, with spaces or other
+ * dashes for the hyphens or none at all, with the prefix or without it (then `prefix` is meant).
+ * Null if the text cannot be a reference.
+ */
+export function referenceTyped(text: string, prefix: string): string | null {
+  const match = typedReference.exec(text.toUpperCase().replace(/[\s\-\u2010-\u2015]+/g, ''));
+  return match ? `${match[1] ?? prefix}-${match[2]}-${match[3]}` : null;
+}

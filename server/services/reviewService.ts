@@ -11,6 +11,18 @@ export interface SubmissionUnderReview {
   readonly tags: string[];
 }
 
+/** What the officer sends with one press of "Save" on a submission's review. */
+export interface ReviewChange {
+  readonly status: ReviewStatus;
+  /** Null when no note was written. */
+  readonly note: string | null;
+  readonly addTags: readonly string[];
+  readonly removeTags: readonly string[];
+}
+
+/** How the audit log records a change of status: "new → read". */
+const statusChange = (from: ReviewStatus, to: ReviewStatus) => `${from} → ${to}`;
+
 /** The officer's review of a submission: its status, notes and tags, each change in the audit log. */
 export class ReviewService {
   constructor(
@@ -26,34 +38,36 @@ export class ReviewService {
     return { submission, notes: this.reviews.notesOf(submission.id), tags: this.reviews.tagsOf(submission.id) };
   }
 
-  setStatus(reference: string, status: ReviewStatus, actor: Actor): void {
+  /** A submission the officer opens to read: one still "new" is marked "read", by them. */
+  open(reference: string, actor: Actor): SubmissionUnderReview {
     const submission = this.require(reference);
-    if (submission.status === status) return;
-    this.inTransaction(() => {
-      this.reviews.setStatus(submission.id, status);
-      this.audit.record(actor, 'status-changed', reference, `${submission.status} → ${status}`);
-    });
+    if (submission.status === 'new') {
+      this.inTransaction(() => {
+        // Only if it is still new: two officers opening it at once record one change.
+        if (this.reviews.markRead(submission.id)) this.audit.record(actor, 'status-changed', reference, statusChange('new', 'read'));
+      });
+    }
+    return this.find(reference);
   }
 
-  addNote(reference: string, body: string, actor: Actor): void {
+  /** Saves a review in one transaction: the status, a new note, tags added and removed, each change audited. */
+  save(reference: string, change: ReviewChange, actor: Actor): void {
     const submission = this.require(reference);
     this.inTransaction(() => {
-      this.reviews.addNote(submission.id, actor.officerId!, body, this.clock.now());
-      this.audit.record(actor, 'note-added', reference);
-    });
-  }
-
-  addTag(reference: string, tag: string, actor: Actor): void {
-    const submission = this.require(reference);
-    this.inTransaction(() => {
-      if (this.reviews.addTag(submission.id, tag)) this.audit.record(actor, 'tag-added', reference, tag);
-    });
-  }
-
-  removeTag(reference: string, tag: string, actor: Actor): void {
-    const submission = this.require(reference);
-    this.inTransaction(() => {
-      if (this.reviews.removeTag(submission.id, tag)) this.audit.record(actor, 'tag-removed', reference, tag);
+      if (submission.status !== change.status) {
+        this.reviews.setStatus(submission.id, change.status);
+        this.audit.record(actor, 'status-changed', reference, statusChange(submission.status, change.status));
+      }
+      if (change.note !== null) {
+        this.reviews.addNote(submission.id, actor.officerId!, change.note, this.clock.now());
+        this.audit.record(actor, 'note-added', reference);
+      }
+      for (const tag of change.removeTags) {
+        if (this.reviews.removeTag(submission.id, tag)) this.audit.record(actor, 'tag-removed', reference, tag);
+      }
+      for (const tag of change.addTags) {
+        if (this.reviews.addTag(submission.id, tag)) this.audit.record(actor, 'tag-added', reference, tag);
+      }
     });
   }
 

@@ -15,7 +15,7 @@ const suite = browserSuite(async (portal) => {
   ).expect(303);
 });
 
-test('the officer signs in, finds a response by search, downloads its report, marks it read and exports CSV', async () => {
+test('the officer signs in, finds a response by search, downloads its report, marks it used and exports CSV', async () => {
   const context = await suite.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${suite.baseUrl}/admin`);
@@ -43,16 +43,18 @@ test('the officer signs in, finds a response by search, downloads its report, ma
   expect(download.suggestedFilename()).toBe('Canton workshop.pdf');
   expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
 
-  await page.getByRole('group', { name: 'Status' }).getByLabel('Read').check();
-  await page.getByRole('button', { name: 'Save status' }).click();
+  // Opened, so read; now used.
   expect(await page.getByRole('group', { name: 'Status' }).getByLabel('Read').isChecked()).toBe(true);
+  await page.getByRole('group', { name: 'Status' }).getByLabel('Used in drafting').check();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  expect(await page.getByRole('group', { name: 'Status' }).getByLabel('Used in drafting').isChecked()).toBe(true);
   expect(page.url()).toContain('q=dentistry');
 
   await page.getByRole('link', { name: 'Back to the list' }).click();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download these as CSV' }).click()]);
   const csvText = fs.readFileSync((await csv.path())!, 'utf8');
   expect(csvText).toContain('Canton Branch');
-  expect(csvText).toContain('read');
+  expect(csvText).toContain('used');
 
   await page.getByRole('link', { name: 'Record a response' }).click();
   await suite.accessibility.expectNoViolations(page, 'record a response');

@@ -7,23 +7,38 @@ import { migrate } from '../../server/db/migrate';
 import { deliveredReceipt } from '../support/receipts';
 import { createTestPortal, duringConsultation } from '../support/testPortal';
 
-/** The migrations numbered before `version`, as an earlier release of the portal had them. */
-function copyMigrationsBefore(version: string, folder: string): void {
-  fs.mkdirSync(folder, { recursive: true });
+/** A database with the migrations before `version` (such as '0006'), as a portal of that time left it. */
+function databaseBefore(dir: string, version: string): Db {
+  const earlierMigrations = path.join(dir, 'migrations');
+  fs.mkdirSync(earlierMigrations);
   for (const name of fs.readdirSync(path.join(projectRoot, 'migrations')).filter((file) => file < version)) {
-    fs.copyFileSync(path.join(projectRoot, 'migrations', name), path.join(folder, name));
+    fs.copyFileSync(path.join(projectRoot, 'migrations', name), path.join(earlierMigrations, name));
   }
+  const db = openDatabase(path.join(dir, 'portal.db'));
+  migrate(db, earlierMigrations);
+  return db;
 }
 
-/** A response as an earlier release stored it: written in SQL, since today's repository writes today's columns. */
-function insertAsBefore(db: Db): number {
-  const { lastInsertRowid } = db
-    .prepare(`INSERT INTO submissions (reference, consultation, channel, language, respondent_type, name, email, constituency,
-        consent_privacy, consent_quote, received_at, received_day, created_at)
-      VALUES ('S2-AAAA-BBBB', 'stage-2-2020', 'web', 'en', 'individual', 'Megan Lloyd', 'megan@example.org', 'cardiff-west', 1, 1, ?, '2020-05-12', ?)`)
-    .run(duringConsultation.toISOString(), duringConsultation.toISOString());
-  db.prepare("INSERT INTO answers (submission_id, paper, section, body) VALUES (?, 'health-and-social-care', NULL, 'Care workers deserve NHS pay.')").run(lastInsertRowid);
-  return Number(lastInsertRowid);
+/**
+ * Stores a response as the portal did before migration 0009, with its search entry keyed by its id;
+ * the repository of today writes columns that did not exist then.
+ */
+function storeAsBefore0009(db: Db, response: { reference: string; name: string; receivedAt: string; answers: string[]; anythingElse?: string }): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO submissions (reference, consultation, channel, language, respondent_type, name, email, constituency,
+           anything_else, consent_privacy, consent_quote, received_at, received_day, created_at)
+         VALUES (?, 'stage-2', 'web', 'en', 'individual', ?, 'megan@example.org', 'cardiff-west', ?, 1, 1, ?, substr(?, 1, 10), ?)`,
+      )
+      .run(response.reference, response.name, response.anythingElse ?? null, response.receivedAt, response.receivedAt, response.receivedAt).lastInsertRowid,
+  );
+  for (const body of response.answers) {
+    db.prepare("INSERT INTO answers (submission_id, paper, section, body) VALUES (?, 'health-and-social-care', NULL, ?)").run(id, body);
+  }
+  const searchable = [...response.answers, response.anythingElse ?? ''].join('\n\n');
+  db.prepare("INSERT INTO submission_search (rowid, name, body_name, answers) VALUES (?, ?, '', ?)").run(id, response.name, searchable);
+  return id;
 }
 
 describe('migrations', () => {
@@ -61,11 +76,10 @@ describe('migrations', () => {
   });
 
   test('receipts queued before they were written at sending time lose their stored copy, are still sent, and digests keep theirs', async () => {
-    const earlierMigrations = path.join(dir, 'migrations');
-    copyMigrationsBefore('0006', earlierMigrations);
-    const db = openDatabase(path.join(dir, 'portal.db'));
-    migrate(db, earlierMigrations);
-    const submissionId = insertAsBefore(db);
+    const db = databaseBefore(dir, '0006');
+    const submissionId = storeAsBefore0009(db, {
+      reference: 'S2-AAAA-BBBB', name: 'Megan Lloyd', receivedAt: duringConsultation.toISOString(), answers: ['Care workers deserve NHS pay.'],
+    });
     const digestId = db
       .prepare("INSERT INTO digests (slot, kind, scheduled_for, created_at, late, last_submission_id, new_submissions) VALUES ('manual x', 'manual', ?, ?, 0, ?, 1)")
       .run(duringConsultation.toISOString(), duringConsultation.toISOString(), submissionId).lastInsertRowid;
@@ -92,11 +106,8 @@ describe('migrations', () => {
   });
 
   test('digests sent before they recorded whom they mention lose their words; one still waiting keeps them and goes', () => {
-    const earlierMigrations = path.join(dir, 'migrations');
-    copyMigrationsBefore('0007', earlierMigrations);
-    const db = openDatabase(path.join(dir, 'portal.db'));
-    migrate(db, earlierMigrations);
-    insertAsBefore(db);
+    const db = databaseBefore(dir, '0007');
+    storeAsBefore0009(db, { reference: 'S2-AAAA-BBBB', name: 'Megan Lloyd', receivedAt: duringConsultation.toISOString(), answers: ['Care workers deserve NHS pay.'] });
     const now = duringConsultation.toISOString();
     const digest = db.prepare("INSERT INTO digests (slot, kind, scheduled_for, created_at, late, last_submission_id, new_submissions) VALUES (?, 'manual', ?, ?, 0, 1, 1)");
     const queue = db.prepare(`INSERT INTO outbox (message_id, kind, digest_id, recipient, subject, text_body, html_body, status, next_attempt_at, created_at)
@@ -112,6 +123,43 @@ describe('migrations', () => {
       expect(`${rows[0]!.text} ${rows[0]!.html}`).not.toContain('Megan Lloyd');
       expect(rows[1]).toEqual({ status: 'pending', subject: 'Digest subject', text: 'Megan Lloyd: Care workers deserve NHS pay.', html: '<p>Megan Lloyd</p>' });
       expect(portal.services.digests.history().map((entry) => entry.sent)).toEqual([0, 1]);
+    } finally {
+      portal.close();
+    }
+  });
+
+  test('responses stored before searches followed the received time are searched in received order, and new ones take their place among them', async () => {
+    const db = databaseBefore(dir, '0009');
+    // Stored in this order; received in the order February, February (the same moment: letters have noon), May.
+    const may = storeAsBefore0009(db, { reference: 'S2-MAYY-MAYY', name: 'Web in May', receivedAt: '2020-05-10T09:30:00.250Z', answers: ['Dentistry in every town.'] });
+    const firstLetter = storeAsBefore0009(db, {
+      reference: 'S2-FEBB-AAAA', name: 'Letter one', receivedAt: '2020-02-03T12:00:00.000Z', answers: ['Dentistry by post.', 'A second answer.'], anythingElse: 'And more.',
+    });
+    const secondLetter = storeAsBefore0009(db, { reference: 'S2-FEBB-BBBB', name: 'Letter two', receivedAt: '2020-02-03T12:00:00.000Z', answers: [], anythingElse: 'Dentistry again.' });
+    db.close();
+
+    const portal = createTestPortal({ dataDir: dir });
+    try {
+      const searchEntries = portal.db
+        .prepare('SELECT s.id, f.name, f.answers FROM submissions s JOIN submission_search f ON f.rowid = s.search_key ORDER BY s.search_key')
+        .all();
+      expect(searchEntries).toEqual([
+        { id: firstLetter, name: 'Letter one', answers: 'Dentistry by post.\n\nA second answer.\n\nAnd more.' },
+        { id: secondLetter, name: 'Letter two', answers: 'Dentistry again.' },
+        { id: may, name: 'Web in May', answers: 'Dentistry in every town.\n\n' },
+      ]);
+      portal.clock.time = new Date('2020-02-03T12:00:00.000Z');
+      const thirdLetter = await portal.services.submissions.recordOffline(
+        { respondentType: 'individual', name: 'Letter three', email: null, bodyName: null, roleInBody: null, constituency: 'arfon', answers: [],
+          anythingElse: 'Dentistry, a third time.', meetingDate: null, meetingAttendance: null, consentToQuote: false },
+        [],
+        { channel: 'post', receivedOn: '2020-02-03', language: 'en', actor: { officerId: null, name: 'test' }, sendReceipt: false, formToken: 'f'.repeat(32) },
+      );
+      const filter = { text: 'dentistry', email: null, paper: null, respondentType: null, constituency: null, channel: null, hasReport: null, status: null, tag: null, language: null, receivedFrom: null, receivedTo: null };
+      const names = (sort: 'newest' | 'oldest') => portal.services.queries.page(filter, sort, 10).rows.map((row) => row.name);
+      expect(names('oldest')).toEqual(['Letter one', 'Letter two', 'Letter three', 'Web in May']);
+      expect(names('newest')).toEqual(['Web in May', 'Letter three', 'Letter two', 'Letter one']);
+      expect(portal.services.submissions.find(thirdLetter).receivedAt.toISOString()).toBe('2020-02-03T12:00:00.000Z');
     } finally {
       portal.close();
     }

@@ -95,7 +95,7 @@ describe('the running counts behind the dashboard and the digests', () => {
     const ids = storeDemoResponses(portal, 400);
     new SubmissionRepository(portal.db).delete(ids.find((id) => portal.db.prepare('SELECT has_report FROM submissions WHERE id = ?').pluck().get(id) === 1)!);
     const queries = portal.services.queries;
-    const none = { text: null, paper: null, respondentType: null, constituency: null, channel: null, hasReport: null, status: null, tag: null, language: null, receivedFrom: null, receivedTo: null };
+    const none = { text: null, email: null, paper: null, respondentType: null, constituency: null, channel: null, hasReport: null, status: null, tag: null, language: null, receivedFrom: null, receivedTo: null };
     const counted = (condition: string) => portal.db.prepare(`SELECT count(*) FROM submissions WHERE ${condition}`).pluck().get();
     const withReports = counted('id IN (SELECT submission_id FROM attachments)');
     expect(withReports).toBeGreaterThan(0);

@@ -74,7 +74,8 @@ function expectRestoredToMatchLive(restoredDir: string, restored: Db): void {
       const sql = `SELECT * FROM ${table} WHERE submission_id = ? ORDER BY id`;
       expect(rowsOf(restored, sql, id)).toEqual(rowsOf(live, sql, id));
     }
-    const searchEntry = 'SELECT rowid, name, body_name, answers FROM submission_search WHERE rowid = ?';
+    const searchEntry = `SELECT CAST(f.rowid AS TEXT), f.name, f.body_name, f.answers FROM submission_search f
+      JOIN submissions s ON s.search_key = f.rowid WHERE s.id = ?`;
     expect(rowsOf(restored, searchEntry, id)).toEqual(rowsOf(live, searchEntry, id));
   }
   const storedNames = restored.prepare('SELECT stored_name FROM attachments').pluck().all() as string[];
@@ -187,7 +188,7 @@ describe('between the snapshot and the copying of files', () => {
     const respondent = await Respondent.open(portal.app);
     const kept = await respondent.respond(3);
     const erased = await respondent.respond(6, 'Zanzibarquokka: a word only the erased response uses.');
-    portal.services.digests.makeNow();
+    portal.services.digests.makeNow(commandLine);
 
     await backups().take(backupFolder(), { afterSnapshot: () => portal.services.erasure.erase(erased, commandLine) });
 

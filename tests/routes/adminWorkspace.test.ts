@@ -67,6 +67,12 @@ async function submitWithReports(fields: Record<string, string>, files: { name: 
   return portal.db.prepare('SELECT reference FROM submissions ORDER BY id DESC LIMIT 1').pluck().get() as string;
 }
 
+/** Saves a submission's review as its page's one form does: the status (kept as it was unless given), a note, tags. */
+function review(reference: string, fields: { status?: string; note?: string; tags?: string; removeTag?: string }) {
+  const status = fields.status ?? (portal.db.prepare('SELECT status FROM submissions WHERE reference = ?').pluck().get(reference) as string);
+  return agent.post(`/admin/submissions/${reference}/review`).type('form').send({ _csrf: csrf, ...fields, status });
+}
+
 const referencesIn = (html: string) => [...html.matchAll(/<td class="nowrap"><a href="\/admin\/submissions\/(S2-[A-Z0-9-]+)/g)].map((match) => match[1]);
 
 describe('the dashboard', () => {
@@ -150,12 +156,9 @@ describe('reviewing a submission', () => {
   test('status, notes and tags are saved, counted, filterable and audited', async () => {
     const reference = await submitAt('2020-05-01T10:00:00+01:00');
     const other = await submitAt('2020-05-02T10:00:00+01:00');
-    await agent.post(`/admin/submissions/${reference}/status`).type('form').send({ _csrf: csrf, status: 'used' }).expect(303);
-    await agent.post(`/admin/submissions/${reference}/notes`).type('form').send({ _csrf: csrf, note: 'Quote this in the workforce chapter.' }).expect(303);
-    await agent.post(`/admin/submissions/${reference}/tags`).type('form').send({ _csrf: csrf, tag: 'workforce' }).expect(303);
-    await agent.post(`/admin/submissions/${other}/tags`).type('form').send({ _csrf: csrf, tag: 'Workforce' }).expect(303);
-    await agent.post(`/admin/submissions/${other}/tags`).type('form').send({ _csrf: csrf, tag: 'dentistry' }).expect(303);
-    await agent.post(`/admin/submissions/${other}/tags/remove`).type('form').send({ _csrf: csrf, tag: 'dentistry' }).expect(303);
+    await review(reference, { status: 'used', note: 'Quote this in the workforce chapter.', tags: 'workforce' }).expect(303);
+    await review(other, { tags: 'Workforce, dentistry' }).expect(303);
+    await review(other, { removeTag: 'dentistry' }).expect(303);
 
     const page = await agent.get(`/admin/submissions/${reference}`).expect(200);
     expect(page.text).toMatch(/value="used" checked/);
@@ -167,7 +170,7 @@ describe('reviewing a submission', () => {
 
     const audit = await agent.get('/admin/audit').expect(200);
     for (const action of ['Status changed', 'Note added', 'Tag added', 'Tag removed', 'Signed in']) expect(audit.text).toContain(action);
-    await agent.post(`/admin/submissions/${reference}/status`).type('form').send({ _csrf: csrf, status: 'archived' }).expect(400);
+    await review(reference, { status: 'archived' }).expect(400);
   });
 
   test('reports download through an authorised route, as attachments of the right type', async () => {
@@ -253,7 +256,7 @@ describe('responses that came by email or post', () => {
       .field('name', 'Kept Name')
       .expect(400);
     expect(response.text).toContain('The date it arrived must be a real date, like 12 6 2020');
-    expect(response.text).toContain('Select who you are responding as');
+    expect(response.text).toContain('Select who the response is from');
     expect(response.text).toContain('value="Kept Name"');
     expect(response.text).toMatch(/value="email" checked/);
     expect(countRows(portal.db, 'submissions')).toBe(0);
@@ -271,7 +274,7 @@ describe('getting data out', () => {
       anythingElse: '@SUM(A1:A9)',
     });
     await submitAt('2020-05-02T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Gower CLP', roleInBody: 'Chair', constituency: 'gower' });
-    await agent.post(`/admin/submissions/${reference}/tags`).type('form').send({ _csrf: csrf, tag: 'workforce' });
+    await review(reference, { tags: 'workforce' });
 
     const csv = await agent.get('/admin/exports/responses.csv?type=individual').expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -288,7 +291,7 @@ describe('getting data out', () => {
     expect(cell('Tags')).toBe('workforce');
     expect(cell('Status')).toBe('new');
     expect(cell('Constituency')).toBe('Arfon');
-    expect((await agent.get('/admin/audit')).text).toContain('csv ?type=individual');
+    expect((await agent.get('/admin/audit')).text).toContain('CSV ?type=individual');
   });
 
   test('Excel of the same', async () => {
@@ -336,8 +339,7 @@ test('erasure removes the submission, its answers, notes, tags, search entry and
   const reference = await submitWithReports({ name: 'Erase Me', 'answer__health-and-social-care': 'A distinctive phrase: zebrafinch.' }, [
     { name: 'report.pdf', content: pdfFile() },
   ]);
-  await agent.post(`/admin/submissions/${reference}/notes`).type('form').send({ _csrf: csrf, note: 'private note' });
-  await agent.post(`/admin/submissions/${reference}/tags`).type('form').send({ _csrf: csrf, tag: 'erasable' });
+  await review(reference, { note: 'private note', tags: 'erasable' });
   expect(filesUnder(path.join(portal.dataDir, 'uploads'))).toHaveLength(1);
 
   const confirm = await agent.get(`/admin/submissions/${reference}/erase`).expect(200);
@@ -391,7 +393,7 @@ test('an entry sent twice (a double click) is recorded once', async () => {
 
 test('removing a tag a submission does not have changes nothing and records nothing', async () => {
   const reference = await submitAt('2020-05-01T10:00:00+01:00');
-  await agent.post(`/admin/submissions/${reference}/tags/remove`).type('form').send({ _csrf: csrf, tag: 'never-added' }).expect(303);
+  await review(reference, { removeTag: 'never-added' }).expect(303);
   expect(portal.db.prepare("SELECT count(*) FROM audit_log WHERE action LIKE 'tag-%'").pluck().get()).toBe(0);
 });
 
@@ -449,8 +451,7 @@ describe('stored XSS: what respondents and officers type is inert on every offic
         anythingElse: text,
       });
       references.push(reference);
-      await agent.post(`/admin/submissions/${reference}/notes`).type('form').send({ _csrf: csrf, note: text });
-      await agent.post(`/admin/submissions/${reference}/tags`).type('form').send({ _csrf: csrf, tag: payload.slice(0, 40) });
+      await review(reference, { note: text, tags: payload.slice(0, 40) });
     }
     const pages = [
       '/admin',

@@ -86,8 +86,10 @@ describe('responding, for each kind of respondent', () => {
       expect(fs.statSync(onDisk).size).toBe(attachment.sizeBytes);
     }
     expect(filesUnder(incomingDir())).toEqual([]);
-    const searchRow = portal.db.prepare('SELECT rowid FROM submission_search WHERE submission_search MATCH ?').get('domiciliary');
-    expect(searchRow).toEqual({ rowid: stored.id });
+    const searchRow = portal.db
+      .prepare('SELECT s.id FROM submission_search f JOIN submissions s ON s.search_key = f.rowid WHERE submission_search MATCH ?')
+      .get('domiciliary');
+    expect(searchRow).toEqual({ id: stored.id });
 
     expect(confirmation).toContain(reference);
     expect(confirmation).toContain('Workshop report.pdf');

@@ -81,7 +81,7 @@ describe.each(['file', 'smtp'] as const)('erasing a response whose receipt and d
     const erased = await respondToBeErased();
     const kept = await respondToBeKept();
     await portal.services.delivery.deliverDue();
-    portal.services.digests.makeNow();
+    portal.services.digests.makeNow(commandLine);
     await portal.services.delivery.deliverDue();
     const everywhereBefore = (await filesMentioning(erasedWords)).join('\n');
     for (const word of erasedWords) expect(everywhereBefore).toContain(word);
@@ -105,7 +105,7 @@ test('a digest still waiting to be sent goes without the erased response, and th
   startPortal('smtp');
   const erased = await respondToBeErased();
   await respondToBeKept();
-  portal.services.digests.makeNow();
+  portal.services.digests.makeNow(commandLine);
 
   portal.services.erasure.erase(erased, commandLine);
   await portal.services.delivery.deliverDue();

@@ -15,7 +15,7 @@ beforeEach(() => {
 afterEach(() => portal.close());
 
 const anything: SubmissionFilter = {
-  text: null, paper: null, respondentType: null, constituency: null, channel: null, hasReport: null,
+  text: null, email: null, paper: null, respondentType: null, constituency: null, channel: null, hasReport: null,
   status: null, tag: null, language: null, receivedFrom: null, receivedTo: null,
 };
 
@@ -97,8 +97,7 @@ describe('rows read in batches', () => {
       const files = n % 3 === 1 ? [report(`minutes ${n}.pdf`), report(`report ${n}.pdf`)] : [];
       const reference = await portal.services.submissions.submit({ ...response, name: `Respondent ${n}`, answers }, files, 'en', token(n));
       if (n % 2 === 1) {
-        portal.services.reviews.addTag(reference, 'zebra crossings', officer);
-        portal.services.reviews.addTag(reference, `Area ${n}`, officer);
+        portal.services.reviews.save(reference, { status: 'new', note: null, addTags: ['zebra crossings', `Area ${n}`], removeTags: [] }, officer);
       }
     }
   }

@@ -17,7 +17,7 @@ export function registerDigestRoutes(router: Router, { digests, officers, outbox
   });
 
   router.post('/digests/send', (_req, res) => {
-    digests.makeNow();
+    digests.makeNow(officers.actorFor(res.locals.officer!));
     res.redirect(303, '/admin/digests?sent=1');
   });
 

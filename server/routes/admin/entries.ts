@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { acceptUploads } from '../../middleware/uploads';
+import { officerWording } from '../../i18n/officerWording';
 import type { I18n } from '../../middleware/setUpI18n';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
@@ -22,7 +23,7 @@ function renderEntryForm(res: Response, { values, errors, heldId, heldFiles, pro
   const errorsByField = new Map<string, FieldError>();
   for (const error of errors) if (!errorsByField.has(error.field)) errorsByField.set(error.field, error);
   const status = problemKey ? 503 : errors.length > 0 ? 400 : 200;
-  res.status(status).render('pages/admin/entry', { values, errors, errorsByField, heldId, heldFiles, problemKey: problemKey ?? null, answerField });
+  res.status(status).render('pages/admin/entry', { values, errors, errorsByField, heldId, heldFiles, problemKey: problemKey ?? null, answerField, t: officerWording(res.locals.t) });
 }
 
 /** Recording a response that came by email or post, with the same form and checks as the web. */

@@ -21,7 +21,7 @@ export function adminRouter(services: Services, verifyCsrf: RequestHandler, secu
   registerSignInRoutes(router, services);
   router.use(requireOfficer(services));
   registerDashboardRoutes(router, services);
-  registerSubmissionRoutes(router, services);
+  registerSubmissionRoutes(router, services, i18n);
   registerEntryRoutes(router, services, verifyCsrf, i18n);
   registerExportRoutes(router, services);
   registerAuditRoutes(router, services);

@@ -51,11 +51,16 @@ function decodeCursor(value: string | undefined): Cursor | undefined {
   }
 }
 
+// The search box takes an email address too: the responses from that address, not the words in it.
+const emailAddress = z.email();
+
 export function readListView(query: unknown): ListView {
   const parsed = querySchema.parse(typeof query === 'object' && query !== null ? query : {});
+  const searchedEmail = parsed.q !== undefined && emailAddress.safeParse(parsed.q).success ? parsed.q : null;
   return {
     filter: {
-      text: parsed.q ?? null,
+      text: searchedEmail === null ? (parsed.q ?? null) : null,
+      email: searchedEmail,
       paper: parsed.paper ?? null,
       respondentType: parsed.type ?? null,
       constituency: parsed.constituency ?? null,
@@ -77,7 +82,7 @@ export function readListView(query: unknown): ListView {
 export function filterQueryString(view: ListView, extra: Record<string, string> = {}): string {
   const { filter } = view;
   const values: Record<(typeof filterParameters)[number], string | null> = {
-    q: filter.text,
+    q: filter.text ?? filter.email,
     paper: filter.paper,
     type: filter.respondentType,
     constituency: filter.constituency,

@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import type { Request, Response, Router } from 'express';
 import { rateLimit, type RateLimitInfo } from 'express-rate-limit';
 import type { Services } from '../../services';
-import { signInAttemptName } from '../../services/auditLog';
+import { signInAttemptName, signInFailures } from '../../services/auditLog';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -40,7 +40,7 @@ export function registerSignInRoutes(router: Router, services: Services): void {
       ...(keyGenerator ? { keyGenerator } : {}),
       handler: (req, res) => {
         // Only the first attempt over the limit is recorded: the rest of the window adds nothing.
-        if (req.rateLimit?.used === limit + 1) audit.recordRefusedSignIn(submittedEmail(req.body), 'throttled');
+        if (req.rateLimit?.used === limit + 1) audit.recordRefusedSignIn(submittedEmail(req.body), signInFailures.throttled);
         refuse(req, res);
       },
     });
@@ -57,7 +57,7 @@ export function registerSignInRoutes(router: Router, services: Services): void {
     const password = typeof body.password === 'string' ? body.password : '';
     const officer = await officers.authenticate(submittedEmail(body), password);
     if (!officer) {
-      audit.recordRefusedSignIn(submittedEmail(body), 'wrong details');
+      audit.recordRefusedSignIn(submittedEmail(body), signInFailures.wrongDetails);
       refuse(req, res);
       return;
     }

@@ -1,20 +1,17 @@
-import fs from 'node:fs';
-import type { Router } from 'express';
-import { z } from 'zod';
+import type { Request, Response, Router } from 'express';
 import type { SubmissionFilter, SubmissionQueries } from '../../db/submissionQueries';
 import { NotFound } from '../../errors';
+import { officerWording } from '../../i18n/officerWording';
+import type { I18n } from '../../middleware/setUpI18n';
 import type { Services } from '../../services';
-import type { Actor } from '../../services/auditLog';
-import { reviewStatuses } from '../../services/submission';
-import { referencePattern } from '../../services/referenceNumbers';
+import type { FieldError } from '../../services/fieldError';
+import type { SubmissionUnderReview } from '../../services/reviewService';
+import { referencePattern, referenceTyped } from '../../services/referenceNumbers';
 import { highlightSnippet } from './highlight';
 import { encodeCursor, filterQueryString, readListView } from './listQuery';
+import { readReviewForm, reviewLimits, type ReviewValues } from './reviewForm';
 
 const pageSize = 50;
-
-const statusForm = z.object({ status: z.enum(reviewStatuses) });
-const noteForm = z.object({ note: z.string().trim().min(1).max(10_000) });
-const tagForm = z.object({ tag: z.string().trim().min(1).max(40) });
 
 /** A search counts its matches up to here, then says "more than". */
 const searchCountLimit = 10_000;
@@ -26,14 +23,26 @@ function matchCount(queries: SubmissionQueries, filter: SubmissionFilter): { tot
 }
 
 /** The list of submissions, one submission with its review, its reports, and erasure. */
-export function registerSubmissionRoutes(router: Router, services: Services): void {
-  const { queries, reviews, erasure, officers, attachments, consultation } = services;
+export function registerSubmissionRoutes(router: Router, services: Services, i18n: I18n): void {
+  const { queries, reviews, erasure, officers, exports, consultation } = services;
+
+  const submissionPage = (reference: string) => `/admin/submissions/${encodeURIComponent(reference)}`;
 
   router.get('/submissions', (req, res) => {
     const view = readListView(req.query);
+    // Respondents quote their reference or their email address: either goes straight to the response.
+    const reference = view.filter.text === null ? null : referenceTyped(view.filter.text, consultation.referencePrefix);
+    if (reference !== null && queries.hasReference(reference)) {
+      res.redirect(303, submissionPage(reference));
+      return;
+    }
     const { rows, hasMore } = queries.page(view.filter, view.sort, pageSize, { after: view.after, before: view.before });
     const first = rows[0];
     const last = rows.at(-1);
+    if (view.filter.email !== null && first && rows.length === 1 && !hasMore && !view.after && !view.before) {
+      res.redirect(303, submissionPage(first.reference));
+      return;
+    }
     // Going back from a page that was reached backwards: there is more before if the query said so.
     const hasEarlier = view.before ? hasMore : view.after !== undefined;
     const hasLater = view.before ? true : hasMore;
@@ -50,56 +59,50 @@ export function registerSubmissionRoutes(router: Router, services: Services): vo
     });
   });
 
-  router.get('/submissions/:reference', (req, res) => {
+  /** A submission's page, with its review as saved or, when it could not be saved, as the officer left it. */
+  const renderSubmission = (req: Request, res: Response, review: SubmissionUnderReview, form: { values: ReviewValues; errors: FieldError[] }) => {
     const view = readListView(req.query);
-    const review = reviews.find(req.params.reference);
-    res.render('pages/admin/submission', {
+    res.status(form.errors.length > 0 ? 400 : 200).render('pages/admin/submission', {
+      t: officerWording(res.locals.t),
       ...review,
+      ...form,
+      errorsByField: new Map(form.errors.map((error) => [error.field, error])),
+      reviewLimits,
       view,
       filterQuery: filterQueryString(view),
       neighbours: queries.neighbours(view.filter, view.sort, review.submission.reference),
       tagCounts: reviews.tagCounts(consultation.slug),
       recorded: req.query.recorded === '1',
-    });
-  });
-
-  const backToSubmission = (reference: string, query: unknown) =>
-    `/admin/submissions/${encodeURIComponent(reference)}${filterQueryString(readListView(query))}`;
-
-  /**
-   * A review action posted from a submission's page: the form is read against its schema, the
-   * change made as the signed-in officer, and the officer sent back to the submission. What to do
-   * with a form that does not fit: 'ignore' it (a blank note or tag), or 'refuse' it with a 400
-   * (a status the page could not have sent).
-   */
-  const reviewAction = <Form>(
-    path: string,
-    schema: z.ZodType<Form>,
-    whenInvalid: 'ignore' | 'refuse',
-    act: (reference: string, form: Form, actor: Actor) => void,
-  ) => {
-    router.post(`/submissions/:reference/${path}`, (req, res) => {
-      const form = schema.safeParse(req.body);
-      if (!form.success && whenInvalid === 'refuse') throw form.error;
-      if (form.success) act(req.params.reference, form.data, officers.actorFor(res.locals.officer!));
-      res.redirect(303, backToSubmission(req.params.reference, req.query));
+      saved: req.query.saved === '1',
     });
   };
-  reviewAction('status', statusForm, 'refuse', (reference, { status }, actor) => reviews.setStatus(reference, status, actor));
-  reviewAction('notes', noteForm, 'ignore', (reference, { note }, actor) => reviews.addNote(reference, note, actor));
-  reviewAction('tags', tagForm, 'ignore', (reference, { tag }, actor) => reviews.addTag(reference, tag, actor));
-  reviewAction('tags/remove', tagForm, 'ignore', (reference, { tag }, actor) => reviews.removeTag(reference, tag, actor));
+
+  router.get('/submissions/:reference', (req, res) => {
+    // Just after a save, the status is the one the officer chose, even "new".
+    const review = req.query.saved === '1' ? reviews.find(req.params.reference) : reviews.open(req.params.reference, officers.actorFor(res.locals.officer!));
+    const values: ReviewValues = { status: review.submission.status, note: '', tags: '', removeTags: [] };
+    renderSubmission(req, res, review, { values, errors: [] });
+  });
+
+  // One form, one "Save": the status, a note and tags are saved together, or shown again with what to fix.
+  router.post('/submissions/:reference/review', (req, res) => {
+    const switching = i18n.applyFormSwitch(req, res);
+    const form = readReviewForm(req.body as Record<string, unknown>);
+    if (switching || form.change === null) {
+      renderSubmission(req, res, reviews.find(req.params.reference), { values: form.values, errors: switching ? [] : form.errors });
+      return;
+    }
+    reviews.save(req.params.reference, form.change, officers.actorFor(res.locals.officer!));
+    res.redirect(303, `${submissionPage(req.params.reference)}${filterQueryString(readListView(req.query), { saved: '1' })}#review`);
+  });
 
   router.get('/submissions/:reference/reports/:position', (req, res) => {
-    const { submission } = reviews.find(req.params.reference);
-    const attachment = /^\d{1,3}$/.test(req.params.position) ? submission.attachments[Number(req.params.position)] : undefined;
-    if (!attachment) throw new NotFound();
-    const filePath = attachments.pathOf(attachment.storedName);
-    if (!fs.existsSync(filePath)) throw new NotFound();
-    res.attachment(attachment.originalName);
-    res.type(attachment.mediaType);
+    if (!/^\d{1,3}$/.test(req.params.position)) throw new NotFound();
+    const report = exports.report(req.params.reference, Number(req.params.position), officers.actorFor(res.locals.officer!));
+    res.attachment(report.originalName);
+    res.type(report.mediaType);
     res.set('X-Content-Type-Options', 'nosniff');
-    res.sendFile(filePath, { dotfiles: 'allow' });
+    res.sendFile(report.path, { dotfiles: 'allow' });
   });
 
   router.get('/submissions/:reference/erase', (req, res) => {

@@ -56,6 +56,7 @@ export function createFormatters(language: Language, t: Translate) {
   const locale = language === 'en' ? 'en-GB' : 'cy-GB';
   const date = remembering((instant) => inLondon(instant).setLocale(locale).toFormat('cccc d LLLL yyyy'));
   const shortDate = remembering((isoDate) => inLondon(isoDate).setLocale(locale).toFormat('d LLL'));
+  const shortDateWithYear = remembering((isoDate) => inLondon(isoDate).setLocale(locale).toFormat('d LLL yyyy'));
   const compactDateTime = remembering((instant) => {
     const time = inLondon(instant).setLocale(locale);
     return `${time.toFormat('d LLL yyyy')}, ${clockTime(time, language)}`;
@@ -69,6 +70,8 @@ export function createFormatters(language: Language, t: Translate) {
     date: (instant: Instant): string => date(instant),
     /** 15 Jun */
     shortDate: (isoDate: string): string => shortDate(isoDate),
+    /** 15 Jun 2020 */
+    shortDateWithYear: (isoDate: string): string => shortDateWithYear(isoDate),
     /** 15 Jun 2020, 9:05am; 15 Meh 2020, 9:05yb */
     compactDateTime: (instant: Instant): string => compactDateTime(instant),
     /** 11:59pm on Monday 15 June 2020; 11:59yh ddydd Llun 15 Mehefin 2020 */

@@ -83,6 +83,36 @@ describe('the dashboard', () => {
     expect(page.text).toContain('class="chart__deadline"');
     expect(page.text).toContain('The most in one day was 2, on Tuesday 12 May 2020.');
   });
+
+  test('over years (responses from 2020 in a preview that closes in 2027) draws a bar a week, the years on the axis, and a table by week', async () => {
+    portal.close();
+    portal = createTestPortal({ now: new Date('2026-12-06T10:00:00Z'), env: { CONSULTATION_CLOSES_AT: '2027-01-03T23:59:59' } });
+    await submitAt('2020-05-12T09:00:00+01:00');
+    await submitAt('2020-05-13T09:00:00+01:00');
+    await submitAt('2020-05-18T09:00:00+01:00');
+    await addOfficer(portal);
+    const bars = (html: string) => html.match(/<rect class="chart__bar"/g) ?? [];
+    const axisLabels = (html: string) => [...html.matchAll(/class="chart__date-label"[^>]*>([^<]*)</g)].map(([, label]) => label!);
+
+    const english = (await (await signIn(portal.app)).agent.get('/admin').expect(200)).text;
+    // Monday 11 May 2020 to Sunday 3 January 2027, a week a bar: the page was 332 KB with a bar a day.
+    expect(bars(english)).toHaveLength(347);
+    expect(english.length).toBeLessThan(120_000);
+    const labels = axisLabels(english);
+    expect(labels[0]).toBe('11 May 2020');
+    expect(labels.length).toBeLessThanOrEqual(8);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(english).toContain('<h2 class="heading-l" id="per-day">Responses per week</h2>');
+    expect(english).toContain('The most in one week was 2, in the week beginning Monday 11 May 2020.');
+    expect(english).toContain('<th scope="col">Week beginning</th>');
+    expect(english).toMatch(/<tr><td>Monday 11 May 2020<\/td><td class="numeric">2<\/td><\/tr><tr><td>Monday 18 May 2020<\/td><td class="numeric">1<\/td><\/tr><\/tbody>/);
+
+    const welsh = (await (await signIn(portal.app)).agent.get('/admin?lang=cy').expect(200)).text;
+    expect(axisLabels(welsh)[0]).toBe('11 Mai 2020');
+    expect(welsh).toContain('<h2 class="heading-l" id="per-day">Ymatebion fesul wythnos</h2>');
+    expect(welsh).toContain("Dydd Llun 11 Mai 2020 oedd dechrau&#39;r wythnos brysuraf, gyda 2 ymateb.");
+    expect(welsh).toContain('<th scope="col">Wythnos yn dechrau</th>');
+  });
 });
 
 describe('finding submissions', () => {

@@ -9,7 +9,7 @@ import { migrate } from '../db/migrate';
 import { ReviewRepository } from '../db/reviewRepository';
 import { SubmissionRepository } from '../db/submissionRepository';
 import { loadCorpus } from '../demo/corpus';
-import { asNewSubmission, DemoSubmissions, type DemoResponse } from '../demo/demoSubmissions';
+import { asNewSubmission, demoPeriod, DemoSubmissions, type DemoResponse } from '../demo/demoSubmissions';
 import { AttachmentStore } from '../services/attachmentStore';
 import { systemClock } from '../services/clock';
 import { ConsultationWindow } from '../services/consultationWindow';
@@ -19,8 +19,11 @@ const usage = `Fills the database with made-up responses, for a demonstration or
 
   npm run seed:demo -- --count 10000 [--seed 1]
 
-The responses are spread over the consultation's opening times (CONSULTATION_OPENS_AT and
-CONSULTATION_CLOSES_AT change them), up to now. They are added to what is already there.`;
+The responses arrive while the portal is open, up to now. Like npm start, npm run seed:demo
+previews the consultation as if it closed 28 days from now (CONSULTATION_CLOSES_AT=P28D) unless
+CONSULTATION_CLOSES_AT is set; in a preview they arrive over the consultation's own length,
+ending at that deadline. CONSULTATION_OPENS_AT moves the start. They are added to what is
+already there.`;
 
 const batchSize = 10_000;
 
@@ -46,8 +49,8 @@ async function main(args: string[]): Promise<void> {
   const config = createConfig();
   const consultation = loadConsultation(config.contentDir).en;
   const window = new ConsultationWindow(consultation, systemClock, config.opensAtOverride, config.closesAtOverride).status();
-  const until = new Date(Math.min(Date.now(), window.closesAt.getTime()));
-  if (until <= window.opensAt) {
+  const period = demoPeriod(window, consultation, systemClock.now());
+  if (period === null) {
     console.error(`The consultation opens at ${window.opensAt.toISOString()}: there is no time yet for responses to have arrived in.`);
     process.exitCode = 1;
     return;
@@ -57,7 +60,7 @@ async function main(args: string[]): Promise<void> {
   const submissions = new SubmissionRepository(db);
   const reviews = new ReviewRepository(db);
   const store = new AttachmentStore(config.uploadsDir, config.tempDir);
-  const generator = new DemoSubmissions(consultation, loadCorpus(path.join(projectRoot, 'bench', 'corpus')), { from: window.opensAt, to: until }, count, seed);
+  const generator = new DemoSubmissions(consultation, loadCorpus(path.join(projectRoot, 'bench', 'corpus')), period, count, seed);
 
   /** Stores one response; its report waits in incoming/ until the batch commits. Returns where its files go. */
   const insertResponse = (response: DemoResponse): [string, string][] => {

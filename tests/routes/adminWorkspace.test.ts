@@ -260,7 +260,7 @@ describe('responses that came by email or post', () => {
 });
 
 describe('getting data out', () => {
-  test('CSV of the current filter: BOM, a column per paper, tags and status, and formulas neutralised', async () => {
+  test('CSV of the current filter: BOM, a column per answer, London times, status in words, formulas neutralised, named by the filter', async () => {
     const reference = await submitAt('2020-05-01T10:00:00+01:00', {
       name: '=HYPERLINK("http://evil.example","click")',
       answers: [
@@ -271,37 +271,62 @@ describe('getting data out', () => {
     });
     await submitAt('2020-05-02T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Gower CLP', roleInBody: 'Chair', constituency: 'gower' });
     await agent.post(`/admin/submissions/${reference}/tags`).type('form').send({ _csrf: csrf, tag: 'workforce' });
+    await agent.post(`/admin/submissions/${reference}/status`).type('form').send({ _csrf: csrf, status: 'used' });
 
     const csv = await agent.get('/admin/exports/responses.csv?type=individual').expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename=stage-2-csv-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename=stage-2-responses-individual-2020-05-12.csv');
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     const [header, ...rows] = parse(csv.text, { bom: true }) as string[][];
-    expect(header).toContain('Health and Social Care');
+    expect(header!.filter((heading) => heading.startsWith('Health and Social Care'))).toHaveLength(10);
     expect(rows).toHaveLength(1);
     const cell = (name: string) => rows[0]![header!.indexOf(name)];
     expect(cell('Reference')).toBe(reference);
+    expect(cell('Received (UK time)')).toBe('2020-05-01 10:00:00');
     expect(cell('Name')).toBe(`'=HYPERLINK("http://evil.example","click")`);
-    expect(cell('Health and Social Care')).toBe("'+1 more dentists, please\n\n[Investing in our workforce]\nPay, \"fairly\", for travel\ntime.");
+    expect(cell('Health and Social Care')).toBe("'+1 more dentists, please");
+    expect(cell('Health and Social Care: Investing in our workforce')).toBe('Pay, "fairly", for travel\ntime.');
+    expect(cell('Health and Social Care: Investment in services for now and the future')).toBe('');
     expect(cell('Anything else')).toBe("'@SUM(A1:A9)");
     expect(cell('Tags')).toBe('workforce');
-    expect(cell('Status')).toBe('new');
+    expect(cell('Status')).toBe('Used in drafting');
+    expect(cell('How it came')).toBe('Web');
     expect(cell('Constituency')).toBe('Arfon');
     expect((await agent.get('/admin/audit')).text).toContain('csv ?type=individual');
+
+    const welsh = await agent.get('/admin/exports/responses.csv?type=clp&constituency=gower&lang=cy').expect(200);
+    expect(welsh.headers['content-disposition']).toBe('attachment; filename=stage-2-responses-clp-gower-2020-05-12.csv');
+    const [welshHeader, welshRow] = parse(welsh.text, { bom: true }) as string[][];
+    const welshCell = (name: string) => welshRow![welshHeader!.indexOf(name)];
+    expect(welshCell('Cyfeirnod')).not.toBe('');
+    expect(welshCell('Statws')).toBe('Newydd');
+    expect(welshCell('Yn ymateb fel')).toBe('CLP');
+    expect(welshCell('Wedi dod i law (amser y DU)')).toBe('2020-05-02 10:00:00');
   });
 
-  test('Excel of the same', async () => {
-    await submitAt('2020-05-01T10:00:00+01:00', { name: '-2+3', meetingAttendance: 14 });
-    const xlsx = await agent.get('/admin/exports/responses.xlsx').buffer(true).parse(asBuffer);
+  test('Excel of the same: London times as date cells, the heading row frozen with a filter on every column', async () => {
+    await submitAt('2020-02-14T10:00:00Z', { name: '-2+3', meetingAttendance: 14 });
+    await submitAt('2020-05-01T10:00:00+01:00', { respondentType: 'branch', bodyName: 'Bangor Branch', roleInBody: 'Secretary', meetingDate: '2020-04-28', meetingAttendance: 9 });
+    const xlsx = await agent.get('/admin/exports/responses.xlsx?sort=oldest').buffer(true).parse(asBuffer);
     expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename=stage-2-responses-2020-05-12.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as Parameters<typeof workbook.xlsx.load>[0]);
     const sheet = workbook.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    const row = (sheet.getRow(2).values as unknown[]).slice(1);
-    expect(row[header.indexOf('Name')]).toBe('-2+3');
-    expect(sheet.getRow(2).getCell(header.indexOf('Name') + 1).type).toBe(ExcelJS.ValueType.String);
-    expect(row[header.indexOf('Attendance')]).toBe(14);
+    const cellAt = (rowNumber: number, name: string) => sheet.getRow(rowNumber).getCell(header.indexOf(name) + 1);
+    expect(cellAt(2, 'Name').value).toBe('-2+3');
+    expect(cellAt(2, 'Name').type).toBe(ExcelJS.ValueType.String);
+    expect(cellAt(2, 'Attendance').value).toBe(14);
+    // Excel has no time zones: the cell holds the London time (GMT in February, BST in May).
+    expect(cellAt(2, 'Received (UK time)').value).toEqual(new Date('2020-02-14T10:00:00Z'));
+    expect(cellAt(3, 'Received (UK time)').value).toEqual(new Date('2020-05-01T10:00:00Z'));
+    expect(cellAt(3, 'Received (UK time)').numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(cellAt(3, 'Meeting date').value).toEqual(new Date('2020-04-28T00:00:00Z'));
+    expect(cellAt(3, 'Meeting date').numFmt).toBe('yyyy-mm-dd');
+    expect(cellAt(3, 'Status').value).toBe('New');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe(`A1:${sheet.getColumn(header.length).letter}3`);
   });
 
   test('a ZIP of the reports for the current filter, each named by reference and file name', async () => {
@@ -311,8 +336,9 @@ describe('getting data out', () => {
     ]);
     const withOne = await submitWithReports({ name: 'Second', constituency: 'wrexham' }, [{ name: 'report.pdf', content: pdfFile('Other') }]);
     const zipPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portal-zip-')), 'reports.zip');
-    const zip = await agent.get('/admin/exports/reports.zip').buffer(true).parse(asBuffer);
+    const zip = await agent.get('/admin/exports/reports.zip?report=yes').buffer(true).parse(asBuffer);
     expect(zip.headers['content-type']).toBe('application/zip');
+    expect(zip.headers['content-disposition']).toBe('attachment; filename=stage-2-reports-with-reports-2020-05-12.zip');
     fs.writeFileSync(zipPath, zip.body as Buffer);
     const names = await new Promise<string[]>((resolve, reject) => {
       yauzl.open(zipPath, { lazyEntries: true }, (error, archive) => {

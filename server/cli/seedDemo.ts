@@ -6,12 +6,14 @@ import { createConfig, projectRoot } from '../config';
 import { loadConsultation } from '../content/loadConsultation';
 import { openDataStore } from '../db/dataStore';
 import { migrate } from '../db/migrate';
+import { ServerSettingsRepository } from '../db/serverSettingsRepository';
 import { ReviewRepository } from '../db/reviewRepository';
 import { SubmissionRepository } from '../db/submissionRepository';
 import { loadCorpus } from '../demo/corpus';
-import { asNewSubmission, DemoSubmissions, type DemoResponse } from '../demo/demoSubmissions';
+import { asNewSubmission, demoPeriod, DemoSubmissions, type DemoResponse } from '../demo/demoSubmissions';
 import { AttachmentStore } from '../services/attachmentStore';
 import { systemClock } from '../services/clock';
+import { settleServerSettings } from '../services/serverSettings';
 import { ConsultationWindow } from '../services/consultationWindow';
 import { runCommand } from './runCommand';
 
@@ -19,8 +21,11 @@ const usage = `Fills the database with made-up responses, for a demonstration or
 
   npm run seed:demo -- --count 10000 [--seed 1]
 
-The responses are spread over the consultation's opening times (CONSULTATION_OPENS_AT and
-CONSULTATION_CLOSES_AT change them), up to now. They are added to what is already there.`;
+The responses arrive while the portal is open, up to now. Like npm start, npm run seed:demo
+previews the consultation as if it closed 28 days from now (CONSULTATION_CLOSES_AT=P28D) unless
+CONSULTATION_CLOSES_AT is set; in a preview they arrive over the consultation's own length,
+ending at that deadline. CONSULTATION_OPENS_AT moves the start. They are added to what is
+already there.`;
 
 const batchSize = 10_000;
 
@@ -43,21 +48,24 @@ async function main(args: string[]): Promise<void> {
     process.exitCode = count === null && args.length === 0 ? 0 : 2;
     return;
   }
-  const config = createConfig();
-  const consultation = loadConsultation(config.contentDir).en;
+  const settings = createConfig();
+  const consultation = loadConsultation(settings.contentDir).en;
+  const db = openDataStore(settings);
+  migrate(db, path.join(projectRoot, 'migrations'));
+  // As the server does as it starts: a preview's deadline, worked out here first, is the one it keeps.
+  const config = settleServerSettings(settings, new ServerSettingsRepository(db), systemClock.now());
   const window = new ConsultationWindow(consultation, systemClock, config.opensAtOverride, config.closesAtOverride, config.lateResponseGraceMs).status();
-  const until = new Date(Math.min(Date.now(), window.closesAt.getTime()));
-  if (until <= window.opensAt) {
+  const period = demoPeriod(window, consultation, systemClock.now());
+  if (period === null) {
     console.error(`The consultation opens at ${window.opensAt.toISOString()}: there is no time yet for responses to have arrived in.`);
+    db.close();
     process.exitCode = 1;
     return;
   }
-  const db = openDataStore(config);
-  migrate(db, path.join(projectRoot, 'migrations'));
   const submissions = new SubmissionRepository(db);
   const reviews = new ReviewRepository(db);
   const store = new AttachmentStore(config.uploadsDir, config.tempDir);
-  const generator = new DemoSubmissions(consultation, loadCorpus(path.join(projectRoot, 'bench', 'corpus')), { from: window.opensAt, to: until }, count, seed);
+  const generator = new DemoSubmissions(consultation, loadCorpus(path.join(projectRoot, 'bench', 'corpus')), period, count, seed);
 
   /** Stores one response; its report waits in incoming/ until the batch commits. Returns where its files go. */
   const insertResponse = (response: DemoResponse): [string, string][] => {

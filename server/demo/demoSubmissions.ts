@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { LONDON } from '../config';
 import type { Consultation } from '../content/consultation';
 import { londonDay } from '../services/clock';
+import type { WindowStatus } from '../services/consultationWindow';
 import { newReference } from '../services/referenceNumbers';
 import type { Answer, AttachmentRecord, Channel, NewSubmission, ResponseContent, RespondentType, ReviewStatus } from '../services/submission';
 import { walesWide } from '../services/submission';
@@ -41,6 +42,22 @@ export function asNewSubmission(
     sentAfterClose: false,
     attachments,
   };
+}
+
+/**
+ * When made-up responses arrive: while the portal is open, up to now. A preview that moves only
+ * the deadline (npm start's P28D) keeps the consultation's own opening day, years earlier, so
+ * there they arrive over the consultation's own length, ending at the preview's deadline, as if it
+ * ran again now. Null if the portal has not opened yet.
+ */
+export function demoPeriod(window: WindowStatus, consultation: Consultation, now: Date): { from: Date; to: Date } | null {
+  const ownLength = consultation.closesAt.getTime() - consultation.opensAt.getTime();
+  const from =
+    window.overrides.opensAt === null
+      ? new Date(Math.max(window.opensAt.getTime(), window.closesAt.getTime() - ownLength))
+      : window.opensAt;
+  const to = new Date(Math.min(now.getTime(), window.closesAt.getTime()));
+  return to > from ? { from, to } : null;
 }
 
 const firstNames = [

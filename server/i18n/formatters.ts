@@ -47,6 +47,7 @@ export function createFormatters(language: Language, t: Translate) {
   const locale = language === 'en' ? 'en-GB' : 'cy-GB';
   const date = remembering((instant) => inLondon(instant).setLocale(locale).toFormat('cccc d LLLL yyyy'));
   const shortDate = remembering((isoDate) => inLondon(isoDate).setLocale(locale).toFormat('d LLL'));
+  const shortDateWithYear = remembering((isoDate) => inLondon(isoDate).setLocale(locale).toFormat('d LLL yyyy'));
   // A time of day as the language writes it: 11:59pm; in Welsh 11:59yh (yb, "y bore", before
   // midday; yh, "yr hwyr", after), where the locale's own am and pm are the English ones.
   const clockTime = remembering((instant) => {
@@ -62,6 +63,8 @@ export function createFormatters(language: Language, t: Translate) {
     date: (instant: Instant): string => date(instant),
     /** 15 Jun */
     shortDate: (isoDate: string): string => shortDate(isoDate),
+    /** 15 Jun 2020 */
+    shortDateWithYear: (isoDate: string): string => shortDateWithYear(isoDate),
     /** 15 Jun 2020, 9:05am; 15 Meh 2020, 9:05yb */
     compactDateTime: (instant: Instant): string => compactDateTime(instant),
     /** 11:59pm on Monday 15 June 2020; 11:59yh ddydd Llun 15 Mehefin 2020 */

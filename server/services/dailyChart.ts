@@ -1,11 +1,27 @@
 /**
- * Draws submissions per day as an inline SVG bar chart, rendered on the server so the officer's
- * dashboard needs no script. The same numbers go in an HTML table under the chart (see fillDays).
+ * Draws submissions per day, or per week over a long range, as an inline SVG bar chart, rendered
+ * on the server so the officer's dashboard needs no script. The same periods go in an HTML table
+ * under the chart (see chartSeries).
  */
 
 export interface DailyCount {
   date: string; // YYYY-MM-DD, a London calendar day
   count: number;
+}
+
+/** What one bar stands for. */
+export type ChartUnit = 'day' | 'week';
+
+export interface ChartPeriod {
+  /** Its first day, YYYY-MM-DD: a Monday for a week. */
+  readonly start: string;
+  readonly count: number;
+}
+
+/** The bars of a chart, in order, with no gaps. */
+export interface ChartSeries {
+  readonly unit: ChartUnit;
+  readonly periods: readonly ChartPeriod[];
 }
 
 export interface DailyChartText {
@@ -16,15 +32,16 @@ export interface DailyChartText {
 }
 
 export interface DailyChartOptions {
-  days: readonly DailyCount[];
-  from: string;
-  to: string;
+  series: ChartSeries;
   deadline: string;
   today?: string;
   text: DailyChartText;
   idPrefix: string;
-  /** Turns a YYYY-MM-DD into an x-axis label; defaults to English, e.g. "1 Mar". */
-  formatTick?: (date: string) => string;
+  /**
+   * Turns a YYYY-MM-DD into an x-axis label; defaults to English, e.g. "1 Mar", or "1 Mar 2021"
+   * when the chart runs into another year.
+   */
+  formatTick?: (date: string, withYear: boolean) => string;
 }
 
 const MILLISECONDS_PER_DAY = 86_400_000;
@@ -43,6 +60,11 @@ const TODAY_LABEL_BASELINE = 32;
 const MAX_BAR_WIDTH = 32;
 const MAX_GRID_INTERVALS = 4;
 const MAX_DATE_TICKS = 8;
+/** A range longer than this is drawn a week a bar: a day a bar over years was thousands of hairlines. */
+const LONGEST_RANGE_BY_DAY = 60;
+const DAYS_IN = { day: 1, week: 7 } as const satisfies Record<ChartUnit, number>;
+// Steps between labelled bars, finest first; the first that gives few enough labels is used.
+const TICK_STEPS: Record<ChartUnit, readonly number[]> = { day: [1, 2, 7, 14], week: [1, 2, 4, 8, 13, 26, 52] };
 
 // All have at least 3:1 contrast against white.
 const TEXT_COLOUR = '#0b0c0c';
@@ -70,14 +92,36 @@ export function fillDays(days: readonly DailyCount[], from: string, to: string):
   return filledDays;
 }
 
-export function renderDailyChart(options: DailyChartOptions): string {
-  const { text, idPrefix } = options;
-  const formatTick = options.formatTick ?? formatEnglishTick;
-  const filledDays = fillDays(options.days, options.from, options.to);
-  const firstDay = dayNumber(options.from);
-  const scale = valueScale(filledDays.reduce((largest, { count }) => Math.max(largest, count), 0));
+/**
+ * The bars for `from` to `to`: a day each, or, over a range longer than LONGEST_RANGE_BY_DAY, a
+ * week each, Monday to Sunday, from the week `from` is in to the week `to` is in.
+ */
+export function chartSeries(days: readonly DailyCount[], from: string, to: string): ChartSeries {
+  const rangeDays = dayNumber(to) - dayNumber(from) + 1;
+  if (rangeDays <= LONGEST_RANGE_BY_DAY) {
+    return { unit: 'day', periods: fillDays(days, from, to).map(({ date, count }) => ({ start: date, count })) };
+  }
+  const firstMonday = mondayOf(dayNumber(from));
+  const filledDays = fillDays(days, isoDate(firstMonday), isoDate(mondayOf(dayNumber(to)) + 6));
+  const periods: ChartPeriod[] = [];
+  for (let index = 0; index < filledDays.length; index += DAYS_IN.week) {
+    const week = filledDays.slice(index, index + DAYS_IN.week);
+    periods.push({ start: week[0]!.date, count: week.reduce((sum, { count }) => sum + count, 0) });
+  }
+  return { unit: 'week', periods };
+}
 
-  const slotWidth = (PLOT_RIGHT - PLOT_LEFT) / filledDays.length;
+export function renderDailyChart(options: DailyChartOptions): string {
+  const { text, idPrefix, series } = options;
+  const formatTick = options.formatTick ?? formatEnglishTick;
+  const { periods } = series;
+  if (periods.length === 0) throw new RangeError('A chart needs at least one period');
+  const daysPerPeriod = DAYS_IN[series.unit];
+  const firstDay = dayNumber(periods[0]!.start);
+  const dayCount = periods.length * daysPerPeriod;
+  const scale = valueScale(periods.reduce((largest, { count }) => Math.max(largest, count), 0));
+
+  const slotWidth = (PLOT_RIGHT - PLOT_LEFT) / periods.length;
   const barWidth = Math.min(slotWidth * 0.8, MAX_BAR_WIDTH);
   const slotCentre = (index: number): number => PLOT_LEFT + (index + 0.5) * slotWidth;
   const yOf = (value: number): number =>
@@ -102,10 +146,10 @@ export function renderDailyChart(options: DailyChartOptions): string {
     ].join(''),
   );
 
-  const bars = filledDays.map(({ date, count }, index) =>
+  const bars = periods.map(({ start, count }, index) =>
     tag('rect', {
       class: 'chart__bar',
-      'data-date': date,
+      'data-date': start,
       'data-count': count,
       x: slotCentre(index) - barWidth / 2,
       y: yOf(count),
@@ -124,7 +168,9 @@ export function renderDailyChart(options: DailyChartOptions): string {
     stroke: TEXT_COLOUR,
   });
 
-  const dateTicks = dateTickIndexes(firstDay, filledDays.length).map((index) =>
+  const lastDay = firstDay + dayCount - 1;
+  const withYear = isoDate(firstDay).slice(0, 4) !== isoDate(lastDay).slice(0, 4);
+  const dateTicks = dateTickIndexes(series.unit, periods.length).map((index) =>
     [
       tag('line', {
         class: 'chart__tick',
@@ -137,16 +183,17 @@ export function renderDailyChart(options: DailyChartOptions): string {
       tag(
         'text',
         { class: 'chart__date-label', x: slotCentre(index), y: PLOT_BOTTOM + 18, 'text-anchor': 'middle' },
-        escapeXml(formatTick(isoDate(firstDay + index))),
+        escapeXml(formatTick(periods[index]!.start, withYear)),
       ),
     ].join(''),
   );
 
   const markerAt = (date: string, marker: Marker): string => {
-    const index = dayNumber(date) - firstDay;
+    const dayIndex = dayNumber(date) - firstDay;
     // A day outside the chart has no x to draw at.
-    if (index < 0 || index >= filledDays.length) return '';
-    const x = slotCentre(index);
+    if (dayIndex < 0 || dayIndex >= dayCount) return '';
+    // The middle of the day: of its bar when a bar is a day, its place in the week when a bar is a week.
+    const x = PLOT_LEFT + ((dayIndex + 0.5) / daysPerPeriod) * slotWidth;
     // The label hangs to the side with more room, clear of the other marker's line.
     const labelOnLeft = x > (PLOT_LEFT + PLOT_RIGHT) / 2;
     const label =
@@ -257,42 +304,22 @@ function valueScale(largestCount: number): ValueScale {
   return { max: best.max, gridValues };
 }
 
-type TickRule = (day: number, index: number) => boolean;
-
-const everyNDays = (days: number): TickRule => (_day, index) => index % days === 0;
-const firstOfEveryNMonths =
-  (months: number): TickRule =>
-  (day) => {
-    const date = new Date(day * MILLISECONDS_PER_DAY);
-    return date.getUTCDate() === 1 && date.getUTCMonth() % months === 0;
-  };
-
-// From finest to coarsest; the first that gives few enough labels to fit is used.
-const TICK_RULES: readonly TickRule[] = [
-  everyNDays(1),
-  everyNDays(2),
-  everyNDays(7),
-  everyNDays(14),
-  firstOfEveryNMonths(1),
-  firstOfEveryNMonths(2),
-  firstOfEveryNMonths(3),
-  firstOfEveryNMonths(6),
-  firstOfEveryNMonths(12),
-];
-
-function dateTickIndexes(firstDay: number, dayCount: number): number[] {
-  const indexes = Array.from({ length: dayCount }, (_, index) => index);
-  let tickIndexes: number[] = [];
-  for (const isTick of TICK_RULES) {
-    tickIndexes = indexes.filter((index) => isTick(firstDay + index, index));
-    if (tickIndexes.length <= MAX_DATE_TICKS) break;
-  }
-  return tickIndexes;
+function dateTickIndexes(unit: ChartUnit, periodCount: number): number[] {
+  const step =
+    TICK_STEPS[unit].find((candidate) => Math.ceil(periodCount / candidate) <= MAX_DATE_TICKS) ??
+    Math.ceil(periodCount / MAX_DATE_TICKS);
+  return Array.from({ length: Math.ceil(periodCount / step) }, (_, tick) => tick * step);
 }
 
-function formatEnglishTick(date: string): string {
+function formatEnglishTick(date: string, withYear: boolean): string {
   const day = new Date(dayNumber(date) * MILLISECONDS_PER_DAY);
-  return `${day.getUTCDate()} ${ENGLISH_MONTHS[day.getUTCMonth()]}`;
+  const dayAndMonth = `${day.getUTCDate()} ${ENGLISH_MONTHS[day.getUTCMonth()]}`;
+  return withYear ? `${dayAndMonth} ${day.getUTCFullYear()}` : dayAndMonth;
+}
+
+/** The Monday of the week a day is in (1 January 1970, day 0, was a Thursday). */
+function mondayOf(day: number): number {
+  return day - ((day + 3) % 7);
 }
 
 /** Days since 1970-01-01, counted at UTC midnight so that a clock change never moves a day. */

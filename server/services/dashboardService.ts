@@ -3,7 +3,7 @@ import { LONDON } from '../config';
 import type { Consultation } from '../content/consultation';
 import type { CountWithRecent, StatisticsRepository } from '../db/statisticsRepository';
 import type { Clock } from './clock';
-import type { DailyCount } from './dailyChart';
+import { chartSeries, type ChartSeries } from './dailyChart';
 
 export type CoverageLevel = 'clp' | 'other' | 'none';
 
@@ -17,7 +17,8 @@ export interface Dashboard {
   readonly byStatus: CountWithRecent[];
   /** Constituencies by what has been heard from them: the officer's chasing list. */
   readonly coverage: Record<CoverageLevel, { slug: string; name: string; responses: number }[]>;
-  readonly perDay: DailyCount[];
+  /** Responses per day, or per week over a long range, from chartFrom to chartTo. */
+  readonly chart: ChartSeries;
   readonly chartFrom: string;
   readonly chartTo: string;
   readonly deadlineDay: string;
@@ -65,7 +66,7 @@ export class DashboardService {
       byChannel: stats.byChannel,
       byStatus: stats.byStatus,
       coverage,
-      perDay: stats.perDay,
+      chart: chartSeries(stats.perDay, chartFrom, chartTo),
       chartFrom,
       chartTo,
       deadlineDay,

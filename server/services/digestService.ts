@@ -12,10 +12,13 @@ import { mentionedReferences, withoutMentionsOf, writeDigest, type DigestContent
 import { dueSlot, type DigestScheduleSettings } from './digestSchedule';
 
 /**
- * A digest lists at most this many new responses, and this many flagged ones, then says how many
- * more there are: in the final days thousands arrive, and an email cannot usefully list them all.
+ * A digest lists at most this many new responses, then says how many more there are: in the final
+ * days thousands arrive, and an email cannot usefully list them all.
  */
 export const digestListLimit = 100;
+
+/** The flagged responses a digest names before it links to the rest: enough to act on, not a wall of them. */
+export const flaggedListLimit = 5;
 
 /** A slot is "late" when its digest is made this long after its time, because the server was down. */
 const lateAfterMs = 15 * 60 * 1000;
@@ -135,7 +138,7 @@ export class DigestService {
       heardFrom: consultation.constituencies.filter((constituency) => heard.has(constituency.slug)).length,
       notHeardFrom: consultation.constituencies.filter((constituency) => !heard.has(constituency.slug)).map((constituency) => constituency.name),
       undeliverable: outbox.undeliverableReceipts(),
-      flagged: digests.flagged(consultation.slug, digestListLimit),
+      flagged: digests.flagged(consultation.slug, flaggedListLimit),
     };
   }
 }

@@ -3,19 +3,14 @@ import type { Consultation } from '../content/consultation';
 import type { ReviewRepository } from '../db/reviewRepository';
 import type { SortOrder, SubmissionFilter, SubmissionQueries } from '../db/submissionQueries';
 import type { SubmissionRepository } from '../db/submissionRepository';
-import { NotFound } from '../errors';
 import type { AttachmentStore } from './attachmentStore';
 import type { Actor, AuditLog } from './auditLog';
-import type { ExportPaper, ExportRow } from './exports/exportRow';
+import { NotFound } from '../errors';
+import { londonDateTime } from './clock';
+import { exportColumns, type AnswerColumn, type ExportLanguage, type ExportRow, type ExportSheet } from './exports/exportRow';
 import type { ZipNote, ZipSource } from './exports/zipExport';
 import type { ReportRisk } from './reportRisks';
 import type { Answer, StoredSubmission } from './submission';
-
-/** How the interface names things, so that the spreadsheet reads as the workspace does. */
-export interface ExportLabels {
-  respondentType(type: string): string;
-  constituency(slug: string): string;
-}
 
 export const exportKinds = ['csv', 'xlsx', 'reports zip'] as const;
 export type ExportKind = (typeof exportKinds)[number];
@@ -28,9 +23,10 @@ const defaultBatchSize = 250;
 
 /** Everything matching a filter, read a batch of submissions at a time, for the exports. */
 export class ExportService {
-  readonly papers: readonly ExportPaper[];
-  /** Paper slug → section slug → section title. */
-  private readonly sectionTitles: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Every paper's own answer, then each of its sections', in the consultation's order. */
+  private readonly answerColumns: readonly AnswerColumn[];
+  /** Paper slug → section slug, or '' for the paper's own answer → index in answerColumns. */
+  private readonly answerColumnIndex: ReadonlyMap<string, ReadonlyMap<string, number>>;
 
   constructor(
     consultation: Consultation,
@@ -41,10 +37,17 @@ export class ExportService {
     private readonly audit: AuditLog,
     private readonly batchSize = defaultBatchSize,
   ) {
-    this.papers = consultation.papers.map(({ slug, title }) => ({ slug, title }));
-    this.sectionTitles = new Map(
-      consultation.papers.map((paper) => [paper.slug, new Map(paper.sections.map((section) => [section.slug, section.title]))]),
-    );
+    this.answerColumns = consultation.papers.flatMap(({ slug, sections }) => [
+      { paper: slug, section: null },
+      ...sections.map((section) => ({ paper: slug, section: section.slug })),
+    ]);
+    const index = new Map<string, Map<string, number>>();
+    this.answerColumns.forEach(({ paper, section }, position) => {
+      const sections = index.get(paper) ?? new Map<string, number>();
+      sections.set(section ?? '', position);
+      index.set(paper, sections);
+    });
+    this.answerColumnIndex = index;
   }
 
   /** Records an export and its filters; a search's words are left out, as they may be someone's name. */
@@ -67,10 +70,15 @@ export class ExportService {
     return { path: filePath, originalName: attachment.originalName, mediaType: attachment.mediaType };
   }
 
-  *rows(filter: SubmissionFilter, sort: SortOrder, labels: ExportLabels): Generator<ExportRow> {
+  /** The submissions matching a filter, as a spreadsheet's columns and rows in the officer's language. */
+  sheet(filter: SubmissionFilter, sort: SortOrder, language: ExportLanguage): ExportSheet {
+    return { columns: exportColumns(this.answerColumns, language), rows: this.rows(filter, sort) };
+  }
+
+  private *rows(filter: SubmissionFilter, sort: SortOrder): Generator<ExportRow> {
     for (const batch of this.matchingBatches(filter, sort)) {
       const tagsById = this.reviews.tagsOfMany(batch.map((submission) => submission.id));
-      for (const submission of batch) yield this.exportRow(submission, tagsById.get(submission.id) ?? [], labels);
+      for (const submission of batch) yield this.exportRow(submission, tagsById.get(submission.id) ?? []);
     }
   }
 
@@ -99,20 +107,20 @@ export class ExportService {
     }
   }
 
-  private exportRow(submission: StoredSubmission, tags: readonly string[], labels: ExportLabels): ExportRow {
+  private exportRow(submission: StoredSubmission, tags: readonly string[]): ExportRow {
     return {
       reference: submission.reference,
-      receivedAt: submission.receivedAt.toISOString(),
+      receivedAt: londonDateTime(submission.receivedAt),
       sentAfterClose: submission.sentAfterClose,
       channel: submission.channel,
       language: submission.language,
-      respondentType: labels.respondentType(submission.respondentType),
+      respondentType: submission.respondentType,
       name: submission.name,
       email: submission.email,
       bodyName: submission.bodyName,
       roleInBody: submission.roleInBody,
-      constituency: labels.constituency(submission.constituency),
-      answersByPaper: this.answersByPaper(submission.answers),
+      constituency: submission.constituency,
+      answers: this.answerCells(submission.answers),
       anythingElse: submission.anythingElse,
       meetingDate: submission.meetingDate,
       meetingAttendance: submission.meetingAttendance,
@@ -123,20 +131,13 @@ export class ExportService {
     };
   }
 
-  /** One cell a paper: the answer to the whole paper, then each section's under its title. */
-  private answersByPaper(answers: readonly Answer[]): Record<string, string> {
-    const partsByPaper = new Map<string, string[]>();
+  /** Each answer in its own column; one the consultation no longer has a column for is left out. */
+  private answerCells(answers: readonly Answer[]): (string | undefined)[] {
+    const cells = new Array<string | undefined>(this.answerColumns.length);
     for (const answer of answers) {
-      const titles = this.sectionTitles.get(answer.paper);
-      if (!titles) continue;
-      const title = answer.section === null ? undefined : titles.get(answer.section);
-      const part = title === undefined ? answer.body : `[${title}]\n${answer.body}`;
-      const parts = partsByPaper.get(answer.paper);
-      if (parts) parts.push(part);
-      else partsByPaper.set(answer.paper, [part]);
+      const position = this.answerColumnIndex.get(answer.paper)?.get(answer.section ?? '');
+      if (position !== undefined) cells[position] = answer.body;
     }
-    const cells: Record<string, string> = {};
-    for (const { slug } of this.papers) cells[slug] = partsByPaper.get(slug)?.join('\n\n') ?? '';
     return cells;
   }
 }

@@ -52,9 +52,10 @@ test('the officer signs in, finds a response by search, downloads its report, ma
 
   await page.getByRole('link', { name: 'Back to the list' }).click();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download these as CSV' }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^stage-2-responses-search-dentistry-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvText = fs.readFileSync((await csv.path())!, 'utf8');
   expect(csvText).toContain('Canton Branch');
-  expect(csvText).toContain('used');
+  expect(csvText).toContain('Read');
 
   await page.getByRole('link', { name: 'Record a response' }).click();
   await suite.accessibility.expectNoViolations(page, 'record a response');

@@ -91,6 +91,36 @@ describe('the dashboard', () => {
     expect(page.text).toContain('class="chart__deadline"');
     expect(page.text).toContain('The most in one day was 2, on Tuesday 12 May 2020.');
   });
+
+  test('over years (responses from 2020 in a preview that closes in 2027) draws a bar a week, the years on the axis, and a table by week', async () => {
+    portal.close();
+    portal = createTestPortal({ now: new Date('2026-12-06T10:00:00Z'), env: { CONSULTATION_CLOSES_AT: '2027-01-03T23:59:59' } });
+    await submitAt('2020-05-12T09:00:00+01:00');
+    await submitAt('2020-05-13T09:00:00+01:00');
+    await submitAt('2020-05-18T09:00:00+01:00');
+    await addOfficer(portal);
+    const bars = (html: string) => html.match(/<rect class="chart__bar"/g) ?? [];
+    const axisLabels = (html: string) => [...html.matchAll(/class="chart__date-label"[^>]*>([^<]*)</g)].map(([, label]) => label!);
+
+    const english = (await (await signIn(portal.app)).agent.get('/admin').expect(200)).text;
+    // Monday 11 May 2020 to Sunday 3 January 2027, a week a bar: the page was 332 KB with a bar a day.
+    expect(bars(english)).toHaveLength(347);
+    expect(english.length).toBeLessThan(120_000);
+    const labels = axisLabels(english);
+    expect(labels[0]).toBe('11 May 2020');
+    expect(labels.length).toBeLessThanOrEqual(8);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(english).toContain('<h2 class="heading-l" id="per-day">Responses per week</h2>');
+    expect(english).toContain('The most in one week was 2, in the week beginning Monday 11 May 2020.');
+    expect(english).toContain('<th scope="col">Week beginning</th>');
+    expect(english).toMatch(/<tr><td>Monday 11 May 2020<\/td><td class="numeric">2<\/td><\/tr><tr><td>Monday 18 May 2020<\/td><td class="numeric">1<\/td><\/tr><\/tbody>/);
+
+    const welsh = (await (await signIn(portal.app)).agent.get('/admin?lang=cy').expect(200)).text;
+    expect(axisLabels(welsh)[0]).toBe('11 Mai 2020');
+    expect(welsh).toContain('<h2 class="heading-l" id="per-day">Ymatebion fesul wythnos</h2>');
+    expect(welsh).toContain("Dydd Llun 11 Mai 2020 oedd dechrau&#39;r wythnos brysuraf, gyda 2 ymateb.");
+    expect(welsh).toContain('<th scope="col">Wythnos yn dechrau</th>');
+  });
 });
 
 describe('finding submissions', () => {
@@ -264,7 +294,7 @@ describe('responses that came by email or post', () => {
 });
 
 describe('getting data out', () => {
-  test('CSV of the current filter: BOM, a column per paper, tags and status, and formulas neutralised', async () => {
+  test('CSV of the current filter: BOM, a column per answer, London times, status in words, formulas neutralised, named by the filter', async () => {
     const reference = await submitAt('2020-05-01T10:00:00+01:00', {
       name: '=HYPERLINK("http://evil.example","click")',
       answers: [
@@ -274,38 +304,62 @@ describe('getting data out', () => {
       anythingElse: '@SUM(A1:A9)',
     });
     await submitAt('2020-05-02T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Gower CLP', roleInBody: 'Chair', constituency: 'gower' });
-    await review(reference, { tags: 'workforce' });
+    await review(reference, { tags: 'workforce', status: 'used' });
 
     const csv = await agent.get('/admin/exports/responses.csv?type=individual').expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename=stage-2-csv-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename=stage-2-responses-individual-2020-05-12.csv');
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     const [header, ...rows] = parse(csv.text, { bom: true }) as string[][];
-    expect(header).toContain('Health and Social Care');
+    expect(header!.filter((heading) => heading.startsWith('Health and Social Care'))).toHaveLength(10);
     expect(rows).toHaveLength(1);
     const cell = (name: string) => rows[0]![header!.indexOf(name)];
     expect(cell('Reference')).toBe(reference);
+    expect(cell('Received (UK time)')).toBe('2020-05-01 10:00:00');
     expect(cell('Name')).toBe(`'=HYPERLINK("http://evil.example","click")`);
-    expect(cell('Health and Social Care')).toBe("'+1 more dentists, please\n\n[Investing in our workforce]\nPay, \"fairly\", for travel\ntime.");
+    expect(cell('Health and Social Care')).toBe("'+1 more dentists, please");
+    expect(cell('Health and Social Care: Investing in our workforce')).toBe('Pay, "fairly", for travel\ntime.');
+    expect(cell('Health and Social Care: Investment in services for now and the future')).toBe('');
     expect(cell('Anything else')).toBe("'@SUM(A1:A9)");
     expect(cell('Tags')).toBe('workforce');
-    expect(cell('Status')).toBe('new');
+    expect(cell('Status')).toBe('Used in drafting');
+    expect(cell('How it came')).toBe('Web');
     expect(cell('Constituency')).toBe('Arfon');
     expect((await agent.get('/admin/audit')).text).toContain('CSV ?type=individual');
+
+    const welsh = await agent.get('/admin/exports/responses.csv?type=clp&constituency=gower&lang=cy').expect(200);
+    expect(welsh.headers['content-disposition']).toBe('attachment; filename=stage-2-responses-clp-gower-2020-05-12.csv');
+    const [welshHeader, welshRow] = parse(welsh.text, { bom: true }) as string[][];
+    const welshCell = (name: string) => welshRow![welshHeader!.indexOf(name)];
+    expect(welshCell('Cyfeirnod')).not.toBe('');
+    expect(welshCell('Statws')).toBe('Newydd');
+    expect(welshCell('Yn ymateb fel')).toBe('CLP');
+    expect(welshCell('Wedi dod i law (amser y DU)')).toBe('2020-05-02 10:00:00');
   });
 
-  test('Excel of the same', async () => {
-    await submitAt('2020-05-01T10:00:00+01:00', { name: '-2+3', meetingAttendance: 14 });
-    const xlsx = await agent.get('/admin/exports/responses.xlsx').buffer(true).parse(asBuffer);
+  test('Excel of the same: London times as date cells, the heading row frozen with a filter on every column', async () => {
+    await submitAt('2020-02-14T10:00:00Z', { name: '-2+3', meetingAttendance: 14 });
+    await submitAt('2020-05-01T10:00:00+01:00', { respondentType: 'branch', bodyName: 'Bangor Branch', roleInBody: 'Secretary', meetingDate: '2020-04-28', meetingAttendance: 9 });
+    const xlsx = await agent.get('/admin/exports/responses.xlsx?sort=oldest').buffer(true).parse(asBuffer);
     expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename=stage-2-responses-2020-05-12.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as Parameters<typeof workbook.xlsx.load>[0]);
     const sheet = workbook.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    const row = (sheet.getRow(2).values as unknown[]).slice(1);
-    expect(row[header.indexOf('Name')]).toBe('-2+3');
-    expect(sheet.getRow(2).getCell(header.indexOf('Name') + 1).type).toBe(ExcelJS.ValueType.String);
-    expect(row[header.indexOf('Attendance')]).toBe(14);
+    const cellAt = (rowNumber: number, name: string) => sheet.getRow(rowNumber).getCell(header.indexOf(name) + 1);
+    expect(cellAt(2, 'Name').value).toBe('-2+3');
+    expect(cellAt(2, 'Name').type).toBe(ExcelJS.ValueType.String);
+    expect(cellAt(2, 'Attendance').value).toBe(14);
+    // Excel has no time zones: the cell holds the London time (GMT in February, BST in May).
+    expect(cellAt(2, 'Received (UK time)').value).toEqual(new Date('2020-02-14T10:00:00Z'));
+    expect(cellAt(3, 'Received (UK time)').value).toEqual(new Date('2020-05-01T10:00:00Z'));
+    expect(cellAt(3, 'Received (UK time)').numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(cellAt(3, 'Meeting date').value).toEqual(new Date('2020-04-28T00:00:00Z'));
+    expect(cellAt(3, 'Meeting date').numFmt).toBe('yyyy-mm-dd');
+    expect(cellAt(3, 'Status').value).toBe('New');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe(`A1:${sheet.getColumn(header.length).letter}3`);
   });
 
   test('a ZIP of the reports for the current filter, each named by reference and file name', async () => {
@@ -315,8 +369,9 @@ describe('getting data out', () => {
     ]);
     const withOne = await submitWithReports({ name: 'Second', constituency: 'wrexham' }, [{ name: 'report.pdf', content: pdfFile('Other') }]);
     const zipPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portal-zip-')), 'reports.zip');
-    const zip = await agent.get('/admin/exports/reports.zip').buffer(true).parse(asBuffer);
+    const zip = await agent.get('/admin/exports/reports.zip?report=yes').buffer(true).parse(asBuffer);
     expect(zip.headers['content-type']).toBe('application/zip');
+    expect(zip.headers['content-disposition']).toBe('attachment; filename=stage-2-reports-with-reports-2020-05-12.zip');
     fs.writeFileSync(zipPath, zip.body as Buffer);
     const names = await new Promise<string[]>((resolve, reject) => {
       yauzl.open(zipPath, { lazyEntries: true }, (error, archive) => {

@@ -70,8 +70,8 @@ describe('a response sent after the close from a form opened before it', () => {
     expect((await agent.get(`/admin/submissions/${reference}`).expect(200)).text).toContain('Web · sent after the close, in the grace period');
     expect((await agent.get('/admin/submissions').expect(200)).text).toContain('Web, sent after the close, in the grace period');
     const csv = (await agent.get('/admin/exports/responses.csv').expect(200)).text;
-    expect(csv).toContain('Received (UTC),Sent after the close,Channel');
-    expect(csv).toContain(`${reference},2020-06-15T23:09:59.999Z,yes,web`);
+    expect(csv).toContain('Received (UK time),Sent after the close,How it came');
+    expect(csv).toContain(`${reference},2020-06-16 00:09:59,Yes,Web`);
   });
 
   test('with a mistake, comes back saying until when it is accepted, and is accepted once fixed', async () => {

@@ -1,4 +1,4 @@
-import { fillDays, renderDailyChart, type DailyChartOptions } from '../../server/services/dailyChart';
+import { chartSeries, fillDays, renderDailyChart, type DailyChartOptions, type DailyCount } from '../../server/services/dailyChart';
 
 const text = {
   title: 'Responses per day',
@@ -7,20 +7,32 @@ const text = {
   todayLabel: 'Today',
 };
 
-function chartOptions(overrides: Partial<DailyChartOptions> = {}): DailyChartOptions {
+interface ChartRange {
+  days: readonly DailyCount[];
+  from: string;
+  to: string;
+}
+
+/** Six weeks of the real consultation's spring, drawn a day a bar. */
+const sixWeeks: ChartRange = {
+  days: [
+    { date: '2020-05-04', count: 4 },
+    { date: '2020-05-12', count: 41 },
+    { date: '2020-05-13', count: 17 },
+  ],
+  from: '2020-05-04',
+  to: '2020-06-15',
+};
+
+function chartOptions(overrides: Partial<ChartRange & Omit<DailyChartOptions, 'series'>> = {}): DailyChartOptions {
+  const { days, from, to, ...options } = { ...sixWeeks, ...overrides };
   return {
-    days: [
-      { date: '2020-02-03', count: 4 },
-      { date: '2020-05-12', count: 41 },
-      { date: '2020-05-13', count: 17 },
-    ],
-    from: '2020-02-01',
-    to: '2020-06-15',
+    series: chartSeries(days, from, to),
     deadline: '2020-06-15',
     today: '2020-05-23',
     text,
     idPrefix: 'responses-chart',
-    ...overrides,
+    ...options,
   };
 }
 
@@ -96,6 +108,39 @@ describe('fillDays', () => {
   });
 });
 
+describe('chartSeries', () => {
+  test('draws a range of up to 60 days a day a bar', () => {
+    const series = chartSeries([{ date: '2020-05-12', count: 41 }], '2020-04-17', '2020-06-15');
+    expect(series.unit).toBe('day');
+    expect(series.periods).toHaveLength(60);
+    expect(series.periods.find((period) => period.start === '2020-05-12')).toEqual({ start: '2020-05-12', count: 41 });
+  });
+
+  test('draws a longer range a week a bar, Monday to Sunday, adding up each week across the clock changes', () => {
+    const days = [
+      { date: '2020-03-25', count: 1 }, // the week before the change to BST, which was on Sunday 29 March
+      { date: '2020-03-29', count: 2 },
+      { date: '2020-03-30', count: 4 },
+      { date: '2020-10-25', count: 8 }, // back to GMT, a Sunday
+      { date: '2020-10-26', count: 16 },
+    ];
+    const series = chartSeries(days, '2020-03-26', '2020-10-28');
+    expect(series.unit).toBe('week');
+    // From Monday 23 March, the week 26 March is in, to Sunday 1 November, the week 28 October is in.
+    expect(series.periods[0]).toEqual({ start: '2020-03-23', count: 3 });
+    expect(series.periods[1]).toEqual({ start: '2020-03-30', count: 4 });
+    expect(series.periods.at(-2)).toEqual({ start: '2020-10-19', count: 8 });
+    expect(series.periods.at(-1)).toEqual({ start: '2020-10-26', count: 16 });
+    expect(series.periods).toHaveLength(32);
+    expect(series.periods.every(({ start }) => new Date(`${start}T12:00:00Z`).getUTCDay() === 1)).toBe(true);
+    expect(series.periods.reduce((sum, { count }) => sum + count, 0)).toBe(31);
+  });
+
+  test('refuses a range that ends before it starts', () => {
+    expect(() => chartSeries([], '2020-06-15', '2020-03-01')).toThrow(RangeError);
+  });
+});
+
 describe('renderDailyChart', () => {
   test('is an accessible image labelled by its own title and description', () => {
     const svg = renderDailyChart(chartOptions());
@@ -112,12 +157,12 @@ describe('renderDailyChart', () => {
 
   test('draws one bar per calendar day, including days with no responses', () => {
     const bars = elements(renderDailyChart(chartOptions()), 'rect', 'chart__bar');
-    // 1 February to 15 June 2020 inclusive: 29 + 31 + 30 + 31 + 15 days.
-    expect(bars).toHaveLength(136);
+    // 4 May to 15 June 2020 inclusive: 28 + 15 days.
+    expect(bars).toHaveLength(43);
     expect(bars.find((bar) => bar['data-date'] === '2020-05-12')).toMatchObject({
       'data-count': '41',
     });
-    expect(bars.filter((bar) => bar['data-count'] === '0')).toHaveLength(133);
+    expect(bars.filter((bar) => bar['data-count'] === '0')).toHaveLength(40);
     expect(bars.filter((bar) => bar['data-count'] === '0').every((bar) => bar.height === '0')).toBe(true);
   });
 
@@ -191,7 +236,7 @@ describe('renderDailyChart', () => {
     [101, ['0', '50', '100', '150']],
     [1234, ['0', '500', '1000', '1500']],
   ])('with a largest count of %i, the y axis reads %j', (largestCount, gridValues) => {
-    const svg = renderDailyChart(chartOptions({ days: [{ date: '2020-03-01', count: largestCount }] }));
+    const svg = renderDailyChart(chartOptions({ days: [{ date: '2020-05-11', count: largestCount }] }));
     expect(texts(svg, 'chart__value-label')).toEqual(gridValues);
   });
 
@@ -199,7 +244,7 @@ describe('renderDailyChart', () => {
     const svg = renderDailyChart(chartOptions({ days: [] }));
     expect(texts(svg, 'chart__value-label')).toEqual(['0', '1']);
     const bars = elements(svg, 'rect', 'chart__bar');
-    expect(bars).toHaveLength(136);
+    expect(bars).toHaveLength(43);
     expect(bars.every((bar) => bar.height === '0')).toBe(true);
     expect(svg).not.toContain('NaN');
   });
@@ -216,18 +261,12 @@ describe('renderDailyChart', () => {
     expect(svg).not.toContain('NaN');
   });
 
-  test('labels the first of each month over a long consultation', () => {
-    const svg = renderDailyChart(chartOptions());
-    expect(texts(svg, 'chart__date-label')).toEqual(['1 Feb', '1 Mar', '1 Apr', '1 May', '1 Jun']);
-  });
-
   test('labels a handful of days over a short range', () => {
     const fortnight = renderDailyChart(chartOptions({ from: '2020-06-01', to: '2020-06-15' }));
     expect(texts(fortnight, 'chart__date-label')).toEqual(
       ['1 Jun', '3 Jun', '5 Jun', '7 Jun', '9 Jun', '11 Jun', '13 Jun', '15 Jun'],
     );
-    const sixWeeks = renderDailyChart(chartOptions({ from: '2020-05-04', to: '2020-06-15' }));
-    expect(texts(sixWeeks, 'chart__date-label')).toEqual(
+    expect(texts(renderDailyChart(chartOptions()), 'chart__date-label')).toEqual(
       ['4 May', '11 May', '18 May', '25 May', '1 Jun', '8 Jun', '15 Jun'],
     );
   });
@@ -239,7 +278,48 @@ describe('renderDailyChart', () => {
         formatTick: (date) => `${Number(date.slice(8))} ${welshMonths[Number(date.slice(5, 7)) - 1]}`,
       }),
     );
-    expect(texts(svg, 'chart__date-label')).toEqual(['1 Chwef', '1 Maw', '1 Ebr', '1 Mai', '1 Meh']);
+    expect(texts(svg, 'chart__date-label')).toEqual(['4 Mai', '11 Mai', '18 Mai', '25 Mai', '1 Meh', '8 Meh', '15 Meh']);
+  });
+
+  test('over seven years (demo data from 2020 in a preview closing in 2027) draws weeks, and at most eight labels, all different, with their years', () => {
+    const svg = renderDailyChart(
+      chartOptions({ days: [{ date: '2020-05-12', count: 41 }], from: '2020-02-01', to: '2027-01-03', deadline: '2027-01-03', today: '2026-12-06' }),
+    );
+    // Monday 27 January 2020 to Sunday 3 January 2027.
+    expect(elements(svg, 'rect', 'chart__bar')).toHaveLength(362);
+    const labels = texts(svg, 'chart__date-label');
+    expect(labels.length).toBeGreaterThanOrEqual(4);
+    expect(labels.length).toBeLessThanOrEqual(8);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels[0]).toBe('27 Jan 2020');
+    for (const label of labels) expect(label).toMatch(/^\d{1,2} [A-Z][a-z]{2} 20\d\d$/);
+    expect(svg.length).toBeLessThan(80_000);
+  });
+
+  test('puts the year on the labels when the chart runs into another year, and only then', () => {
+    const overNewYear = renderDailyChart(chartOptions({ from: '2026-12-20', to: '2027-01-10', deadline: '2027-01-10', today: '2026-12-30' }));
+    expect(texts(overNewYear, 'chart__date-label')).toEqual(['20 Dec 2026', '27 Dec 2026', '3 Jan 2027', '10 Jan 2027']);
+    const byWeek = renderDailyChart(chartOptions({ from: '2026-09-28', to: '2027-01-03', deadline: '2027-01-03', today: '2026-12-06' }));
+    expect(texts(byWeek, 'chart__date-label')).toEqual(['28 Sep 2026', '12 Oct 2026', '26 Oct 2026', '9 Nov 2026', '23 Nov 2026', '7 Dec 2026', '21 Dec 2026']);
+    expect(texts(renderDailyChart(chartOptions()), 'chart__date-label')[0]).toBe('4 May');
+    const seen: [string, boolean][] = [];
+    renderDailyChart(chartOptions({ formatTick: (date, withYear) => (seen.push([date, withYear]), date) }));
+    expect(seen.every(([, withYear]) => !withYear)).toBe(true);
+  });
+
+  test('over weeks, draws the deadline and today at their days within their weeks', () => {
+    const svg = renderDailyChart(
+      // Wednesday 30 December 2026, and Monday 7 December.
+      chartOptions({ from: '2026-09-28', to: '2027-01-03', deadline: '2026-12-30', today: '2026-12-07' }),
+    );
+    const bars = elements(svg, 'rect', 'chart__bar');
+    const barOf = (start: string) => bars.find((bar) => bar['data-date'] === start)!;
+    const [deadline] = elements(svg, 'line', 'chart__deadline');
+    const [today] = elements(svg, 'line', 'chart__today');
+    const slotWidth = Number(barOf('2026-10-05').x) - Number(barOf('2026-09-28').x);
+    const slotStart = (bar: Record<string, string>) => Number(bar.x) + Number(bar.width) / 2 - slotWidth / 2;
+    expect(Number(deadline!.x1)).toBeCloseTo(slotStart(barOf('2026-12-28')) + (2.5 / 7) * slotWidth, 1);
+    expect(Number(today!.x1)).toBeCloseTo(slotStart(barOf('2026-12-07')) + (0.5 / 7) * slotWidth, 1);
   });
 
   test('gives the same output every time', () => {

@@ -4,8 +4,11 @@ import { createTestPortal, type TestPortal } from '../support/testPortal';
 import { ReviewRepository } from '../../server/db/reviewRepository';
 import type { SubmissionFilter } from '../../server/db/submissionQueries';
 import { SubmissionRepository } from '../../server/db/submissionRepository';
+import { createCatalogue } from '../../server/i18n/catalogue';
 import { ExportService } from '../../server/services/exportService';
 import type { AcceptedFile } from '../../server/services/heldUploads';
+import { londonDateTime } from '../../server/services/clock';
+import type { ExportRow } from '../../server/services/exports/exportRow';
 import type { ResponseContent } from '../../server/services/submission';
 
 let portal: TestPortal;
@@ -26,15 +29,17 @@ const response: ResponseContent = {
 };
 
 const token = (n: number) => n.toString(16).padStart(32, '0');
-const labels = { respondentType: (type: string) => type, constituency: (slug: string) => slug };
+const language = { t: createCatalogue().translatorFor('en'), consultation: { papers: [] }, constituencyName: (slug: string) => slug };
 
 test('new responses can be stored while an export is half-way through, and every row is exported once', async () => {
   for (let n = 0; n < 25; n += 1) await portal.services.submissions.submit(response, [], 'en', token(n));
-  const rows = portal.services.exports.rows(anything, 'oldest', labels);
-  const exported = [rows.next().value!.reference];
+  const rows = portal.services.exports.sheet(anything, 'oldest', language).rows[Symbol.iterator]();
+  const first = rows.next();
+  if (first.done === true) throw new Error('nothing exported');
+  const exported = [first.value.reference];
   // The export holds no statement open between rows, so this write goes through.
   await portal.services.submissions.submit(response, [], 'en', token(99));
-  for (const row of rows) exported.push(row.reference);
+  for (let row = rows.next(); row.done !== true; row = rows.next()) exported.push(row.value.reference);
   expect(new Set(exported).size).toBe(exported.length);
   expect(exported.length).toBeGreaterThanOrEqual(25);
 });
@@ -118,29 +123,40 @@ describe('rows read in batches', () => {
     expect(ids.map((id) => tagsById.get(id) ?? [])).toEqual(ids.map((id) => reviews.tagsOf(id)));
   });
 
-  test.each(['oldest', 'newest'] as const)('gives the same rows, in the same %s-first order, whatever the batch size', async (sort) => {
+  test.each(['oldest', 'newest'] as const)('gives the same rows, in the same %s-first order, whatever the batch size, each answer in its own column', async (sort) => {
     await submitVariedResponses();
     const [paper] = portal.services.consultation.papers;
+    const { columns } = portal.services.exports.sheet(anything, sort, { ...language, consultation: portal.services.consultation });
+    const headers = columns.map((column) => column.header);
     const [firstSection, secondSection] = paper!.sections;
+    const answerCells = (n: number) => {
+      const cells: Record<string, string> = { [paper!.title]: `whole paper ${n}` };
+      if (n % 2 === 0) cells[`${paper!.title}: ${secondSection!.title}`] = `second section ${n}`;
+      if (n % 3 === 0) cells[`${paper!.title}: ${firstSection!.title}`] = `first section ${n}`;
+      return cells;
+    };
     const expected = [0, 1, 2, 3, 4, 5, 6].map((n) => ({
       name: `Respondent ${n}`,
-      receivedAt: new Date(Date.UTC(2020, 4, 1, 9, n)).toISOString(),
-      answersByPaper: {
-        [paper!.slug]: [
-          ...(n % 2 === 0 ? [`[${secondSection!.title}]\nsecond section ${n}`] : []),
-          `whole paper ${n}`,
-          ...(n % 3 === 0 ? [`[${firstSection!.title}]\nfirst section ${n}`] : []),
-        ].join('\n\n'),
-      },
+      receivedAt: londonDateTime(new Date(Date.UTC(2020, 4, 1, 9, n))),
+      answers: answerCells(n),
       tags: n % 2 === 1 ? [`Area ${n}`, 'zebra crossings'] : [],
       attachmentNames: n % 3 === 1 ? [`minutes ${n}.pdf`, `report ${n}.pdf`] : [],
     }));
     if (sort === 'newest') expected.reverse();
 
-    const rowsInBatchesOf = (batchSize: number) => [...exportsInBatchesOf(batchSize).rows(anything, sort, labels)];
+    const rowsInBatchesOf = (batchSize: number) => [...exportsInBatchesOf(batchSize).sheet(anything, sort, language).rows];
     const rows = rowsInBatchesOf(2);
-    const checked = rows.map(({ name, receivedAt, answersByPaper, tags, attachmentNames }) => ({ name, receivedAt, answersByPaper, tags, attachmentNames }));
+    const answerHeaders = headers.filter((header) => header.startsWith(paper!.title));
+    const answersUnder = (row: ExportRow) =>
+      Object.fromEntries(
+        answerHeaders.flatMap((header) => {
+          const cell = columns[headers.indexOf(header)]!.cell(row);
+          return cell === '' ? [] : [[header, cell]];
+        }),
+      );
+    const checked = rows.map((row) => ({ name: row.name, receivedAt: row.receivedAt, answers: answersUnder(row), tags: row.tags, attachmentNames: row.attachmentNames }));
     expect(checked).toEqual(expected);
+    expect(rows[0]!.receivedAt).toMatch(/^2020-05-01 10:0\d:00$/);
     expect(rowsInBatchesOf(3)).toEqual(rows);
     expect(rowsInBatchesOf(1000)).toEqual(rows);
   });

@@ -6,8 +6,11 @@ import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import { createCatalogue } from '../../server/i18n/catalogue';
+import type { SubmissionFilter } from '../../server/db/submissionQueries';
 import { writeCsv } from '../../server/services/exports/csvExport';
-import { exportHeaders, type ExportPaper, type ExportRow } from '../../server/services/exports/exportRow';
+import { exportFileName } from '../../server/services/exports/exportFileName';
+import { exportColumns, type AnswerColumn, type ExportLanguage, type ExportRow, type ExportSheet } from '../../server/services/exports/exportRow';
 import { writeXlsx } from '../../server/services/exports/xlsxExport';
 import { writeZip } from '../../server/services/exports/zipExport';
 
@@ -17,24 +20,38 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(tempDir, { recursive: true, force: true }));
 
-const papers: readonly ExportPaper[] = [
-  { slug: 'housing', title: 'Housing' },
-  { slug: 'transport', title: 'Transport' },
+const catalogue = createCatalogue();
+const consultation = {
+  papers: [
+    { slug: 'housing', title: 'Housing', sections: [{ slug: 'supply', title: 'Supply' }, { slug: 'renting', title: 'Renting' }] },
+    { slug: 'transport', title: 'Transport', sections: [] },
+  ],
+};
+const answerColumns: readonly AnswerColumn[] = [
+  { paper: 'housing', section: null },
+  { paper: 'housing', section: 'supply' },
+  { paper: 'housing', section: 'renting' },
+  { paper: 'transport', section: null },
 ];
+const inEnglish: ExportLanguage = { t: catalogue.translatorFor('en'), consultation, constituencyName: (slug) => (slug === 'arfon' ? 'Arfon' : slug) };
+const columns = exportColumns(answerColumns, inEnglish);
+const sheetOf = (rows: Iterable<ExportRow>): ExportSheet => ({ columns, rows });
 
 const expectedHeaders = [
   'Reference',
-  'Received (UTC)',
+  'Received (UK time)',
   'Sent after the close',
-  'Channel',
+  'How it came',
   'Language',
   'Responding as',
   'Name',
   'Email',
-  'Body',
+  'On behalf of',
   'Role',
   'Constituency',
   'Housing',
+  'Housing: Supply',
+  'Housing: Renting',
   'Transport',
   'Anything else',
   'Meeting date',
@@ -42,28 +59,28 @@ const expectedHeaders = [
   'May quote',
   'Status',
   'Tags',
-  'Attachments',
+  'Reports',
 ];
 
 function exportRow(changes: Partial<ExportRow> = {}): ExportRow {
   return {
     reference: 'S2-AAAA-BBBB',
-    receivedAt: '2020-05-12T09:00:00.000Z',
+    receivedAt: '2020-05-12 10:00:00',
     sentAfterClose: false,
     channel: 'web',
     language: 'en',
-    respondentType: 'CLP',
+    respondentType: 'clp',
     name: 'Aled Jones',
     email: 'aled@example.org',
     bodyName: 'Arfon CLP',
     roleInBody: 'Secretary',
-    constituency: 'Arfon',
-    answersByPaper: { housing: 'Build more homes', transport: 'More buses' },
+    constituency: 'arfon',
+    answers: ['Build more homes', undefined, 'Rents are too high', 'More buses'],
     anythingElse: null,
     meetingDate: '2020-05-01',
     meetingAttendance: 12,
     consentToQuote: true,
-    status: 'new',
+    status: 'read',
     tags: ['housing', 'rural'],
     attachmentNames: ['minutes.pdf', 'report.docx'],
     ...changes,
@@ -79,7 +96,7 @@ const formulaRow = exportRow({
   bodyName: '-1+1',
   roleInBody: '@SUM(A1)',
   constituency: 'a=b',
-  answersByPaper: { housing: '\tx', transport: '\rx' },
+  answers: ['\tx', undefined, undefined, '\rx'],
   anythingElse: '1-2',
   tags: [],
   attachmentNames: [],
@@ -97,7 +114,7 @@ function countedRows(total: number, answerFor: (index: number) => string): { row
     try {
       for (let index = 0; index < total; index += 1) {
         taken += 1;
-        yield exportRow({ reference: `S2-${String(index).padStart(8, '0')}`, answersByPaper: { housing: answerFor(index) } });
+        yield exportRow({ reference: `S2-${String(index).padStart(8, '0')}`, answers: [answerFor(index)] });
       }
     } finally {
       closed = true;
@@ -153,35 +170,74 @@ async function settled(count: () => number): Promise<number> {
   return last;
 }
 
-describe('exportHeaders', () => {
-  it('lists the fixed columns around one column per paper', () => {
-    expect(exportHeaders(papers)).toEqual(expectedHeaders);
+describe('exportColumns', () => {
+  it('lists the fixed columns around one column for each paper and each of its sections, headed "Paper: Section"', () => {
+    expect(columns.map((column) => column.header)).toEqual(expectedHeaders);
+  });
+
+  it("heads the columns and words the values in the officer's language", () => {
+    const inWelsh = exportColumns(answerColumns, { ...inEnglish, t: catalogue.translatorFor('cy'), consultation: { papers: [{ ...consultation.papers[0]!, title: 'Tai' }] } });
+    const cellUnder = (header: string) => inWelsh.find((column) => column.header === header)!.cell(exportRow({ channel: 'post', language: 'cy', consentToQuote: false }));
+    expect(inWelsh.map((column) => column.header)).toEqual(expect.arrayContaining(['Cyfeirnod', 'Wedi dod i law (amser y DU)', 'Tai', 'Tai: Supply', 'Statws']));
+    expect(cellUnder('Statws')).toBe("Wedi'i ddarllen");
+    expect(cellUnder('Sut y daeth')).toBe('Post');
+    expect(cellUnder('Iaith')).toBe('Cymraeg');
+    expect(cellUnder('Yn ymateb fel')).toBe('CLP');
+    expect(cellUnder('Caniatâd i ddyfynnu')).toBe('Nac oes');
+  });
+});
+
+describe('exportFileName', () => {
+  const anything: SubmissionFilter = {
+    text: null, email: null, paper: null, respondentType: null, constituency: null, channel: null, hasReport: null,
+    status: null, tag: null, language: null, receivedFrom: null, receivedTo: null,
+  };
+  const nameFor = (filter: Partial<SubmissionFilter>, extension = 'csv') => exportFileName('stage-2', 'responses', { ...anything, ...filter }, '2026-12-06', extension);
+
+  it('says which filters made the export, and when', () => {
+    expect(nameFor({})).toBe('stage-2-responses-2026-12-06.csv');
+    expect(nameFor({ respondentType: 'clp', constituency: 'gower' })).toBe('stage-2-responses-clp-gower-2026-12-06.csv');
+    expect(nameFor({ status: 'flagged', hasReport: true, language: 'cy' }, 'xlsx')).toBe('stage-2-responses-with-reports-status-flagged-welsh-2026-12-06.xlsx');
+    expect(nameFor({ receivedFrom: '2026-11-01', receivedTo: '2026-11-30', channel: 'post' })).toBe('stage-2-responses-post-from-2026-11-01-to-2026-11-30-2026-12-06.csv');
+    expect(exportFileName('stage-2', 'reports', { ...anything, hasReport: false }, '2026-12-06', 'zip')).toBe('stage-2-reports-without-reports-2026-12-06.zip');
+  });
+
+  it('keeps to safe characters, and stays short however many filters there are', () => {
+    expect(nameFor({ tag: 'Gofal Cymdeithasol', text: 'Ynys Môn "../../etc/passwd"\r\n' })).toBe('stage-2-responses-tag-gofal-cymdeithasol-search-ynys-mon-etc-passwd-2026-12-06.csv');
+    const everything = nameFor({
+      text: 'x'.repeat(300), paper: 'health-and-social-care', respondentType: 'labour_group', constituency: 'brecon-and-radnorshire',
+      channel: 'email', hasReport: true, status: 'used', tag: 'y'.repeat(300), language: 'en', receivedFrom: '2026-10-01', receivedTo: '2026-11-01',
+    });
+    expect(everything).toMatch(/^[a-z0-9-]+\.csv$/);
+    expect(everything.length).toBeLessThanOrEqual(120);
+    // The filters that would not fit are left off the end.
+    expect(everything).toBe('stage-2-responses-labour-group-brecon-and-radnorshire-health-and-social-care-email-with-reports-2026-12-06.csv');
   });
 });
 
 describe('writeCsv', () => {
   async function csvOf(rows: Iterable<ExportRow>): Promise<{ bytes: Buffer; records: string[][] }> {
     const csvPath = tempPath('responses.csv');
-    await writeCsv(rows, papers, fs.createWriteStream(csvPath));
+    await writeCsv(sheetOf(rows), fs.createWriteStream(csvPath));
     const bytes = fs.readFileSync(csvPath);
     return { bytes, records: parse(bytes, { bom: true, columns: false }) };
   }
 
   it('writes a BOM, a header and one CRLF-terminated record per row', async () => {
-    const rows = [exportRow(), exportRow({ reference: 'S2-CCCC-DDDD', answersByPaper: { housing: awkwardAnswer } }), formulaRow];
+    const rows = [exportRow(), exportRow({ reference: 'S2-CCCC-DDDD', answers: [awkwardAnswer] }), formulaRow];
     const { bytes, records } = await csvOf(rows);
 
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8').startsWith('\uFEFFReference,Received (UTC),')).toBe(true);
+    expect(bytes.toString('utf8').startsWith('\uFEFFReference,Received (UK time),')).toBe(true);
     expect(bytes.toString('utf8').endsWith('\r\n')).toBe(true);
     expect(records).toHaveLength(4);
     expect(records[0]).toEqual(expectedHeaders);
     expect(records[1]).toEqual([
       'S2-AAAA-BBBB',
-      '2020-05-12T09:00:00.000Z',
-      'no',
-      'web',
-      'en',
+      '2020-05-12 10:00:00',
+      'No',
+      'Web',
+      'English',
       'CLP',
       'Aled Jones',
       'aled@example.org',
@@ -189,29 +245,31 @@ describe('writeCsv', () => {
       'Secretary',
       'Arfon',
       'Build more homes',
+      '',
+      'Rents are too high',
       'More buses',
       '',
       '2020-05-01',
       '12',
-      'yes',
-      'new',
+      'Yes',
+      'Read',
       'housing; rural',
       'minutes.pdf; report.docx',
     ]);
   });
 
   it('round-trips commas, quotes, line breaks and Welsh text exactly', async () => {
-    const { records } = await csvOf([exportRow({ answersByPaper: { housing: awkwardAnswer }, consentToQuote: false, meetingAttendance: null })]);
+    const { records } = await csvOf([exportRow({ answers: [awkwardAnswer], consentToQuote: false, meetingAttendance: null })]);
     const cells = records[1];
     expect(cells[expectedHeaders.indexOf('Housing')]).toBe(awkwardAnswer);
     expect(cells[expectedHeaders.indexOf('Transport')]).toBe('');
-    expect(cells[expectedHeaders.indexOf('May quote')]).toBe('no');
+    expect(cells[expectedHeaders.indexOf('May quote')]).toBe('No');
     expect(cells[expectedHeaders.indexOf('Attendance')]).toBe('');
   });
 
   it('quotes a cell with a line break in it even when it has no comma or quote, so a spreadsheet keeps it in one cell', async () => {
     const twoLines = 'First paragraph\n\nSecond paragraph';
-    const { bytes } = await csvOf([exportRow({ answersByPaper: { housing: twoLines } })]);
+    const { bytes } = await csvOf([exportRow({ answers: [twoLines] })]);
     expect(bytes.toString('utf8')).toContain(`"${twoLines}"`);
   });
 
@@ -220,7 +278,7 @@ describe('writeCsv', () => {
     const cellUnder = (header: string): string => records[1][expectedHeaders.indexOf(header)];
     expect(cellUnder('Name')).toBe(`'=HYPERLINK("http://x")`);
     expect(cellUnder('Email')).toBe("'+1");
-    expect(cellUnder('Body')).toBe("'-1+1");
+    expect(cellUnder('On behalf of')).toBe("'-1+1");
     expect(cellUnder('Role')).toBe("'@SUM(A1)");
     expect(cellUnder('Housing')).toBe("'\tx");
     expect(cellUnder('Transport')).toBe("'\rx");
@@ -232,7 +290,7 @@ describe('writeCsv', () => {
     const total = 20_000;
     const source = countedRows(total, (index) => `${index}: ${'An answer of moderate length, repeated to fill the row. '.repeat(10)}`);
     const out = new StalledFile(tempPath('large.csv'));
-    const writing = writeCsv(source.rows, papers, out);
+    const writing = writeCsv(sheetOf(source.rows), out);
 
     const takenWhileStalled = await settled(source.taken);
     expect(takenWhileStalled).toBeGreaterThan(0);
@@ -248,7 +306,7 @@ describe('writeCsv', () => {
 
   it('rejects and closes the row iterator when the output fails', async () => {
     const source = countedRows(1000, () => 'answer');
-    await expect(writeCsv(source.rows, papers, new FailingStream())).rejects.toThrow('connection reset');
+    await expect(writeCsv(sheetOf(source.rows), new FailingStream())).rejects.toThrow('connection reset');
     expect(source.closed()).toBe(true);
     expect(source.taken()).toBeLessThan(1000);
   });
@@ -257,7 +315,7 @@ describe('writeCsv', () => {
 describe('writeXlsx', () => {
   it('writes one sheet of text and number cells, formulas kept as plain text', async () => {
     const xlsxPath = tempPath('responses.xlsx');
-    await writeXlsx([exportRow({ email: null }), formulaRow], papers, fs.createWriteStream(xlsxPath));
+    await writeXlsx(sheetOf([exportRow({ email: null }), formulaRow]), fs.createWriteStream(xlsxPath));
 
     const workbook = await new ExcelJS.Workbook().xlsx.readFile(xlsxPath);
     const sheet = workbook.getWorksheet('Responses');
@@ -275,7 +333,7 @@ describe('writeXlsx', () => {
     // A string cell: Excel shows the text and never runs it.
     expect(cellAt(3, 'Name').value).toBe(`=HYPERLINK("http://x")`);
     expect(cellAt(3, 'Name').type).toBe(ExcelJS.ValueType.String);
-    expect(cellAt(3, 'Body').value).toBe('-1+1');
+    expect(cellAt(3, 'On behalf of').value).toBe('-1+1');
     expect(cellAt(3, 'Constituency').value).toBe('a=b');
   });
 
@@ -285,7 +343,7 @@ describe('writeXlsx', () => {
     const source = countedRows(total, () => randomBytes(600).toString('base64'));
     const xlsxPath = tempPath('large.xlsx');
     const out = new StalledFile(xlsxPath);
-    const writing = writeXlsx(source.rows, papers, out);
+    const writing = writeXlsx(sheetOf(source.rows), out);
 
     const takenWhileStalled = await settled(source.taken);
     // About 3,500 rows (4 MB of sheet) are buffered in the zip machinery; unpaced, it would take all.
@@ -301,7 +359,7 @@ describe('writeXlsx', () => {
 
   it('rejects and closes the row iterator when the output fails', async () => {
     const source = countedRows(5000, () => 'answer');
-    await expect(writeXlsx(source.rows, papers, new FailingStream())).rejects.toThrow('connection reset');
+    await expect(writeXlsx(sheetOf(source.rows), new FailingStream())).rejects.toThrow('connection reset');
     expect(source.closed()).toBe(true);
   });
 });

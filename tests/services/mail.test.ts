@@ -323,6 +323,21 @@ describe('digests', () => {
     expect(mail!.text).toContain(`${reference} is flagged: Sian Lewis`);
   });
 
+  test('show the first few flagged responses and link to the rest, in the text and the HTML', async () => {
+    const portal = startPortal();
+    const references: string[] = [];
+    for (let n = 0; n < 99; n += 1) references.push(await submit(portal, { name: `Flagged ${n}` }));
+    const flag = portal.db.prepare("UPDATE submissions SET status = 'flagged' WHERE reference = ?");
+    for (const reference of references) flag.run(reference);
+
+    const { text, html } = portal.services.digests.preview();
+    for (const [n, reference] of references.slice(0, 5).entries()) expect(text).toContain(`${reference} is flagged: Flagged ${n}`);
+    expect(text).not.toContain('is flagged: Flagged 5');
+    expect(text).toContain('and 94 more: see them all http://consult.example.org/admin/submissions?status=flagged');
+    expect(html.match(/is flagged: Flagged/g)).toHaveLength(5);
+    expect(html).toContain('<a href="http://consult.example.org/admin/submissions?status=flagged" style="color:#1d4f91;">and 94 more: see them all</a>');
+  });
+
   test('are made once per slot: calling again, or restarting, sends nothing more', async () => {
     const first = startPortal(mondayMorning);
     await submit(first);

@@ -6,19 +6,18 @@ export function registerDashboardRoutes(router: Router, { dashboard, reviews, co
   router.get('/', (_req, res) => {
     const { t, format } = res.locals;
     const summary = dashboard.summary();
-    const busiest = summary.perDay.reduce((best, day) => (day.count > best.count ? day : best), { date: '', count: 0 });
+    const { chart } = summary;
+    const busiest = chart.periods.reduce((best, period) => (period.count > best.count ? period : best), { start: '', count: 0 });
     const chartSvg = renderDailyChart({
-      days: summary.perDay,
-      from: summary.chartFrom,
-      to: summary.chartTo,
+      series: chart,
       deadline: summary.deadlineDay,
       today: summary.today,
       idPrefix: 'per-day',
-      formatTick: (date) => format.shortDate(date),
+      formatTick: (date, withYear) => (withYear ? format.shortDateWithYear(date) : format.shortDate(date)),
       text: {
-        title: t('admin.dashboard.chart.title'),
+        title: t('admin.dashboard.chart.title.' + chart.unit),
         description: busiest.count > 0
-          ? t('admin.dashboard.chart.description', { from: format.date(summary.chartFrom), to: format.date(summary.chartTo), most: busiest.count, busiest: format.date(busiest.date) })
+          ? t('admin.dashboard.chart.description.' + chart.unit, { from: format.date(summary.chartFrom), to: format.date(summary.chartTo), most: busiest.count, busiest: format.date(busiest.start) })
           : t('admin.dashboard.chart.empty'),
         deadlineLabel: t('admin.dashboard.chart.deadline', { date: format.shortDate(summary.deadlineDay) }),
         todayLabel: t('admin.dashboard.chart.today'),

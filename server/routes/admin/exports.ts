@@ -1,7 +1,9 @@
 import type { Request, Response, Router } from 'express';
 import type { Services } from '../../services';
+import { londonDay } from '../../services/clock';
 import type { ExportKind } from '../../services/exportService';
 import { writeCsv } from '../../services/exports/csvExport';
+import { exportFileName } from '../../services/exports/exportFileName';
 import { writeXlsx } from '../../services/exports/xlsxExport';
 import { writeZip } from '../../services/exports/zipExport';
 import type { ReportRisk } from '../../services/reportRisks';
@@ -13,22 +15,20 @@ export function registerExportRoutes(router: Router, { exports, officers, clock,
     const view = readListView(req.query);
     exports.record(officers.actorFor(res.locals.officer!), kind, filterQueryString(view));
     res.type(mediaType);
-    res.attachment(`${consultation.slug}-${kind.replace(' ', '-')}-${clock.now().toISOString().slice(0, 10)}.${extension}`);
+    const contents = kind === 'reports zip' ? 'reports' : 'responses';
+    res.attachment(exportFileName(consultation.slug, contents, view.filter, londonDay(clock.now()), extension));
     const { t, constituencyName } = res.locals;
-    return {
-      view,
-      labels: { respondentType: (type: string) => t(`admin.respondentTypes.${type}`), constituency: constituencyName },
-    };
+    return { view, language: { t, consultation: res.locals.consultation, constituencyName } };
   };
 
   router.get('/exports/responses.csv', async (req, res) => {
-    const { view, labels } = start(req, res, 'csv', 'csv', 'text/csv; charset=utf-8');
-    await writeCsv(exports.rows(view.filter, view.sort, labels), exports.papers, res);
+    const { view, language } = start(req, res, 'csv', 'csv', 'text/csv; charset=utf-8');
+    await writeCsv(exports.sheet(view.filter, view.sort, language), res);
   });
 
   router.get('/exports/responses.xlsx', async (req, res) => {
-    const { view, labels } = start(req, res, 'xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    await writeXlsx(exports.rows(view.filter, view.sort, labels), exports.papers, res);
+    const { view, language } = start(req, res, 'xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await writeXlsx(exports.sheet(view.filter, view.sort, language), res);
   });
 
   router.get('/exports/reports.zip', async (req, res) => {

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { stringify, type Options } from 'csv-stringify/sync';
 import { exportCellReader, type ExportCell, type ExportSheet } from './exportRow';
 import { neutraliseFormula } from './neutraliseFormula';
 
@@ -11,35 +12,30 @@ import { neutraliseFormula } from './neutraliseFormula';
  */
 const recordsPerChunk = 50;
 
-// A bare line break is quoted too, or a spreadsheet would split the answer across rows.
-const needsQuotes = /[",\r\n]/;
+// A cell with a bare line break is quoted too: with CRLF records csv-stringify would otherwise leave it
+// bare, and a spreadsheet would split the answer across rows.
+const csvOptions: Options = { record_delimiter: 'windows', quoted_match: /[\r\n]/ };
 
-/**
- * One field as RFC 4180 writes it, a formula neutralised first. Written here rather than with
- * csv-stringify, which took three times as long for each record: a column for every section's
- * answer made that the largest part of an export.
- */
-function csvField(cell: ExportCell): string {
-  if (typeof cell === 'number') return String(cell);
-  const text = neutraliseFormula(cell);
-  return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+function neutraliseCell(cell: ExportCell): ExportCell {
+  return typeof cell === 'string' ? neutraliseFormula(cell) : cell;
 }
 
 /** The CSV text for Excel (UTF-8 with a BOM, CRLF), a chunk of records at a time. */
 function* csvChunks({ columns, rows }: ExportSheet): Generator<string> {
-  const cellsOf = exportCellReader(columns, csvField);
-  let chunk = `\uFEFF${columns.map((column) => csvField(column.header)).join(',')}\r\n`;
-  let records = 1;
+  const cellsOf = exportCellReader(columns, neutraliseCell);
+  let records: ExportCell[][] = [columns.map((column) => neutraliseFormula(column.header))];
+  let first = true;
+  const chunkOf = (): string => {
+    const chunk = stringify(records, { ...csvOptions, bom: first });
+    first = false;
+    records = [];
+    return chunk;
+  };
   for (const row of rows) {
-    chunk += `${cellsOf(row).join(',')}\r\n`;
-    records += 1;
-    if (records === recordsPerChunk) {
-      yield chunk;
-      chunk = '';
-      records = 0;
-    }
+    records.push(cellsOf(row));
+    if (records.length === recordsPerChunk) yield chunkOf();
   }
-  if (chunk !== '') yield chunk;
+  if (records.length > 0) yield chunkOf();
 }
 
 /**

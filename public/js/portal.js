@@ -11,6 +11,9 @@
  *   [data-clear-draft]                  on the page after a successful submission: forgets that draft
  *   button[data-print][hidden]          shown, and prints the page (a response that came too late)
  *   .error-summary                      focused on load
+ *   [data-group-only]                   parts of a response form for group respondents: hidden while
+ *                                       "An individual member" is chosen, unless they hold an error or
+ *                                       a kept report
  *   #<field>-group in the address       the answer a "Respond to this section" link points at: its
  *                                       folded part opened and its text box focused, label in view
  */
@@ -563,6 +566,31 @@
     if (summary) summary.focus();
   }
 
+  /* ---------------------------------------------------------------- Group-only fields */
+
+  function setUpGroupOnlyFields() {
+    const parts = toArray(document.querySelectorAll('[data-group-only]'));
+    const choices = toArray(document.querySelectorAll('input[type=radio][name=respondentType]'));
+    if (parts.length === 0 || choices.length === 0) return;
+    // A part with something to fix or a report still attached stays, whoever is responding.
+    const mustStay = function (part) {
+      return part.querySelector('.form-group--error, input[name=removeReport]') !== null;
+    };
+    const update = function () {
+      const chosen = choices.filter(function (choice) {
+        return choice.checked;
+      })[0];
+      const individual = chosen !== undefined && chosen.value === 'individual';
+      parts.forEach(function (part) {
+        part.hidden = individual && !mustStay(part);
+      });
+    };
+    choices.forEach(function (choice) {
+      choice.addEventListener('change', update);
+    });
+    update();
+  }
+
   /* ---------------------------------------------------------------- Landing on an answer */
 
   function focusLinkedAnswer() {
@@ -593,6 +621,7 @@
     setUpDrafts();
     setUpCharacterCounts();
     setUpUploadProgressForms();
+    setUpGroupOnlyFields();
     setUpPrintButtons();
     // The error summary wins: a form shown again with mistakes is about them, not the link.
     if (document.querySelector('.error-summary')) focusErrorSummary();

@@ -13,7 +13,7 @@ async function fillAboutYou(page: Page, details: { type: string; name: string; e
 
 async function agreeAndSend(page: Page) {
   await page.getByLabel('I have read the privacy notice').check();
-  await page.getByRole('group', { name: 'May we quote your response, with attribution?' }).getByLabel('Yes').check();
+  await page.getByRole('group', { name: 'May we quote your response?' }).getByLabel('Yes').check();
   await page.getByRole('button', { name: 'Send your response' }).click();
 }
 
@@ -27,6 +27,14 @@ test('a member reads the paper and responds to it, after one mistake (JavaScript
   await page.getByRole('link', { name: 'Respond to this paper' }).first().click();
   await suite.accessibility.expectNoViolations(page, 'respond form');
 
+  // Only a group's parts of the form are hidden from an individual, and come back for a group.
+  const groupOnly = page.locator('[data-group-only]');
+  expect(await groupOnly.evaluateAll((parts) => parts.map((part) => (part as { hidden: boolean }).hidden))).toEqual([false, false]);
+  await page.getByLabel('On behalf of a Branch').check();
+  await page.getByLabel('An individual member').check();
+  expect(await groupOnly.evaluateAll((parts) => parts.map((part) => (part as { hidden: boolean }).hidden))).toEqual([true, true]);
+  expect(await page.getByLabel('Attach reports').isVisible()).toBe(false);
+  await suite.accessibility.expectNoViolations(page, 'respond form for an individual');
   await fillAboutYou(page, { type: 'An individual member', name: 'Gwen Price', email: 'gwen@example', constituency: 'Ynys Môn' });
   await page.getByLabel('Your response to Health and Social Care').fill('Keep the NHS free from privatisation.');
   await agreeAndSend(page);
@@ -55,6 +63,9 @@ test('a branch secretary attaches two reports, makes a mistake, and loses nothin
   await page.goto(`${suite.baseUrl}/respond`);
 
   await fillAboutYou(page, { type: 'On behalf of a Branch', name: 'Rhodri Morgan', email: 'rhodri@example.org', constituency: 'Cardiff West' });
+  // Without JavaScript every part is there, the group's marked as only for a group.
+  expect(await page.getByRole('group', { name: 'Only if you respond for a group' }).isVisible()).toBe(true);
+  expect(await page.getByText('Only if you respond for a group: if it held a workshop or discussion').isVisible()).toBe(true);
   await page.getByLabel('Name of the Branch, CLP, Labour Group or organisation').fill('Canton Branch');
   // The mistake: no role given.
   await page.getByText('Respond section by section').click();

@@ -16,8 +16,8 @@ test('yn Gymraeg: a branch secretary responds with two reports, makes a mistake,
   await page.goto(suite.baseUrl);
   expect(await page.getAttribute('html', 'lang')).toBe('cy');
   await suite.accessibility.expectNoViolations(page, 'hafan (home)');
-  await page.getByRole('link', { name: 'Health and Social Care' }).first().click();
-  await suite.accessibility.expectNoViolations(page, 'papur pwnc (paper, English text in the Welsh site)');
+  await page.getByRole('link', { name: 'Iechyd a Gofal Cymdeithasol' }).first().click();
+  await suite.accessibility.expectNoViolations(page, 'papur pwnc (paper, Welsh headings and English text)');
   await page.goto(`${suite.baseUrl}/guides/event-guide`);
   await suite.accessibility.expectNoViolations(page, 'canllaw (event guide)');
   await page.goto(`${suite.baseUrl}/respond`);
@@ -28,7 +28,7 @@ test('yn Gymraeg: a branch secretary responds with two reports, makes a mistake,
   await page.getByLabel(t('respond.email.label')).fill('rhiannon@example.org');
   await page.getByLabel(t('respond.bodyName.label')).fill('Cangen Treganna');
   await page.getByLabel(t('respond.constituency.label'), { exact: true }).selectOption({ label: 'Gorllewin Caerdydd' });
-  await page.getByLabel(t('respond.answer.paperLabel', { title: 'Health and Social Care' })).fill('Mae angen mwy o ddeintyddion y GIG yng Nghaerdydd.');
+  await page.getByLabel(t('respond.answer.paperLabel', { title: 'Iechyd a Gofal Cymdeithasol' })).fill('Mae angen mwy o ddeintyddion y GIG yng Nghaerdydd.');
   await page.getByLabel(t('respond.reports.label')).setInputFiles([
     { name: 'Adroddiad y gweithdy.pdf', mimeType: 'application/pdf', buffer: pdfFile() },
     { name: 'Nodiadau.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docxFile() },

@@ -55,7 +55,7 @@ test('the officer signs in, finds a response by search, downloads its report, ma
   expect(csv.suggestedFilename()).toMatch(/^stage-2-responses-search-dentistry-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvText = fs.readFileSync((await csv.path())!, 'utf8');
   expect(csvText).toContain('Canton Branch');
-  expect(csvText).toContain('Read');
+  expect(csvText).toContain('Used in drafting');
 
   await page.getByRole('link', { name: 'Record a response' }).click();
   await suite.accessibility.expectNoViolations(page, 'record a response');

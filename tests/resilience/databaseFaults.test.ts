@@ -148,15 +148,15 @@ test.each([
         for (const page of ['/', '/respond', '/privacy']) expect([page, (await client(portal).request('GET', page)).status]).toEqual([page, 200]);
         for (const page of ['/admin', '/admin/submissions', submissionPage]) expect([page, (await officer.request('GET', page)).status]).toEqual([page, 200]);
         expectTryAgainPage(await signIn(client(portal)));
-        expectTryAgainPage(await officer.postForm(`${submissionPage}/status`, { _csrf: csrf, status: 'read' }));
+        expectTryAgainPage(await officer.postForm(`${submissionPage}/review`, { _csrf: csrf, status: 'used' }));
         expect(portal.hasExited).toBe(false);
       } finally {
         fault.end(dataDir);
       }
 
       expect((await signIn(client(portal))).status).toBe(303);
-      expect((await officer.postForm(`${submissionPage}/status`, { _csrf: csrf, status: 'read' })).status).toBe(303);
-      expect(statusOf(dataDir, reference!)).toBe('read');
+      expect((await officer.postForm(`${submissionPage}/review`, { _csrf: csrf, status: 'used' })).status).toBe(303);
+      expect(statusOf(dataDir, reference!)).toBe('used');
       const printedDuringFault = portal.printed().slice(printedBefore);
       expect(printedDuringFault).toMatch(/storage/i);
       expect(printedDuringFault).not.toMatch(/^\s+at /m);

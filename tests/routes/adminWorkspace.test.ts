@@ -11,6 +11,7 @@ import { docxFile, pdfFile } from '../support/files';
 import { docxWithMacro, pdfOpeningWithJavaScript, rtfWithEmbeddedObject } from '../support/riskyFiles';
 import { countRows, openForm, postResponse, validFields } from '../support/respond';
 import { addOfficer, signIn } from '../support/officer';
+import { referencesIn, storeResponse } from '../support/officerWorkspace';
 import { asBuffer } from '../support/binary';
 import { strFromU8, unzipSync } from 'fflate';
 
@@ -25,35 +26,8 @@ beforeEach(async () => {
 });
 afterEach(() => portal.close());
 
-function content(overrides: Partial<ResponseContent> = {}): ResponseContent {
-  return {
-    respondentType: 'individual',
-    name: 'Aled Roberts',
-    email: 'aled@example.org',
-    bodyName: null,
-    roleInBody: null,
-    constituency: 'arfon',
-    answers: [{ paper: 'health-and-social-care', section: null, body: 'More community pharmacies, please.' }],
-    anythingElse: null,
-    meetingDate: null,
-    meetingAttendance: null,
-    consentToQuote: false,
-    ...overrides,
-  };
-}
-
-let tokenCounter = 0;
 /** Stores a response as if sent at `time`, then puts the clock back, so the officer stays signed in. */
-async function submitAt(time: string, overrides: Partial<ResponseContent> = {}): Promise<string> {
-  const now = portal.clock.time;
-  portal.clock.time = new Date(time);
-  tokenCounter += 1;
-  try {
-    return await portal.services.submissions.submit(content(overrides), [], 'en', tokenCounter.toString(16).padStart(32, '0'));
-  } finally {
-    portal.clock.time = now;
-  }
-}
+const submitAt = (time: string, overrides: Partial<ResponseContent> = {}): Promise<string> => storeResponse(portal, time, overrides);
 
 /** Moves the clock on; the officer's session would have expired, so they sign in again. */
 async function laterOn(time: string): Promise<void> {
@@ -73,7 +47,6 @@ function review(reference: string, fields: { status?: string; note?: string; tag
   return agent.post(`/admin/submissions/${reference}/review`).type('form').send({ _csrf: csrf, ...fields, status });
 }
 
-const referencesIn = (html: string) => [...html.matchAll(/<td class="nowrap"><a href="\/admin\/submissions\/(S2-[A-Z0-9-]+)/g)].map((match) => match[1]);
 
 describe('the dashboard', () => {
   test('shows totals, this week, coverage of the 40 constituencies, and a chart with the deadline', async () => {

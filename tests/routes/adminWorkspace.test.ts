@@ -10,7 +10,7 @@ import { createTestPortal, filesUnder, type TestPortal } from '../support/testPo
 import { docxFile, pdfFile } from '../support/files';
 import { docxWithMacro, pdfOpeningWithJavaScript, rtfWithEmbeddedObject } from '../support/riskyFiles';
 import { countRows, openForm, postResponse, validFields } from '../support/respond';
-import { addOfficer, signIn } from '../support/officer';
+import { addOfficer, portalWithOfficer, signIn } from '../support/officer';
 import { referencesIn, storeResponse } from '../support/officerWorkspace';
 import { asBuffer } from '../support/binary';
 import { strFromU8, unzipSync } from 'fflate';
@@ -20,9 +20,7 @@ let agent: TestAgent;
 let csrf: string;
 
 beforeEach(async () => {
-  portal = createTestPortal();
-  await addOfficer(portal);
-  ({ agent, csrf } = await signIn(portal.app));
+  ({ portal, agent, csrf } = await portalWithOfficer());
 });
 afterEach(() => portal.close());
 

@@ -1,16 +1,14 @@
 import type TestAgent from 'supertest/lib/agent';
-import { addOfficer, signIn } from '../support/officer';
+import { portalWithOfficer } from '../support/officer';
 import { storeResponse } from '../support/officerWorkspace';
-import { createTestPortal, type TestPortal } from '../support/testPortal';
+import type { TestPortal } from '../support/testPortal';
 
 let portal: TestPortal;
 let agent: TestAgent;
 let csrf: string;
 
 beforeEach(async () => {
-  portal = createTestPortal();
-  await addOfficer(portal);
-  ({ agent, csrf } = await signIn(portal.app));
+  ({ portal, agent, csrf } = await portalWithOfficer());
 });
 afterEach(() => portal.close());
 

@@ -1,9 +1,9 @@
 import type TestAgent from 'supertest/lib/agent';
 import { countRows } from '../support/respond';
 import { errorSummary, formValues, message } from '../support/formPage';
-import { addOfficer, officerEmail, signIn } from '../support/officer';
+import { officerEmail, portalWithOfficer, signIn } from '../support/officer';
 import { storeResponse } from '../support/officerWorkspace';
-import { createTestPortal, type TestPortal } from '../support/testPortal';
+import type { TestPortal } from '../support/testPortal';
 
 let portal: TestPortal;
 let agent: TestAgent;
@@ -11,9 +11,7 @@ let csrf: string;
 let reference: string;
 
 beforeEach(async () => {
-  portal = createTestPortal();
-  await addOfficer(portal);
-  ({ agent, csrf } = await signIn(portal.app));
+  ({ portal, agent, csrf } = await portalWithOfficer());
   reference = await storeResponse(portal, '2020-05-01T10:00:00Z');
 });
 afterEach(() => portal.close());

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import type { TestPortal } from './testPortal';
+import { createTestPortal, type TestPortal } from './testPortal';
 import { csrfTokenIn } from './respond';
 
 export const officerEmail = 'policy.officer@example.org';
@@ -19,4 +19,11 @@ export async function signIn(app: Express, email = officerEmail, password = offi
   const response = await agent.post('/admin/sign-in').type('form').send({ _csrf: csrf, email, password });
   if (response.status !== 303) throw new Error(`Sign-in failed with ${response.status}`);
   return { agent, csrf };
+}
+
+/** A new portal with an officer signed in to it, for a test that works in the workspace. */
+export async function portalWithOfficer(): Promise<{ portal: TestPortal; agent: TestAgent; csrf: string }> {
+  const portal = createTestPortal();
+  await addOfficer(portal);
+  return { portal, ...(await signIn(portal.app)) };
 }

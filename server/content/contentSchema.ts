@@ -53,19 +53,16 @@ export const guideFileSchema = z.strictObject({
   sections: z.array(z.strictObject(sectionWithBody)).min(1, 'must have at least one section'),
 });
 
+/** A paper's foreword, its body as `body` says: required in English, left out of a translation until it is written. */
+const forewordWith = <Body extends z.ZodType>(body: Body) =>
+  z.strictObject({ title: text, body, signedBy: text.optional(), signatureRole: text.optional() }).optional();
+
 export const paperFileSchema = z.strictObject({
   slug,
   title: text,
   summary: text,
   order: z.number().int().optional(),
-  foreword: z
-    .strictObject({
-      title: text,
-      body: text,
-      signedBy: text.optional(),
-      signatureRole: text.optional(),
-    })
-    .optional(),
+  foreword: forewordWith(text),
   sections: z
     .array(
       z.strictObject({
@@ -86,14 +83,7 @@ export const paperTranslationSchema = z.strictObject({
   slug,
   title: text,
   summary: text,
-  foreword: z
-    .strictObject({
-      title: text,
-      body: text.optional(),
-      signedBy: text.optional(),
-      signatureRole: text.optional(),
-    })
-    .optional(),
+  foreword: forewordWith(text.optional()),
   sections: z
     .array(
       z.strictObject({

@@ -62,7 +62,7 @@ describe("the officer's entry form speaks to the officer, not to the respondent"
     const reference = await storeResponse(portal, '2020-05-01T10:00:00Z');
     const english = readText((await agent.get(`/admin/submissions/${reference}?lang=en`).expect(200)).text);
     expect(english).toContain("The respondent's full name");
-    expect(english).toContain('May we quote the response, with attribution?');
+    expect(english).toContain('May we quote the response?');
     expect(english).not.toMatch(/\byour\b/i);
     const welsh = readText((await agent.get(`/admin/submissions/${reference}?lang=cy`).expect(200)).text);
     expect(welsh).toContain('Enw llawn yr ymatebydd');

@@ -69,6 +69,8 @@ export interface Config {
   readonly digests: {
     /** Addresses that always get the digests, besides officers who opt in. */
     readonly recipients: readonly string[];
+    /** The language `recipients` read the digests in; each officer who opts in chooses their own. */
+    readonly language: 'en' | 'cy';
     /** London hour of the weekly and daily digests. */
     readonly hour: number;
     /** Day of the week of the weekly digest, 1 (Monday) to 7 (Sunday). */
@@ -108,6 +110,7 @@ const environmentSchema = z.object({
     .default('')
     .transform((list) => list.split(',').map((address) => address.trim()).filter(Boolean))
     .pipe(z.array(z.email('DIGEST_RECIPIENTS must be email addresses separated by commas'))),
+  DIGEST_LANGUAGE: z.enum(['en', 'cy'], 'DIGEST_LANGUAGE must be en (English) or cy (Welsh)').default('en'),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
   DIGEST_DAILY_DAYS: z.coerce.number().int().min(0).max(60).default(7),
@@ -209,6 +212,7 @@ export function createConfig(env: NodeJS.ProcessEnv = readEnvironment(), started
     }),
     digests: Object.freeze({
       recipients: Object.freeze(settings.DIGEST_RECIPIENTS),
+      language: settings.DIGEST_LANGUAGE,
       hour: settings.DIGEST_HOUR,
       weekday: settings.DIGEST_WEEKDAY,
       dailyForDays: settings.DIGEST_DAILY_DAYS,

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { createConfig, projectRoot } from '../config';
 import { loadConsultation } from '../content/loadConsultation';
 import { openDataStore } from '../db/dataStore';
 import { migrate } from '../db/migrate';
 import { ServerSettingsRepository } from '../db/serverSettingsRepository';
+import { isLanguage, type Language } from '../i18n/catalogue';
 import { adoptServerSettings } from '../services/serverSettings';
 import { createServices } from '../services';
 import { commandLine } from '../services/auditLog';
@@ -13,10 +15,39 @@ import { runCommand } from './runCommand';
 
 const usage = `The Policy Officer's email digest.
 
-  npm run digest -- --preview     write the next digest to data/digest-preview.html and .txt, to look at
-  npm run digest -- --send-now    make a digest now and send it to the digest's recipients`;
+  npm run digest -- --preview                 write the next digest to data/digest-preview.html and .txt, to look at
+  npm run digest -- --preview --language cy   the same in Welsh (en, English, is the default)
+  npm run digest -- --send-now                make a digest now and send it to the digest's recipients, each in their language`;
+
+type Request =
+  | { readonly action: 'preview'; readonly language: Language }
+  | { readonly action: 'send-now' }
+  | { readonly action: 'unknown-language'; readonly language: string };
+
+/** What the command is asked to do, or null if the arguments are not one of its forms. */
+function readRequest(args: string[]): Request | null {
+  try {
+    const { values } = parseArgs({ args, options: { preview: { type: 'boolean' }, 'send-now': { type: 'boolean' }, language: { type: 'string' } } });
+    if (values.preview && !values['send-now']) {
+      const language = values.language ?? 'en';
+      return isLanguage(language) ? { action: 'preview', language } : { action: 'unknown-language', language };
+    }
+    if (values['send-now'] && !values.preview && values.language === undefined) return { action: 'send-now' };
+    return null;
+  } catch {
+    // An option it does not know, or --language without a value.
+    return null;
+  }
+}
 
 async function main(args: string[]): Promise<void> {
+  const request = readRequest(args);
+  if (!request || request.action === 'unknown-language') {
+    if (request) console.error(`--language ${request.language}: write en for English or cy for Welsh.`);
+    else console.log(usage);
+    process.exitCode = args.length > 0 ? 2 : 0;
+    return;
+  }
   const settings = createConfig();
   const db = openDataStore(settings);
   migrate(db, path.join(projectRoot, 'migrations'));
@@ -24,16 +55,16 @@ async function main(args: string[]): Promise<void> {
   const config = adoptServerSettings(settings, new ServerSettingsRepository(db));
   const services = createServices(config, db, loadConsultation(config.contentDir), systemClock);
   try {
-    if (args.includes('--preview')) {
+    if (request.action === 'preview') {
       const started = performance.now();
-      const preview = services.digests.preview();
+      const preview = services.digests.preview(request.language);
       const buildMs = performance.now() - started;
       const base = path.join(config.dataDir, 'digest-preview');
       fs.writeFileSync(`${base}.html`, preview.html);
       fs.writeFileSync(`${base}.txt`, `Subject: ${preview.subject}\n\n${preview.text}`);
       console.log(`The next digest is in ${base}.html (open it in a browser) and ${base}.txt`);
       console.log(`It took ${buildMs.toFixed(0)} ms to build.`);
-    } else if (args.includes('--send-now')) {
+    } else {
       const recipients = services.digests.recipients();
       if (recipients.length === 0) {
         console.error('Nobody would get it: set DIGEST_RECIPIENTS, or opt in from the workspace’s Digests page.');
@@ -42,10 +73,8 @@ async function main(args: string[]): Promise<void> {
       }
       services.digests.makeNow(commandLine);
       await services.delivery.deliverDue();
-      console.log(`Sent to ${recipients.join(', ')}${config.mail.smtpUrl ? '' : ` (written to ${config.mail.outboxDir})`}.`);
-    } else {
-      console.log(usage);
-      process.exitCode = args.length > 0 ? 2 : 0;
+      const readers = recipients.map(({ address, language }) => `${address} (${language})`).join(', ');
+      console.log(`Sent to ${readers}${config.mail.smtpUrl ? '' : ` (written to ${config.mail.outboxDir})`}.`);
     }
   } finally {
     services.transport.close();

@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import type { Language } from '../i18n/catalogue';
 import type { Db } from './database';
 
 export interface Officer {
@@ -8,6 +9,14 @@ export interface Officer {
   readonly createdAt: string;
   readonly disabledAt: string | null;
   readonly wantsDigest: boolean;
+  /** The language this officer reads the digests in (kept when they stop getting them). */
+  readonly digestLanguage: Language;
+}
+
+/** Someone who gets the digests, and the language they read them in. */
+export interface DigestReader {
+  readonly address: string;
+  readonly language: Language;
 }
 
 interface OfficerRow {
@@ -17,6 +26,7 @@ interface OfficerRow {
   created_at: string;
   disabled_at: string | null;
   wants_digest: number;
+  digest_language: Language;
 }
 
 function toOfficer(row: OfficerRow): Officer {
@@ -27,6 +37,7 @@ function toOfficer(row: OfficerRow): Officer {
     createdAt: row.created_at,
     disabledAt: row.disabled_at,
     wantsDigest: row.wants_digest === 1,
+    digestLanguage: row.digest_language,
   };
 }
 
@@ -37,8 +48,8 @@ export class OfficerRepository {
   private readonly selectAll: Statement<[], OfficerRow>;
   private readonly updateDisabled: Statement;
   private readonly updatePassword: Statement;
-  private readonly updateWantsDigest: Statement;
-  private readonly selectDigestReaders: Statement<[], string>;
+  private readonly updateDigestChoice: Statement<[{ id: number; wantsDigest: number; language: Language | null }]>;
+  private readonly selectDigestReaders: Statement<[], DigestReader>;
 
   constructor(db: Db) {
     this.insertOfficer = db.prepare('INSERT INTO officers (email, password_hash, created_at) VALUES (?, ?, ?)');
@@ -47,10 +58,12 @@ export class OfficerRepository {
     this.selectAll = db.prepare('SELECT * FROM officers ORDER BY email');
     this.updateDisabled = db.prepare('UPDATE officers SET disabled_at = ? WHERE id = ?');
     this.updatePassword = db.prepare('UPDATE officers SET password_hash = ? WHERE id = ?');
-    this.updateWantsDigest = db.prepare('UPDATE officers SET wants_digest = ? WHERE id = ?');
-    this.selectDigestReaders = db
-      .prepare('SELECT email FROM officers WHERE wants_digest = 1 AND disabled_at IS NULL ORDER BY email')
-      .pluck() as Statement<[], string>;
+    this.updateDigestChoice = db.prepare(
+      'UPDATE officers SET wants_digest = @wantsDigest, digest_language = coalesce(@language, digest_language) WHERE id = @id',
+    );
+    this.selectDigestReaders = db.prepare(
+      'SELECT email AS address, digest_language AS language FROM officers WHERE wants_digest = 1 AND disabled_at IS NULL ORDER BY email',
+    );
   }
 
   insert(email: string, passwordHash: string, createdAt: Date): number {
@@ -75,12 +88,13 @@ export class OfficerRepository {
     this.updateDisabled.run(disabledAt?.toISOString() ?? null, id);
   }
 
-  setWantsDigest(id: number, wantsDigest: boolean): void {
-    this.updateWantsDigest.run(wantsDigest ? 1 : 0, id);
+  /** The language this officer gets the digests in, or null to stop them (their language is kept). */
+  setDigestLanguage(id: number, language: Language | null): void {
+    this.updateDigestChoice.run({ id, wantsDigest: language === null ? 0 : 1, language });
   }
 
   /** Active officers who asked for the digests. */
-  digestReaders(): string[] {
+  digestReaders(): DigestReader[] {
     return this.selectDigestReaders.all();
   }
 

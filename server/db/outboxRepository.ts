@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import type { Language } from '../i18n/catalogue';
 import type { BuiltMessage } from '../mail/messageBuilder';
 import type { Db } from './database';
 
@@ -13,7 +14,7 @@ interface Addressed {
  */
 export type QueuedMessage =
   | (Addressed & { readonly kind: 'receipt'; readonly submissionId: number })
-  | (Addressed & { readonly kind: 'digest'; readonly digestId: number; readonly message: BuiltMessage });
+  | (Addressed & { readonly kind: 'digest'; readonly digestId: number; readonly language: Language; readonly message: BuiltMessage });
 
 export type OutboxRow = QueuedMessage & {
   readonly id: number;
@@ -27,6 +28,7 @@ interface OutboxColumns {
   readonly kind: 'receipt' | 'digest';
   readonly submissionId: number | null;
   readonly digestId: number | null;
+  readonly language: Language | null;
   readonly recipient: string;
   readonly subject: string | null;
   readonly textBody: string | null;
@@ -35,12 +37,12 @@ interface OutboxColumns {
   readonly attempts: number;
 }
 
-function toOutboxRow({ id, messageId, kind, submissionId, digestId, recipient, subject, textBody, htmlBody, status, attempts }: OutboxColumns): OutboxRow {
+function toOutboxRow({ id, messageId, kind, submissionId, digestId, language, recipient, subject, textBody, htmlBody, status, attempts }: OutboxColumns): OutboxRow {
   const claimed = { id, messageId, recipient, status, attempts };
-  // The table's CHECK guarantees a receipt its response and a digest its words.
+  // The table's CHECK guarantees a receipt its response, and the portal gives a digest its words and their language.
   return kind === 'receipt'
     ? { ...claimed, kind, submissionId: submissionId! }
-    : { ...claimed, kind, digestId: digestId!, message: { subject: subject!, text: textBody!, html: htmlBody! } };
+    : { ...claimed, kind, digestId: digestId!, language: language!, message: { subject: subject!, text: textBody!, html: htmlBody! } };
 }
 
 export interface UndeliverableReceipt {
@@ -52,7 +54,7 @@ export interface UndeliverableReceipt {
 /** A message that may be claimed now: waiting and due, or claimed by a worker whose lease ran out. */
 const claimable = "(status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_expires_at <= @now)";
 
-const rowColumns = `id, message_id AS messageId, kind, submission_id AS submissionId, digest_id AS digestId, recipient, subject,
+const rowColumns = `id, message_id AS messageId, kind, submission_id AS submissionId, digest_id AS digestId, language, recipient, subject,
   text_body AS textBody, html_body AS htmlBody, status, attempts`;
 
 /** The durable outbox. A message is claimed by one worker at a time, under a lease that runs out if that worker dies. */
@@ -65,7 +67,8 @@ export class OutboxRepository {
   private readonly markFailedStatement: Statement<[{ id: number; error: string }]>;
   private readonly releaseClaimsStatement: Statement<[]>;
   private readonly selectUndeliverableReceipts: Statement<[], UndeliverableReceipt>;
-  private readonly rewriteDigestStatement: Statement<[{ digestId: number; subject: string; text: string; html: string }], string>;
+  private readonly rewriteDigestStatement: Statement<[{ digestId: number; language: Language; subject: string; text: string; html: string }], string>;
+  private readonly selectDigestLanguages: Statement<[number], Language>;
   private readonly selectReceiptIds: Statement<[number], string>;
   private readonly insertCopyToRemove: Statement<[string]>;
   private readonly selectCopiesToRemove: Statement<[], string>;
@@ -73,8 +76,8 @@ export class OutboxRepository {
 
   constructor(db: Db) {
     this.insertMessage = db.prepare(`
-      INSERT INTO outbox (message_id, kind, submission_id, digest_id, recipient, subject, text_body, html_body, next_attempt_at, created_at)
-      VALUES (@messageId, @kind, @submissionId, @digestId, @recipient, @subject, @textBody, @htmlBody, @now, @now)`);
+      INSERT INTO outbox (message_id, kind, submission_id, digest_id, language, recipient, subject, text_body, html_body, next_attempt_at, created_at)
+      VALUES (@messageId, @kind, @submissionId, @digestId, @language, @recipient, @subject, @textBody, @htmlBody, @now, @now)`);
     this.selectAnyClaimable = db.prepare(`SELECT 1 FROM outbox WHERE ${claimable} LIMIT 1`).pluck() as Statement<[{ now: string }], number>;
     // One statement, so the claim is atomic even between two processes on the same database.
     this.claimNext = db.prepare(`
@@ -97,8 +100,12 @@ export class OutboxRepository {
       SELECT s.reference, o.recipient, o.last_error AS lastError FROM outbox o JOIN submissions s ON s.id = o.submission_id
       WHERE o.kind = 'receipt' AND o.status = 'failed' ORDER BY o.id DESC`);
     this.rewriteDigestStatement = db
-      .prepare('UPDATE outbox SET subject = @subject, text_body = @text, html_body = @html WHERE digest_id = @digestId RETURNING message_id')
-      .pluck() as Statement<[{ digestId: number; subject: string; text: string; html: string }], string>;
+      .prepare(`UPDATE outbox SET subject = @subject, text_body = @text, html_body = @html
+        WHERE digest_id = @digestId AND language = @language RETURNING message_id`)
+      .pluck() as Statement<[{ digestId: number; language: Language; subject: string; text: string; html: string }], string>;
+    this.selectDigestLanguages = db
+      .prepare('SELECT DISTINCT language FROM outbox WHERE digest_id = ? ORDER BY language')
+      .pluck() as Statement<[number], Language>;
     this.selectReceiptIds = db.prepare("SELECT message_id FROM outbox WHERE submission_id = ? AND kind = 'receipt'").pluck() as Statement<[number], string>;
     this.insertCopyToRemove = db.prepare('INSERT INTO mail_copies_to_remove (message_id) VALUES (?) ON CONFLICT DO NOTHING');
     this.selectCopiesToRemove = db.prepare('SELECT message_id FROM mail_copies_to_remove').pluck() as Statement<[], string>;
@@ -114,6 +121,7 @@ export class OutboxRepository {
       kind,
       submissionId: queued.kind === 'receipt' ? queued.submissionId : null,
       digestId: queued.kind === 'digest' ? queued.digestId : null,
+      language: queued.kind === 'digest' ? queued.language : null,
       subject: message?.subject ?? null,
       textBody: message?.text ?? null,
       htmlBody: message?.html ?? null,
@@ -151,9 +159,14 @@ export class OutboxRepository {
     return this.releaseClaimsStatement.run().changes;
   }
 
-  /** Puts a digest's new words in every copy queued or sent; returns those copies' message ids. */
-  rewriteDigest(digestId: number, message: BuiltMessage): string[] {
-    return this.rewriteDigestStatement.all({ digestId, ...message });
+  /** The languages a digest's copies are written in. */
+  digestLanguages(digestId: number): Language[] {
+    return this.selectDigestLanguages.all(digestId);
+  }
+
+  /** Puts a digest's new words in every copy in their language, queued or sent; returns those copies' message ids. */
+  rewriteDigest(digestId: number, language: Language, message: BuiltMessage): string[] {
+    return this.rewriteDigestStatement.all({ digestId, language, ...message });
   }
 
   receiptMessageIdsOf(submissionId: number): string[] {

@@ -11,9 +11,13 @@ export type MessageValues = Readonly<Record<string, string | number>>;
 /** A message by its key, with the values it interpolates (and `count` for plurals). */
 export type Translate = (key: string, values?: MessageValues) => string;
 
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value);
+}
+
 /** A stored language code as one the interface speaks, falling back to English. */
 export function asLanguage(code: string): Language {
-  return (supportedLanguages as readonly string[]).includes(code) ? (code as Language) : 'en';
+  return isLanguage(code) ? code : 'en';
 }
 
 // More than the catalogue holds, so every message fits; keys built from stored values cannot grow it without bound.

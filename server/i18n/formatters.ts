@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { LONDON } from '../config';
 import type { Language, Translate } from './catalogue';
-import { softMutation } from './welshMutations';
+import { andBeforeHours, softMutation } from './welshMutations';
 
 /** An instant as the views pass it: a Date, or an ISO string read in London time. */
 type Instant = Date | string;
@@ -83,7 +83,11 @@ export function createFormatters(language: Language, t: Translate) {
         .toObject();
       const wholeDays = Math.floor(days ?? 0);
       const wholeHours = Math.floor(hours ?? 0);
-      if (wholeDays > 0) return t('time.daysAndHours', { days: t('time.days', { count: wholeDays }), hours: t('time.hours', { count: wholeHours }) });
+      if (wholeDays > 0) {
+        const joined = t('time.daysAndHours', { days: t('time.days', { count: wholeDays }), hours: t('time.hours', { count: wholeHours }) });
+        // Welsh writes "ac" before an hour count read with a vowel first: "5 diwrnod ac 1 awr".
+        return language === 'cy' ? joined.replace(/ a (?=\d+ awr$)/, ` ${andBeforeHours(wholeHours)} `) : joined;
+      }
       if (wholeHours > 0) return t('time.hours', { count: wholeHours });
       return t('time.minutes', { count: Math.max(1, Math.ceil(minutes ?? 0)) });
     },

@@ -29,3 +29,14 @@ export function softMutation(word: string): string {
   const capital = word[0] !== undefined && word[0] !== word[0].toLowerCase();
   return capital && mutated !== '' ? mutated[0]!.toUpperCase() + mutated.slice(1) : mutated;
 }
+
+/**
+ * Hours that Welsh reads with a vowel first, however the number is read: un (1), wyth (8), un ar
+ * ddeg or un deg un (11), un ar bymtheg or un deg chwech (16). "And" before them is "ac", not "a".
+ */
+const hoursReadWithAVowel = new Set([1, 8, 11, 16]);
+
+/** Welsh "and" before a number of hours: "5 diwrnod ac 1 awr", "2 ddiwrnod a 3 awr". */
+export function andBeforeHours(hours: number): 'a' | 'ac' {
+  return hoursReadWithAVowel.has(hours) ? 'ac' : 'a';
+}

@@ -5,7 +5,7 @@ import ejs from 'ejs';
 import { projectRoot } from '../config';
 import type { LocalisedConsultation } from '../content/loadConsultation';
 import { asLanguage, createCatalogue, type Language } from '../i18n/catalogue';
-import { constituencyNamer } from '../i18n/constituencyNames';
+import { constituencyLister, constituencyNamer } from '../i18n/constituencyNames';
 import { createFormatters } from '../i18n/formatters';
 import type { NewSubmission } from '../services/submission';
 
@@ -71,18 +71,18 @@ export class MessageBuilder {
     ];
     const data = { ...common, submission, rows };
     return {
-      // The consultation's name in capitals, in the reader's language: STAGE 2 POLICY CONSULTATION, YMGYNGHORIAD POLISI CAM 2.
-      subject: `${common.consultation.title.toLocaleUpperCase(common.language)}: ${t('email.receipt.subject', { reference: submission.reference })}`,
+      subject: subjectLine(common, t('email.receipt.subject', { reference: submission.reference })),
       text: this.templates.receiptText(data),
       html: this.templates.receiptHtml(data),
     };
   }
 
-  /** A digest for the Policy Officer. */
-  digest(content: Record<string, unknown>, subjectKey: string, subjectValues: Record<string, string | number>): BuiltMessage {
-    const data = { ...this.commonData('en'), ...content };
+  /** A digest for the Policy Officer, in the language its reader chose. */
+  digest(language: Language, content: Record<string, unknown>, subjectKey: string, subjectValues: Record<string, string | number>): BuiltMessage {
+    const common = this.commonData(language);
+    const data = { ...common, ...content };
     return {
-      subject: `${this.consultations.en.howToRespond.emailSubject}: ${data.t(subjectKey, subjectValues)}`,
+      subject: subjectLine(common, common.t(subjectKey, subjectValues)),
       text: this.templates.digestText(data),
       html: this.templates.digestHtml(data),
     };
@@ -107,9 +107,15 @@ export class MessageBuilder {
       consultation,
       baseUrl: this.baseUrl,
       constituencyName: constituencyNamer(consultation, t),
+      constituencyNames: constituencyLister(consultation),
     };
   }
 }
 
 /** What every message in a language is written with, made once per language. */
 type CommonData = ReturnType<MessageBuilder['makeCommonData']>;
+
+/** A subject after the consultation's name in capitals, in the reader's language: STAGE 2 POLICY CONSULTATION, YMGYNGHORIAD POLISI CAM 2. */
+function subjectLine({ consultation, language }: CommonData, subject: string): string {
+  return `${consultation.title.toLocaleUpperCase(language)}: ${subject}`;
+}

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Consultation } from '../content/consultation';
-import { createCatalogue, supportedLanguages, type Language, type Translate } from '../i18n/catalogue';
+import { createCatalogue, isLanguage, supportedLanguages, type Language, type Translate } from '../i18n/catalogue';
 import { constituencyNamer } from '../i18n/constituencyNames';
 import { createFormatters, type Formatters } from '../i18n/formatters';
 import type { Services } from '../services';
@@ -27,10 +27,6 @@ declare global {
 
 const cookieName = 'lang';
 const oneYearMs = 365 * 24 * 60 * 60 * 1000;
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value);
-}
 
 /** Puts a request and its page into a language: the translator, the formatters and the consultation's words. */
 type Localise = (req: Request, res: Response, language: Language) => void;

@@ -1,6 +1,7 @@
 import type { DigestKind, DigestLine } from '../db/digestRepository';
 import type { UndeliverableReceipt } from '../db/outboxRepository';
 import type { CountWithRecent } from '../db/statisticsRepository';
+import type { Language } from '../i18n/catalogue';
 import type { BuiltMessage, MessageBuilder } from '../mail/messageBuilder';
 import type { WindowState } from './consultationWindow';
 
@@ -38,6 +39,7 @@ export interface DigestContent {
     readonly byChannel: readonly CountWithRecent[];
   };
   readonly heardFrom: number;
+  /** The constituencies not heard from, by slug, to be named in each reader's language (by English name in digests made before that). */
   readonly notHeardFrom: readonly string[];
   readonly undeliverable: readonly (UndeliverableReceipt | ErasedMention)[];
   readonly flagged: { readonly items: readonly (FlaggedMention | ErasedMention)[]; readonly count: number };
@@ -67,8 +69,8 @@ export function withoutMentionsOf(content: DigestContent, references: ReadonlySe
   };
 }
 
-export function writeDigest(messages: MessageBuilder, content: DigestContent): BuiltMessage {
-  return messages.digest({ digest: content }, `email.digest.subject.${content.kind}`, { count: content.newCount });
+export function writeDigest(messages: MessageBuilder, content: DigestContent, language: Language): BuiltMessage {
+  return messages.digest(language, { digest: content }, `email.digest.subject.${content.kind}`, { count: content.newCount });
 }
 
 export function storedDigestContent(json: string): DigestContent {

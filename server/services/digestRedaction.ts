@@ -16,7 +16,10 @@ export class DigestRedaction {
     return this.digests.mentioning(submissionId).flatMap(({ id, content }) => {
       const redacted = withoutMentionsOf(storedDigestContent(content), new Set([reference]));
       this.digests.storeContent(id, JSON.stringify(redacted));
-      return this.outbox.rewriteDigest(id, writeDigest(this.messages, redacted));
+      // Each copy is written again in the language it was sent in.
+      return this.outbox
+        .digestLanguages(id)
+        .flatMap((language) => this.outbox.rewriteDigest(id, language, writeDigest(this.messages, redacted, language)));
     });
   }
 }

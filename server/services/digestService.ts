@@ -1,9 +1,10 @@
 import { SqliteError } from 'better-sqlite3';
 import type { Consultation } from '../content/consultation';
 import type { DigestHistoryEntry, DigestKind, DigestRecord, DigestRepository } from '../db/digestRepository';
-import type { OfficerRepository } from '../db/officerRepository';
+import type { DigestReader, OfficerRepository } from '../db/officerRepository';
 import type { OutboxRepository } from '../db/outboxRepository';
 import type { StatisticsRepository } from '../db/statisticsRepository';
+import type { Language } from '../i18n/catalogue';
 import type { BuiltMessage, MessageBuilder } from '../mail/messageBuilder';
 import { digestSchedule, type Actor, type AuditLog } from './auditLog';
 import type { Clock } from './clock';
@@ -31,7 +32,7 @@ export interface DigestDependencies {
   readonly statistics: StatisticsRepository;
   readonly officers: OfficerRepository;
   readonly messages: MessageBuilder;
-  readonly settings: DigestScheduleSettings & { readonly recipients: readonly string[] };
+  readonly settings: DigestScheduleSettings & { readonly recipients: readonly string[]; readonly language: Language };
   readonly clock: Clock;
   readonly audit: AuditLog;
   readonly inTransaction: <T>(work: () => T) => T;
@@ -45,10 +46,19 @@ function isSlotTaken(error: unknown): boolean {
 export class DigestService {
   constructor(private readonly deps: DigestDependencies) {}
 
-  /** Everyone who gets the digests: the configured addresses and the officers who opted in. */
-  recipients(): string[] {
-    const all = [...this.deps.settings.recipients, ...this.deps.officers.digestReaders()].map((address) => address.toLowerCase());
-    return [...new Set(all)];
+  /**
+   * Everyone who gets the digests, each once, with the language they read them in: the configured
+   * addresses in the configured language, and the officers who opted in, in the language each chose
+   * (which wins for an officer whose address is also configured).
+   */
+  recipients(): DigestReader[] {
+    const { settings, officers } = this.deps;
+    const configured = settings.recipients.map((address) => ({ address, language: settings.language }));
+    const byAddress = new Map<string, DigestReader>();
+    for (const { address, language } of [...configured, ...officers.digestReaders()]) {
+      byAddress.set(address.toLowerCase(), { address: address.toLowerCase(), language });
+    }
+    return [...byAddress.values()];
   }
 
   /** Makes the digest that is due now, if one is; null if none is due or another process made it. */
@@ -68,10 +78,10 @@ export class DigestService {
     return this.make(`manual ${now.toISOString()}`, 'manual', now, false, actor)!;
   }
 
-  /** The digest as it would go now, without recording or sending it. */
-  preview(): BuiltMessage {
+  /** The digest as it would go now in this language, without recording or sending it. */
+  preview(language: Language): BuiltMessage {
     const now = this.deps.clock.now();
-    return writeDigest(this.deps.messages, this.compose('manual', now, false));
+    return writeDigest(this.deps.messages, this.compose('manual', now, false), language);
   }
 
   history(): DigestHistoryEntry[] {
@@ -103,11 +113,14 @@ export class DigestService {
         const erasedMeanwhile = mentionedReferences(composed).filter((reference) => !digests.recordMention(digestId, reference));
         const content = erasedMeanwhile.length > 0 ? withoutMentionsOf(composed, new Set(erasedMeanwhile)) : composed;
         digests.storeContent(digestId, JSON.stringify(content));
-        const message = writeDigest(messages, content);
-        for (const recipient of recipients) {
-          outbox.enqueue({ kind: 'digest', messageId: messages.newMessageId(), digestId, recipient, message }, clock.now());
+        // Written once in each language its readers read.
+        const languages = new Set(recipients.map(({ language }) => language));
+        const messageIn = new Map([...languages].map((language) => [language, writeDigest(messages, content, language)]));
+        for (const { address, language } of recipients) {
+          const message = messageIn.get(language)!;
+          outbox.enqueue({ kind: 'digest', messageId: messages.newMessageId(), digestId, recipient: address, language, message }, clock.now());
         }
-        audit.record(actor, 'digest-sent', null, `${kind}: ${recipients.join(', ')}`);
+        audit.record(actor, 'digest-sent', null, `${kind}: ${recipients.map(({ address }) => address).join(', ')}`);
         return digestId;
       });
       return { id, ...record };
@@ -136,7 +149,7 @@ export class DigestService {
       lastSubmissionId: fresh.lastId,
       totals: { total: stats.totals.total, byPaper: stats.byPaper, byType: stats.byType, byChannel: stats.byChannel },
       heardFrom: consultation.constituencies.filter((constituency) => heard.has(constituency.slug)).length,
-      notHeardFrom: consultation.constituencies.filter((constituency) => !heard.has(constituency.slug)).map((constituency) => constituency.name),
+      notHeardFrom: consultation.constituencies.filter((constituency) => !heard.has(constituency.slug)).map((constituency) => constituency.slug),
       undeliverable: outbox.undeliverableReceipts(),
       flagged: digests.flagged(consultation.slug, flaggedListLimit),
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Officer, OfficerRepository } from '../db/officerRepository';
+import type { Language } from '../i18n/catalogue';
 import { commandLine, type Actor, type AuditLog } from './auditLog';
 import type { Clock } from './clock';
 import type { PasswordHasher } from './passwords';
@@ -68,10 +69,11 @@ export class OfficerService {
     return officer && officer.disabledAt === null ? officer : null;
   }
 
-  /** Whether this officer gets the email digests: their choice, in the audit log. */
-  setWantsDigest(officer: Officer, wantsDigest: boolean): void {
-    this.officers.setWantsDigest(officer.id, wantsDigest);
-    this.audit.record(this.actorFor(officer), wantsDigest ? 'digest-opted-in' : 'digest-opted-out');
+  /** The language this officer gets the email digests in, or null for none: their choice, in the audit log. */
+  setDigestLanguage(officer: Officer, language: Language | null): void {
+    this.officers.setDigestLanguage(officer.id, language);
+    if (language === null) this.audit.record(this.actorFor(officer), 'digest-opted-out');
+    else this.audit.record(this.actorFor(officer), 'digest-opted-in', null, language);
   }
 
   actorFor(officer: Officer): Actor {

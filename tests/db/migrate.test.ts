@@ -128,6 +128,45 @@ describe('migrations', () => {
     }
   });
 
+  test('digests made before they had a language, and officers who opted in then, are English: an erasure writes such a digest again in English', () => {
+    const db = databaseBefore(dir, '0009');
+    const now = duringConsultation.toISOString();
+    const submissionId = storeAsBefore0009(db, { reference: 'S2-AAAA-BBBB', name: 'Megan Lloyd', receivedAt: now, answers: ['Care workers deserve NHS pay.'] });
+    db.prepare("INSERT INTO officers (email, password_hash, created_at, wants_digest) VALUES ('officer@example.org', 'x', ?, 1)").run(now);
+    // What a digest of the time said, with the constituencies not heard from by their English names.
+    const content = {
+      kind: 'manual', late: false, scheduledFor: now, since: null,
+      window: { state: 'open', closesAt: '2020-06-15T22:59:59.999Z', millisecondsLeft: 1000 },
+      lines: [{ reference: 'S2-AAAA-BBBB', name: 'Megan Lloyd', respondentType: 'individual', bodyName: null, constituency: 'cardiff-west', papers: null, opening: 'Care workers deserve NHS pay.', attachmentNames: null }],
+      newCount: 1, lastSubmissionId: submissionId,
+      totals: { total: 1, byPaper: [], byType: [], byChannel: [] },
+      heardFrom: 1, notHeardFrom: ['Aberavon', 'Aberconwy'],
+      undeliverable: [], flagged: { items: [], count: 0 },
+    };
+    const digestId = db
+      .prepare("INSERT INTO digests (slot, kind, scheduled_for, created_at, late, last_submission_id, new_submissions, content) VALUES ('manual x', 'manual', ?, ?, 0, ?, 1, ?)")
+      .run(now, now, submissionId, JSON.stringify(content)).lastInsertRowid;
+    db.prepare('INSERT INTO digest_mentions (submission_id, digest_id) VALUES (?, ?)').run(submissionId, digestId);
+    db.prepare(`INSERT INTO outbox (message_id, kind, digest_id, recipient, subject, text_body, html_body, next_attempt_at, created_at)
+      VALUES ('<digest@localhost>', 'digest', ?, 'officer@example.org', 'Digest subject', 'Megan Lloyd', '<p>Megan Lloyd</p>', ?, ?)`).run(digestId, now, now);
+    db.close();
+
+    const portal = createTestPortal({ dataDir: dir });
+    try {
+      expect(portal.services.digests.recipients()).toEqual([{ address: 'officer@example.org', language: 'en' }]);
+      expect(portal.db.prepare('SELECT language FROM outbox').pluck().all()).toEqual(['en']);
+      portal.services.erasure.erase('S2-AAAA-BBBB', { officerId: null, name: 'test' });
+      const rewritten = portal.db.prepare('SELECT subject, text_body AS text FROM outbox').get() as { subject: string; text: string };
+      expect(rewritten.subject).toBe('STAGE 2 POLICY CONSULTATION: digest, 1 new response');
+      expect(rewritten.text).toContain('A response erased on request.');
+      expect(rewritten.text).toContain('Not yet heard from: Aberavon, Aberconwy');
+      expect(rewritten.text).not.toContain('Megan Lloyd');
+    } finally {
+      portal.services.checkpointer.stop();
+      portal.close();
+    }
+  });
+
   test('responses stored before searches followed the received time are searched in received order, and new ones take their place among them', async () => {
     const db = databaseBefore(dir, '0009');
     // Stored in this order; received in the order February, February (the same moment: letters have noon), May.

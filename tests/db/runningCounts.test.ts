@@ -107,7 +107,7 @@ describe('the running counts behind the dashboard and the digests', () => {
 
   test('a digest lists the first responses and says how many more there are, rather than thousands of lines', () => {
     storeDemoResponses(portal, digestListLimit + 30);
-    const digest = portal.services.digests.preview();
+    const digest = portal.services.digests.preview('en');
     expect(digest.text).toContain(`These are the first ${digestListLimit} of ${digestListLimit + 30} new responses.`);
     expect(digest.html).toContain(`${digestListLimit + 30} new responses`);
     expect(digest.text.match(/\/admin\/submissions\/S2-/g)).toHaveLength(digestListLimit);

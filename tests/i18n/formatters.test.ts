@@ -48,3 +48,14 @@ describe('the soft mutation', () => {
     expect(softMutation(word)).toBe(mutated);
   });
 });
+
+describe('how long is left', () => {
+  const hours = (count: number) => count * 3600 * 1000;
+  test('Welsh writes ac before an hour count read with a vowel first, and a before any other', () => {
+    expect(welsh.timeLeft(hours(5 * 24 + 1))).toBe('5 diwrnod ac 1 awr');
+    expect(welsh.timeLeft(hours(2 * 24 + 8))).toBe('2 ddiwrnod ac 8 awr');
+    expect(welsh.timeLeft(hours(3 * 24 + 11))).toBe('3 diwrnod ac 11 awr');
+    expect(welsh.timeLeft(hours(2 * 24 + 3))).toBe('2 ddiwrnod a 3 awr');
+    expect(english.timeLeft(hours(5 * 24 + 1))).toBe('5 days and 1 hour');
+  });
+});

@@ -12,6 +12,7 @@ import { docxWithMacro, pdfOpeningWithJavaScript, rtfWithEmbeddedObject } from '
 import { countRows, openForm, postResponse, validFields } from '../support/respond';
 import { addOfficer, portalWithOfficer, signIn } from '../support/officer';
 import { referencesIn, storeResponse } from '../support/officerWorkspace';
+import { formValues } from '../support/formPage';
 import { asBuffer } from '../support/binary';
 import { strFromU8, unzipSync } from 'fflate';
 
@@ -509,7 +510,7 @@ describe('the digests page', () => {
     expect(page.text).toContain('Nobody yet');
 
     await agent.post('/admin/digests/subscription').type('form').send({ _csrf: csrf, wantsDigest: 'yes' }).expect(303);
-    expect((await agent.get('/admin/digests')).text).toContain('<li>policy.officer@example.org</li>');
+    expect((await agent.get('/admin/digests')).text).toContain('<li>policy.officer@example.org <span class="secondary">(English)</span></li>');
     await agent.post('/admin/digests/send').type('form').send({ _csrf: csrf }).expect(303);
     expect(portal.db.prepare("SELECT recipient FROM outbox WHERE kind = 'digest'").pluck().all()).toEqual(['policy.officer@example.org']);
     const after = await agent.get('/admin/digests?sent=1').expect(200);
@@ -518,5 +519,40 @@ describe('the digests page', () => {
 
     await agent.post('/admin/digests/subscription').type('form').send({ _csrf: csrf, wantsDigest: 'no' }).expect(303);
     expect((await agent.get('/admin/digests')).text).toContain('Nobody yet');
+  });
+
+  /** The page's forms that choose whether and how the officer gets the digests, by their button's words, with what each posts. */
+  const subscriptionForms = (html: string) =>
+    new Map(
+      [...html.matchAll(/<form method="post" action="\/admin\/digests\/subscription">([\s\S]*?)<\/form>/g)].map(([, form]) => [
+        /<button[^>]*>([^<]*)<\/button>/.exec(form!)![1]!,
+        formValues(form!),
+      ]),
+    );
+
+  test('in Welsh, previews the next digest in Welsh, and an officer who opts in there gets them in Welsh until they choose English', async () => {
+    await submitAt('2020-05-01T10:00:00+01:00', { name: 'Person Digest', constituency: 'gower' });
+    const page = (await agent.get('/admin/digests?lang=cy').expect(200)).text;
+    expect(page).toContain('YMGYNGHORIAD POLISI CAM 2: crynodeb, 1 ymateb newydd');
+    expect(page).toContain('Person Digest · Unigolyn · Gŵyr');
+    expect(page).toContain('Ar agor ar gyfer ymatebion tan 11:59yh ddydd Llun 15 Mehefin 2020');
+    expect(page).toContain('Heb glywed gan y rhain eto: Aberafan, Aberconwy, Alun a Glannau Dyfrdwy, Arfon');
+    // In the Welsh alphabet's order of the Welsh names: Bridgend is Pen-y-bont ar Ogwr, after Ogwr.
+    expect(page).toContain('Mynwy, Ogwr, Pen-y-bont ar Ogwr, Pontypridd');
+    expect(page).not.toMatch(/STAGE 2|new response|Not yet heard|Alyn and Deeside/);
+
+    const optIn = subscriptionForms(page).get('Anfon y crynodebau ataf i hefyd');
+    await agent.post('/admin/digests/subscription').type('form').send(optIn!).expect(303);
+    expect(portal.services.digests.recipients()).toEqual([{ address: 'policy.officer@example.org', language: 'cy' }]);
+    const subscribed = (await agent.get('/admin/digests').expect(200)).text;
+    expect(subscribed).toContain('<li>policy.officer@example.org <span class="secondary">(Cymraeg)</span></li>');
+    expect(subscribed).toContain('Rydych chi&#39;n eu cael yn Gymraeg.');
+
+    const inEnglish = subscriptionForms(subscribed).get('Eu hanfon ataf i yn Saesneg yn lle hynny');
+    await agent.post('/admin/digests/subscription').type('form').send(inEnglish!).expect(303);
+    expect(portal.services.digests.recipients()).toEqual([{ address: 'policy.officer@example.org', language: 'en' }]);
+    const english = (await agent.get('/admin/digests?lang=en').expect(200)).text;
+    expect(english).toContain('You get them in English.');
+    expect([...subscriptionForms(english).keys()]).toEqual(['Send them to me in Welsh instead', 'Stop sending the digests to me']);
   });
 });

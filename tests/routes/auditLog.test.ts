@@ -37,7 +37,7 @@ describe('the audit log records', () => {
 
     await agent.post('/admin/digests/subscription').type('form').send({ _csrf: csrf, wantsDigest: 'yes' }).expect(303);
     await agent.post('/admin/digests/subscription').type('form').send({ _csrf: csrf, wantsDigest: 'no' }).expect(303);
-    expect(entries('digest-opted-in')).toEqual([{ actor: officerEmail, reference: null, detail: '' }]);
+    expect(entries('digest-opted-in')).toEqual([{ actor: officerEmail, reference: null, detail: 'en' }]);
     expect(entries('digest-opted-out')).toEqual([{ actor: officerEmail, reference: null, detail: '' }]);
 
     await agent.post('/admin/digests/send').type('form').send({ _csrf: csrf }).expect(303);
@@ -110,9 +110,11 @@ describe('the audit log page', () => {
     at('2020-05-12T10:03:00Z', officer, 'entry-recorded', 'post');
     at('2020-05-12T10:04:00Z', { officerId: null, name: 'digest schedule' }, 'digest-sent', 'weekly: policy@example.org');
     at('2020-05-12T10:05:00Z', officer, 'exported', 'reports zip ?type=branch');
+    at('2020-05-12T10:06:00Z', officer, 'digest-opted-in', 'cy');
     const welsh = rowsShown((await agent.get('/admin/audit?lang=cy').expect(200)).text);
-    expect(welsh.slice(0, 6)).toEqual(
+    expect(welsh.slice(0, 7)).toEqual(
       [
+      `${officerEmail} | Wedi dewis cael y crynodebau |  | Cymraeg`,
       `${officerEmail} | Wedi allforio |  | ZIP o adroddiadau ?type=branch`,
       'amserlen y crynodebau | Crynodeb wedi\'i anfon |  | Crynodeb wythnosol: policy@example.org',
       `${officerEmail} | Ymateb wedi'i gofnodi |  | Post`,

@@ -122,6 +122,40 @@ test('a digest still waiting to be sent goes without the erased response, and th
   expect(page.text).toMatch(/<td>Digest<\/td>\s*<td class="numeric">2<\/td>\s*<td>1 sent, 0 waiting, 0 failed<\/td>/);
 });
 
+test('each copy of a digest is written again in its own language: the English and the Welsh both lose the response', async () => {
+  startPortal('smtp');
+  await portal.services.officers.add('swyddog@example.org', 'a long enough password');
+  portal.services.officers.setDigestLanguage(portal.services.officers.list()[0]!, 'cy');
+  const erased = await respondToBeErased();
+  const kept = await respondToBeKept();
+  portal.services.digests.makeNow(commandLine);
+  await portal.services.delivery.deliverDue();
+
+  portal.services.erasure.erase(erased, commandLine);
+
+  const copies = portal.db
+    .prepare("SELECT recipient, language, subject, text_body AS text, html_body AS html FROM outbox WHERE kind = 'digest' ORDER BY recipient")
+    .all() as { recipient: string; language: string; subject: string; text: string; html: string }[];
+  expect(copies.map(({ recipient, language, subject }) => ({ recipient, language, subject }))).toEqual([
+    { recipient: 'policy.officer@example.org', language: 'en', subject: 'STAGE 2 POLICY CONSULTATION: digest, 2 new responses' },
+    { recipient: 'swyddog@example.org', language: 'cy', subject: 'YMGYNGHORIAD POLISI CAM 2: crynodeb, 2 ymateb newydd' },
+  ]);
+  const [english, welsh] = copies;
+  for (const [copy, erasedNote, notHeard] of [
+    [english!, 'A response erased on request.', 'Not yet heard from: Aberavon'],
+    [welsh!, 'Ymateb a ddilëwyd ar gais.', 'Heb glywed gan y rhain eto: Aberafan'],
+  ] as const) {
+    for (const part of [copy.text, copy.html]) {
+      expect(part).toContain(erasedNote);
+      expect(part).toContain(notHeard);
+      expect(part).toContain(kept);
+      expect(part).toContain('Dafydd Kept');
+      for (const word of [erased, ...erasedWords]) expect(part).not.toContain(word);
+    }
+  }
+  expect(welsh!.html).toContain('<html lang="cy">');
+});
+
 test('a reader holding an old snapshot delays emptying the write-ahead log until it lets go, and then nothing of the response is left in it or the database', async () => {
   startPortal('file');
   const erased = await respondToBeErased();

@@ -8,6 +8,7 @@ import { createTestPortal, type TestPortal } from '../support/testPortal';
 import { TestSmtpServer } from '../support/smtp';
 import { docxFile, pdfFile } from '../support/files';
 import { cantonBranchFields, openForm, postResponse } from '../support/respond';
+import { signIn } from '../support/officer';
 
 const fastRetries = { leaseMs: 60_000, firstRetryMs: 1_000, longestRetryMs: 60_000, maxAttempts: 5 };
 
@@ -262,7 +263,7 @@ describe('delivery that never loses a message and sends it once', () => {
     await portal.services.delivery.deliverDue();
     expect(outboxStatus(portal)).toEqual([{ status: 'failed', attempts: 1, lastError: expect.stringContaining('No such mailbox') }]);
     expect(portal.services.outbox.undeliverableReceipts()).toEqual([{ reference, recipient: 'nobody@example.org', lastError: expect.any(String) }]);
-    const digest = portal.services.digests.preview();
+    const digest = portal.services.digests.preview('en');
     expect(digest.text).toContain(`The receipt for ${reference} could not be delivered to nobody@example.org.`);
   });
 });
@@ -330,7 +331,7 @@ describe('digests', () => {
     const flag = portal.db.prepare("UPDATE submissions SET status = 'flagged' WHERE reference = ?");
     for (const reference of references) flag.run(reference);
 
-    const { text, html } = portal.services.digests.preview();
+    const { text, html } = portal.services.digests.preview('en');
     for (const [n, reference] of references.slice(0, 5).entries()) expect(text).toContain(`${reference} is flagged: Flagged ${n}`);
     expect(text).not.toContain('is flagged: Flagged 5');
     expect(text).toContain('and 94 more: see them all http://consult.example.org/admin/submissions?status=flagged');
@@ -388,6 +389,63 @@ describe('digests', () => {
     await portal.services.officers.add('left@example.org', 'a long enough password');
     portal.db.prepare('UPDATE officers SET wants_digest = 1').run();
     portal.services.officers.setDisabled('left@example.org', true);
-    expect(portal.services.digests.recipients()).toEqual(['policy.officer@example.org', 'opted.in@example.org']);
+    expect(portal.services.digests.recipients()).toEqual([
+      { address: 'policy.officer@example.org', language: 'en' },
+      { address: 'opted.in@example.org', language: 'en' },
+    ]);
+  });
+
+  test('go in Welsh to an officer who opted in from the Welsh Digests page, and in English to DIGEST_RECIPIENTS', async () => {
+    const portal = startPortal(new Date('2020-05-10T12:00:00+01:00'));
+    await portal.services.officers.add('swyddog@example.org', 'a long enough password');
+    const { agent, csrf } = await signIn(portal.app, 'swyddog@example.org', 'a long enough password');
+    await agent.get('/admin/digests?lang=cy').expect(200);
+    // What the page's "Anfon y crynodebau ataf i hefyd" posts.
+    await agent.post('/admin/digests/subscription').type('form').send({ _csrf: csrf, wantsDigest: 'yes', language: 'cy' }).expect(303);
+    const reference = await submit(portal, { name: 'Sian Lewis', constituency: 'gower' });
+    portal.clock.time = mondayMorning;
+    portal.services.digests.makeDue();
+    await portal.services.delivery.deliverDue(100);
+
+    const digestTo = (address: string) => smtp.received.find((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === address)!;
+    const welsh = digestTo('swyddog@example.org');
+    expect(welsh.subject).toBe('YMGYNGHORIAD POLISI CAM 2: crynodeb wythnosol, 1 ymateb newydd');
+    expect(welsh.html).toContain('<html lang="cy">');
+    for (const part of [welsh.text!, welsh.html as string]) {
+      expect(part).toMatch(/Crynodeb wythnosol/i);
+      expect(part).toContain(`${reference}`);
+      expect(part).toContain('Sian Lewis · Unigolyn · Gŵyr');
+      expect(part).toContain('Ar agor ar gyfer ymatebion tan 11:59yh ddydd Llun 15 Mehefin 2020');
+      expect(part).toContain('Heb glywed gan y rhain eto: Aberafan, Aberconwy');
+      expect(part).not.toMatch(/new response|Not yet heard|Aberavon/);
+    }
+    const english = digestTo('policy.officer@example.org');
+    expect(english.subject).toBe('STAGE 2 POLICY CONSULTATION: weekly digest, 1 new response');
+    expect(english.text).toContain('Sian Lewis · Individual · Gower');
+    expect(english.text).toContain('Not yet heard from: Aberavon, Aberconwy');
+    expect(portal.db.prepare("SELECT recipient, language FROM outbox WHERE kind = 'digest' ORDER BY recipient").all()).toEqual([
+      { recipient: 'policy.officer@example.org', language: 'en' },
+      { recipient: 'swyddog@example.org', language: 'cy' },
+    ]);
+  });
+
+  test('go to DIGEST_RECIPIENTS in Welsh when DIGEST_LANGUAGE is cy, and to an officer among them in the language they chose', async () => {
+    const portal = startPortal(mondayMorning, { DIGEST_RECIPIENTS: 'policy.officer@example.org, swyddog@example.org', DIGEST_LANGUAGE: 'cy' });
+    await portal.services.officers.add('swyddog@example.org', 'a long enough password');
+    portal.services.officers.setDigestLanguage(portal.services.officers.list()[0]!, 'en');
+    expect(portal.services.digests.recipients()).toEqual([
+      { address: 'policy.officer@example.org', language: 'cy' },
+      { address: 'swyddog@example.org', language: 'en' },
+    ]);
+    portal.services.digests.makeNow({ officerId: null, name: 'test' });
+    await portal.services.delivery.deliverDue();
+    expect(smtp.received.map((mail) => mail.subject).sort()).toEqual([
+      'STAGE 2 POLICY CONSULTATION: digest, 0 new responses',
+      'YMGYNGHORIAD POLISI CAM 2: crynodeb, dim ymatebion newydd',
+    ]);
+  });
+
+  test('DIGEST_LANGUAGE is en or cy, and says so', () => {
+    expect(() => startPortal(mondayMorning, { DIGEST_LANGUAGE: 'welsh' })).toThrow('DIGEST_LANGUAGE must be en (English) or cy (Welsh)');
   });
 });

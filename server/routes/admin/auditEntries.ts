@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../db/auditRepository';
-import type { Translate } from '../../i18n/catalogue';
+import { supportedLanguages, type Translate } from '../../i18n/catalogue';
 import { digestKinds } from '../../db/digestRepository';
 import { commandLine, digestSchedule, signInFailures, unnamedSignInOf } from '../../services/auditLog';
 import { exportKinds } from '../../services/exportService';
@@ -34,8 +34,8 @@ function who(entry: AuditEntry, t: Translate): string {
 
 /**
  * The detail, with the words the portal wrote in it (an export's kind, a status, a channel, a
- * digest's kind, why a sign-in failed) in the page's language. What an officer typed, such as a
- * tag, or an email address, stays as it was.
+ * digest's kind, the language an officer reads the digests in, why a sign-in failed) in the
+ * page's language. What an officer typed, such as a tag, or an email address, stays as it was.
  */
 function detail(entry: AuditEntry, t: Translate): string {
   const text = entry.detail;
@@ -55,6 +55,9 @@ function detail(entry: AuditEntry, t: Translate): string {
       const [, kind, recipients] = /^([\w-]+): (.*)$/.exec(text) ?? [];
       return isOneOf(digestKinds, kind) ? `${t(`email.digest.heading.${kind}`)}: ${recipients}` : text;
     }
+    case 'digest-opted-in':
+      // The language the officer chose to read them in; nothing, for a choice made before there was one.
+      return isOneOf(supportedLanguages, text) ? t(`admin.languages.${text}`) : text;
     case 'sign-in-failed':
       return signInFailureKeys[text] === undefined ? text : t(signInFailureKeys[text]);
     default:

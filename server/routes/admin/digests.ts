@@ -1,16 +1,19 @@
 import type { Router } from 'express';
 import { z } from 'zod';
+import { supportedLanguages } from '../../i18n/catalogue';
 import type { Services } from '../../services';
 
-const subscriptionForm = z.object({ wantsDigest: z.enum(['yes', 'no']) });
+/** Getting the digests or not, and in which language: the page's, unless the form names the other. */
+const subscriptionForm = z.object({ wantsDigest: z.enum(['yes', 'no']), language: z.enum(supportedLanguages).optional() });
 
-/** The digests: their history, who gets them, a preview of the next, and "send now". */
+/** The digests: their history, who gets them, a preview of the next in the page's language, and "send now". */
 export function registerDigestRoutes(router: Router, { digests, officers, outbox }: Services): void {
   router.get('/digests', (req, res) => {
     res.render('pages/admin/digests', {
       history: digests.history(),
       recipients: digests.recipients(),
-      preview: digests.preview(),
+      preview: digests.preview(req.language),
+      otherDigestLanguages: supportedLanguages.filter((language) => language !== res.locals.officer!.digestLanguage),
       undeliverable: outbox.undeliverableReceipts(),
       sent: req.query.sent === '1',
     });
@@ -22,8 +25,8 @@ export function registerDigestRoutes(router: Router, { digests, officers, outbox
   });
 
   router.post('/digests/subscription', (req, res) => {
-    const { wantsDigest } = subscriptionForm.parse(req.body);
-    officers.setWantsDigest(res.locals.officer!, wantsDigest === 'yes');
+    const { wantsDigest, language } = subscriptionForm.parse(req.body);
+    officers.setDigestLanguage(res.locals.officer!, wantsDigest === 'yes' ? (language ?? req.language) : null);
     res.redirect(303, '/admin/digests');
   });
 }

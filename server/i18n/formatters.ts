@@ -36,10 +36,14 @@ function inLondon(instant: Instant): DateTime {
  * ddydd Llun 15 Mehefin 2020", where on its own the date reads "Dydd Llun 15 Mehefin 2020".
  */
 function dateAfterTime(time: DateTime, language: Language): string {
-  const date = time.toFormat('cccc d LLLL yyyy');
-  if (language === 'en') return date;
-  const [weekday = '', ...rest] = date.split(' ');
-  return [softMutation(weekday.toLowerCase()), ...rest].join(' ');
+  return afterTime(time.toFormat('cccc d LLLL yyyy'), language);
+}
+
+/** Words written straight after a time: in Welsh their first word mutates ("Dydd Llun" → "ddydd Llun"). */
+function afterTime(words: string, language: Language): string {
+  if (language === 'en') return words;
+  const [first = '', ...rest] = words.split(' ');
+  return [softMutation(first.toLowerCase()), ...rest].join(' ');
 }
 
 /** Formats times, durations and sizes the way the interface language writes them, always in London time. */
@@ -69,6 +73,12 @@ export function createFormatters(language: Language, t: Translate) {
     compactDateTime: (instant: Instant): string => compactDateTime(instant),
     /** 11:59pm on Monday 15 June 2020; 11:59yh ddydd Llun 15 Mehefin 2020 */
     dateTime: (instant: Date): string => dateTime(instant),
+    /** A weekly moment, `weekday` 1 (Monday) to 7: Monday at 8:00am; 8:00yb ddydd Llun. */
+    weekdayAt(weekday: number, hour: number): string {
+      // Any week will do: 2 March 2020 was a Monday.
+      const moment = DateTime.fromObject({ year: 2020, month: 3, day: 1 + weekday, hour }, { zone: LONDON }).setLocale(locale);
+      return t('time.weekdayAt', { time: clockTime(moment.toJSDate()), weekday: afterTime(moment.toFormat('cccc'), language) });
+    },
     /** 11:59pm tonight, or 9:00am today; on another day than `now`, as `dateTime`. */
     timeSoon(instant: Date, now: Date): string {
       const time = inLondon(instant);

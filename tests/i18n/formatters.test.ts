@@ -59,3 +59,10 @@ describe('how long is left', () => {
     expect(english.timeLeft(hours(5 * 24 + 1))).toBe('5 days and 1 hour');
   });
 });
+
+test('a weekly moment: Monday at 8:00am, and in Welsh 8:00yb ddydd Llun', () => {
+  expect(english.weekdayAt(1, 8)).toBe('Monday at 8:00am');
+  expect(welsh.weekdayAt(1, 8)).toBe('8:00yb ddydd Llun');
+  expect(welsh.weekdayAt(5, 17)).toBe('5:00yh ddydd Gwener');
+  expect(english.weekdayAt(7, 9)).toBe('Sunday at 9:00am');
+});

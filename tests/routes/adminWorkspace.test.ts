@@ -502,6 +502,21 @@ describe('stored XSS: what respondents and officers type is inert on every offic
 });
 
 describe('the digests page', () => {
+  test('says when the digests go, as the settings have it', async () => {
+    const configured = createTestPortal({ env: { DIGEST_WEEKDAY: '5', DIGEST_HOUR: '17', DIGEST_DAILY_DAYS: '3' } });
+    try {
+      await addOfficer(configured);
+      const officer = await signIn(configured.app);
+      const page = (await officer.agent.get('/admin/digests').expect(200)).text;
+      expect(page).toContain('weekly on Friday at 5:00pm while the consultation is open, daily at the same time in its last 3 days');
+      const welsh = (await officer.agent.get('/admin/digests?lang=cy').expect(200)).text;
+      expect(welsh).toContain('bob wythnos am 5:00yh ddydd Gwener tra bo');
+      expect(welsh).toContain('yn ystod y 3 diwrnod olaf');
+    } finally {
+      configured.close();
+    }
+  });
+
   test('previews the next digest, sends one now, and lets the officer opt in and out', async () => {
     await submitAt('2020-05-01T10:00:00+01:00', { name: 'Digest Person' });
     const page = await agent.get('/admin/digests').expect(200);
@@ -537,6 +552,8 @@ describe('the digests page', () => {
     expect(page).toContain('Person Digest · Unigolyn · Gŵyr');
     expect(page).toContain('Ar agor ar gyfer ymatebion tan 11:59yh ddydd Llun 15 Mehefin 2020');
     expect(page).toContain('Heb glywed gan y rhain eto: Aberafan, Aberconwy, Alun a Glannau Dyfrdwy, Arfon');
+    expect(page).toContain('bob wythnos am 8:00yb ddydd Llun tra bo');
+    expect(page).toContain('yn ystod y 7 diwrnod olaf');
     // In the Welsh alphabet's order of the Welsh names: Bridgend is Pen-y-bont ar Ogwr, after Ogwr.
     expect(page).toContain('Mynwy, Ogwr, Pen-y-bont ar Ogwr, Pontypridd');
     expect(page).not.toMatch(/STAGE 2|new response|Not yet heard|Alyn and Deeside/);

@@ -7,12 +7,13 @@ import type { Services } from '../../services';
 const subscriptionForm = z.object({ wantsDigest: z.enum(['yes', 'no']), language: z.enum(supportedLanguages).optional() });
 
 /** The digests: their history, who gets them, a preview of the next in the page's language, and "send now". */
-export function registerDigestRoutes(router: Router, { digests, officers, outbox }: Services): void {
+export function registerDigestRoutes(router: Router, { digests, officers, outbox, config }: Services): void {
   router.get('/digests', (req, res) => {
     res.render('pages/admin/digests', {
       history: digests.history(),
       recipients: digests.recipients(),
       preview: digests.preview(req.language),
+      schedule: config.digests,
       otherDigestLanguages: supportedLanguages.filter((language) => language !== res.locals.officer!.digestLanguage),
       undeliverable: outbox.undeliverableReceipts(),
       sent: req.query.sent === '1',

@@ -501,6 +501,21 @@ describe('stored XSS: what respondents and officers type is inert on every offic
   });
 });
 
+describe('a response written in Welsh', () => {
+  test('is marked as Welsh on the English page, and not on the Welsh one', async () => {
+    const reference = await portal.services.submissions.submit(
+      { respondentType: 'individual', name: 'Nia Griffiths', email: 'nia@example.org', bodyName: null, roleInBody: null, constituency: 'llanelli',
+        answers: [{ paper: 'health-and-social-care', section: null, body: 'Mwy o fferyllfeydd cymunedol, os gwelwch yn dda.' }],
+        anythingElse: null, meetingDate: null, meetingAttendance: null, consentToQuote: false },
+      [], 'cy', 'c'.repeat(32),
+    );
+    const english = (await agent.get(`/admin/submissions/${reference}`).expect(200)).text;
+    expect(english).toContain('<div class="answer-text" lang="cy">Mwy o fferyllfeydd cymunedol');
+    const welsh = (await agent.get(`/admin/submissions/${reference}?lang=cy`).expect(200)).text;
+    expect(welsh).toContain('<div class="answer-text">Mwy o fferyllfeydd cymunedol');
+  });
+});
+
 describe('the digests page', () => {
   test('says when the digests go, as the settings have it', async () => {
     const configured = createTestPortal({ env: { DIGEST_WEEKDAY: '5', DIGEST_HOUR: '17', DIGEST_DAILY_DAYS: '3' } });

@@ -13,7 +13,8 @@ export interface SubmissionUnderReview {
 
 /** What the officer sends with one press of "Save" on a submission's review. */
 export interface ReviewChange {
-  readonly status: ReviewStatus;
+  /** Null when the officer left the status as the page showed it: another officer may have changed it since. */
+  readonly status: ReviewStatus | null;
   /** Null when no note was written. */
   readonly note: string | null;
   readonly addTags: readonly string[];
@@ -52,9 +53,10 @@ export class ReviewService {
 
   /** Saves a review in one transaction: the status, a new note, tags added and removed, each change audited. */
   save(reference: string, change: ReviewChange, actor: Actor): void {
-    const submission = this.require(reference);
     this.inTransaction(() => {
-      if (submission.status !== change.status) {
+      // Read inside the transaction, so that the change the audit log records is from the status as it is now.
+      const submission = this.require(reference);
+      if (change.status !== null && submission.status !== change.status) {
         this.reviews.setStatus(submission.id, change.status);
         this.audit.record(actor, 'status-changed', reference, statusChange(submission.status, change.status));
       }

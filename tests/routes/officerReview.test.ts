@@ -52,6 +52,26 @@ describe("a submission's review is one form", () => {
     ]);
   });
 
+  test("saving a note does not undo another officer's change of status made since the page was opened", async () => {
+    const page = await agent.get(`/admin/submissions/${reference}`).expect(200);
+    const shown = formValues(page.text);
+    expect(shown).toMatchObject({ status: 'read', statusShown: 'read' });
+    // Meanwhile a colleague flags it.
+    await portal.services.officers.add('colleague@example.org', 'another long password 0123');
+    const colleague = await signIn(portal.app, 'colleague@example.org', 'another long password 0123');
+    await colleague.agent.post(`/admin/submissions/${reference}/review`).type('form').send({ _csrf: colleague.csrf, status: 'flagged', statusShown: 'read' }).expect(303);
+    // The first officer saves only a note, from the page as they had it.
+    await review({ status: 'read', statusShown: 'read', note: 'Seen.' }).expect(303);
+    expect(statusOf(reference)).toBe('flagged');
+    expect(auditOf(reference).filter((entry) => entry.action === 'status-changed').map((entry) => `${entry.actor}: ${entry.detail}`)).toEqual([
+      `${officerEmail}: new → read`,
+      'colleague@example.org: read → flagged',
+    ]);
+    // Choosing a status on purpose still changes it.
+    await review({ status: 'used', statusShown: 'read' }).expect(303);
+    expect(statusOf(reference)).toBe('used');
+  });
+
   test('a tag is removed by ticking it, with JavaScript off, and what else was typed is saved with it', async () => {
     await review({ tags: 'workforce, dentistry' }).expect(303);
     const page = await agent.get(`/admin/submissions/${reference}`).expect(200);

@@ -9,6 +9,11 @@ export const reviewLimits = { note: 10_000, tag: 40 } as const;
 /** What the officer typed and ticked on a submission's review, to show again if it cannot be saved. */
 export interface ReviewValues {
   readonly status: ReviewStatus;
+  /**
+   * The status the page showed when it was opened: a status the officer left as it was is not
+   * saved, so that it cannot undo another officer's change made meanwhile. Null if not sent.
+   */
+  readonly statusShown: ReviewStatus | null;
   readonly note: string;
   readonly tags: string;
   readonly removeTags: readonly string[];
@@ -27,6 +32,7 @@ function typedTags(text: string): string[] {
 export function readReviewForm(body: Record<string, unknown>): { values: ReviewValues; errors: FieldError[]; change: ReviewChange | null } {
   const values: ReviewValues = {
     status: statusField.parse(firstString(body.status)),
+    statusShown: statusField.nullable().catch(null).parse(firstString(body.statusShown) || null),
     note: firstString(body.note),
     tags: firstString(body.tags),
     removeTags: allStrings(body.removeTag),
@@ -38,5 +44,6 @@ export function readReviewForm(body: Record<string, unknown>): { values: ReviewV
   const note = values.note.trim();
   if (note.length > reviewLimits.note) errors.push({ field: 'note', key: 'admin.submission.errors.noteTooLong' });
   if (errors.length > 0) return { values, errors, change: null };
-  return { values, errors, change: { status: values.status, note: note === '' ? null : note, addTags, removeTags: values.removeTags } };
+  const status = values.status === values.statusShown ? null : values.status;
+  return { values, errors, change: { status, note: note === '' ? null : note, addTags, removeTags: values.removeTags } };
 }

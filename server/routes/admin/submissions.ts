@@ -80,7 +80,8 @@ export function registerSubmissionRoutes(router: Router, services: Services, i18
   router.get('/submissions/:reference', (req, res) => {
     // Just after a save, the status is the one the officer chose, even "new".
     const review = req.query.saved === '1' ? reviews.find(req.params.reference) : reviews.open(req.params.reference, officers.actorFor(res.locals.officer!));
-    const values: ReviewValues = { status: review.submission.status, note: '', tags: '', removeTags: [] };
+    const { status } = review.submission;
+    const values: ReviewValues = { status, statusShown: status, note: '', tags: '', removeTags: [] };
     renderSubmission(req, res, review, { values, errors: [] });
   });
 

@@ -59,6 +59,7 @@ function startBackgroundWork(services: Services): () => void {
   const timers = [
     runEvery(HeldUploads.sweepEveryMs, 'Removing expired held uploads', () => services.heldUploads.sweep()),
     runEvery(hourMs, 'Removing expired officer sessions', () => services.sessions.sweepExpired()),
+    runEvery(HeldUploads.sweepEveryMs, 'Removing the files of erased responses', () => services.attachments.discardAllSetAside()),
   ];
   services.mailWorker.start();
   return () => timers.forEach(clearInterval);

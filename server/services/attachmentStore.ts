@@ -68,6 +68,17 @@ export class AttachmentStore {
     fs.rmSync(this.setAsidePath(storedName), { force: true });
   }
 
+  /**
+   * Removes every file still set aside. An erasure sets files aside, commits and removes them in
+   * one turn of the event loop, so any left here were of an erasure that committed but could not
+   * remove them then (a disk error, say).
+   */
+  discardAllSetAside(): number {
+    const names = fs.readdirSync(this.erasingDir);
+    for (const name of names) fs.rmSync(path.join(this.erasingDir, name), { force: true });
+    return names.length;
+  }
+
   private setAsidePath(storedName: string): string {
     return path.join(this.erasingDir, path.basename(this.pathOf(storedName)));
   }

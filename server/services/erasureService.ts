@@ -2,6 +2,7 @@ import type { OutboxRepository } from '../db/outboxRepository';
 import type { ReviewRepository } from '../db/reviewRepository';
 import type { SubmissionRepository } from '../db/submissionRepository';
 import { NotFound } from '../errors';
+import { logFailure } from '../logFailure';
 import type { AttachmentStore } from './attachmentStore';
 import type { Actor, AuditLog } from './auditLog';
 import type { DigestRedaction } from './digestRedaction';
@@ -55,8 +56,15 @@ export class ErasureService {
       for (const storedName of setAside) attachments.restore(storedName);
       throw error;
     }
-    for (const storedName of storedNames) attachments.discardSetAside(storedName);
-    mailCopies.removeRecorded();
+    // The erasure has committed. What is left to tidy is tried again if it fails now (files by a
+    // timer and at the next start, email copies at the mail worker's next poll), so a failure here
+    // is logged rather than reported to the officer as an erasure that did not happen.
+    try {
+      for (const storedName of storedNames) attachments.discardSetAside(storedName);
+      mailCopies.removeRecorded();
+    } catch (error) {
+      logFailure(`Tidying after erasing ${reference}`, error);
+    }
     checkpoint();
   }
 }

@@ -68,3 +68,10 @@ test('kept reports expire after a day', () => {
   expect(heldUploads.sweep()).toBe(1);
   expect(filesUnder(attachments.heldDir)).toEqual([]);
 });
+
+test('files an erasure set aside but could not remove are removed by the sweep, not left until the next start', () => {
+  const { erasingDir } = portal.services.attachments;
+  fs.writeFileSync(path.join(erasingDir, strayName), pdfFile('An erased report'));
+  expect(portal.services.attachments.discardAllSetAside()).toBe(1);
+  expect(filesUnder(erasingDir)).toEqual([]);
+});

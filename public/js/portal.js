@@ -625,6 +625,8 @@
     setUpPrintButtons();
     // The error summary wins: a form shown again with mistakes is about them, not the link.
     if (document.querySelector('.error-summary')) focusErrorSummary();
-    else focusLinkedAnswer();
+    // After the browser's own move to the address's target, which would take the focus back.
+    else if (document.readyState === 'complete') focusLinkedAnswer();
+    else window.addEventListener('load', focusLinkedAnswer);
   });
 })();

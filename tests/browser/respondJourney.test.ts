@@ -25,6 +25,8 @@ test('a member reads the paper and responds to it, after one mistake (JavaScript
   await page.getByRole('link', { name: 'Health and Social Care' }).first().click();
   await suite.accessibility.expectNoViolations(page, 'topic paper');
   await page.getByRole('link', { name: 'Respond to this paper' }).first().click();
+  // It lands on the paper's answer, ready to type in, after the browser's own move to the link's target.
+  await page.waitForFunction("document.activeElement && document.activeElement.id === 'answer__health-and-social-care'", undefined, { timeout: 5_000 });
   await suite.accessibility.expectNoViolations(page, 'respond form');
 
   // Only a group's parts of the form are hidden from an individual, and come back for a group.

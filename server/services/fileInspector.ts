@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fsPromises from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 import { archiveRisk, pdfRisk, rtfRisk, type ReportRisk } from './reportRisks';
-import { readWordDocument } from './wordDocument';
+import { readWordDocument, type WordDocument } from './wordDocument';
 import { endsWithZipArchive, zipEntries, type ZipEntry } from './zipDirectory';
 
 /** The kinds of report the portal accepts, each recognised by its content, never by its name. */
@@ -46,12 +46,6 @@ const kindByFileTypeExtension: Record<string, AcceptedKind> = {
   png: 'png',
   heic: 'heic',
 };
-
-/** The accepted kind of a file file-type recognised; a compound file only when it is a Word document. */
-async function acceptedKindOf(filePath: string, fileTypeExtension: string): Promise<AcceptedKind | undefined> {
-  if (fileTypeExtension === 'cfb') return (await readWordDocument(filePath)) ? 'doc' : undefined;
-  return kindByFileTypeExtension[fileTypeExtension];
-}
 
 // Markup that a browser would run or render, which has no place in a plain-text report.
 const markupSignature =
@@ -114,6 +108,8 @@ const sniffedBytes = 1445;
 // Tags that make a browser treat the bytes as a web page, or run them. Not every tag: "<style:"
 // and "<svg:" are ordinary in an OpenDocument file's XML.
 const webPageSignature = /<\s*(!doctype\s+html|html|head|body|script|iframe|frame|svg|object|embed|meta|base|form)[\s>/]/i;
+const isZipBased = (kind: AcceptedKind) => kind === 'docx' || kind === 'odt';
+
 // A real report, unpacked, is a few megabytes; a "zip bomb" is made to unpack to gigabytes.
 const unpackedLimitBytes = 100 * 1024 * 1024;
 
@@ -134,22 +130,19 @@ function archiveProblem(entries: readonly ZipEntry[] | null): ContentProblem | n
  * looks to guess the type, or an archive appended for an unzip program to find. Plain text has
  * already been read whole for markup; RTF that an email program saved carries HTML by design.
  */
-async function contentProblem(filePath: string, kind: AcceptedKind): Promise<ContentProblem | null> {
+async function contentProblem(filePath: string, kind: AcceptedKind, entries: readonly ZipEntry[] | null): Promise<ContentProblem | null> {
   if (kind === 'txt' || kind === 'rtf') return null;
   if (webPageSignature.test((await firstBytes(filePath, sniffedBytes)).toString('latin1'))) return 'polyglot';
-  if (kind === 'docx' || kind === 'odt') return archiveProblem(await zipEntries(filePath));
+  if (isZipBased(kind)) return archiveProblem(entries);
   return (await endsWithZipArchive(filePath)) ? 'polyglot' : null;
 }
 
 /** What in an accepted file could act when it is opened; only documents can hold any. */
-async function riskOf(filePath: string, kind: AcceptedKind): Promise<ReportRisk | null> {
+async function riskOf(filePath: string, kind: AcceptedKind, entries: readonly ZipEntry[] | null, word: WordDocument | null): Promise<ReportRisk | null> {
   if (kind === 'pdf') return pdfRisk(filePath);
   if (kind === 'rtf') return rtfRisk(filePath);
-  if (kind === 'docx' || kind === 'odt') {
-    const entries = await zipEntries(filePath);
-    return entries ? archiveRisk(entries) : null;
-  }
-  if (kind === 'doc') return (await readWordDocument(filePath))?.hasMacros ? 'macro' : null;
+  if (isZipBased(kind)) return entries ? archiveRisk(entries) : null;
+  if (word) return word.hasMacros ? 'macro' : null;
   return null;
 }
 
@@ -162,22 +155,29 @@ export async function inspectFile(filePath: string, fileName: string): Promise<I
   const encoding = textEncodingOf(await firstBytes(filePath, 2));
   const detected = encoding === 'utf-8' ? await fileTypeFromFile(filePath) : undefined;
   let kind: AcceptedKind | undefined;
-  if (detected) {
-    kind = await acceptedKindOf(filePath, detected.ext);
+  // A compound file is a report only when it is a Word document; what was read of it is kept.
+  let word: WordDocument | null = null;
+  if (detected?.ext === 'cfb') {
+    word = await readWordDocument(filePath);
+    kind = word ? 'doc' : undefined;
+  } else if (detected) {
+    kind = kindByFileTypeExtension[detected.ext];
   } else if (await looksLikePlainText(filePath, encoding)) {
     kind = 'txt';
   }
   if (!kind) return { accepted: false, reason: 'notAccepted' };
 
+  // A ZIP-based document's directory, read once for both its checks (null if it cannot be read).
+  const entries = isZipBased(kind) ? await zipEntries(filePath) : null;
   // Before the name: renaming would not help.
-  const problem = await contentProblem(filePath, kind);
+  const problem = await contentProblem(filePath, kind, entries);
   if (problem) return { accepted: false, reason: problem };
 
   const nameExtensions: readonly string[] = acceptedKinds[kind].extensions;
   if (!nameExtensions.includes(extensionOf(fileName))) {
     return { accepted: false, reason: 'nameDoesNotMatch', detectedKind: kind };
   }
-  return { accepted: true, kind, mediaType: acceptedKinds[kind].mediaType, risk: await riskOf(filePath, kind) };
+  return { accepted: true, kind, mediaType: acceptedKinds[kind].mediaType, risk: await riskOf(filePath, kind, entries, word) };
 }
 
 // Control characters, characters Windows forbids in names, and invisible formatting characters:

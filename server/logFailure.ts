@@ -1,5 +1,4 @@
 import { isStorageFault } from './db/storageFaults';
-import { StorageUnavailable } from './errors';
 
 /** An error in one line, e.g. "SQLITE_BUSY: database is locked" or "ENOSPC: no space left on device, write". */
 export function describeInOneLine(error: unknown): string {
@@ -15,6 +14,6 @@ export function describeInOneLine(error: unknown): string {
  * is logged with its stack.
  */
 export function logFailure(what: string, error: unknown): void {
-  if (isStorageFault(error) || error instanceof StorageUnavailable) console.error(`${what}: storage unavailable: ${describeInOneLine(error)}`);
+  if (isStorageFault(error)) console.error(`${what}: storage unavailable: ${describeInOneLine(error)}`);
   else console.error(`${what}:`, error);
 }

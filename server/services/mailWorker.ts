@@ -1,13 +1,8 @@
+import { isLockedByAnother } from '../db/storageFaults';
 import { logFailure } from '../logFailure';
 import type { DigestService } from './digestService';
 import type { MailCopies } from './mailCopies';
 import type { MailDelivery } from './mailDelivery';
-
-/** Another process is writing: the next poll finds the database free again, so this is not worth a line in the log. */
-function isLockedByAnother(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code);
-}
 
 /** Resolves when `signal` aborts; never without one. */
 function abortOf(signal: AbortSignal | undefined): Promise<void> {

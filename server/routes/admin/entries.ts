@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response, Router } from 'express';
+import { isStorageFault } from '../../db/storageFaults';
 import { acceptUploads } from '../../middleware/uploads';
 import { officerWording } from '../../i18n/officerWording';
 import type { I18n } from '../../middleware/setUpI18n';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
-import { isStorageFailure, receiveResponse, reportsField } from '../respond/receiveResponse';
+import { receiveResponse, reportsField } from '../respond/receiveResponse';
 import { answerField, type FormValues } from '../respond/responseForm';
 import { readOfflineDetails } from './entryForm';
 
@@ -59,7 +60,7 @@ export function registerEntryRoutes(router: Router, services: Services, verifyCs
           actor: officers.actorFor(res.locals.officer!),
         });
       } catch (error) {
-        if (!isStorageFailure(error)) throw error;
+        if (!isStorageFault(error)) throw error;
         const kept = received.keepForRetry();
         renderEntryForm(res, { ...kept, values: { ...kept.values, ...offline.values }, problemKey: 'errors.notStored' });
         return;

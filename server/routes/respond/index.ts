@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { isStorageFault } from '../../db/storageFaults';
 import { ConsultationClosed, NotFound, SuspectedAutomation, TooManyRequests } from '../../errors';
 import { acceptUploads, uploadedFiles } from '../../middleware/uploads';
 import { formSwitchLanguage, type I18n } from '../../middleware/setUpI18n';
@@ -10,7 +11,7 @@ import type { AcceptedFile } from '../../services/heldUploads';
 import { referencePattern } from '../../services/referenceNumbers';
 import { respondentTypes } from '../../services/submission';
 import { allStrings, answerField, firstString, type FormValues } from './responseForm';
-import { abandonResponse, formTokenIn, isStorageFailure, receiveResponse, reportsField, type UnsentResponse } from './receiveResponse';
+import { abandonResponse, formTokenIn, receiveResponse, reportsField, type UnsentResponse } from './receiveResponse';
 
 const confirmationCookie = 'confirmation';
 
@@ -119,7 +120,7 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
           renderClosed(res, abandonResponse(req, services));
           return;
         }
-        if (!isStorageFailure(error)) throw error;
+        if (!isStorageFault(error)) throw error;
         const kept = received.keepForRetry();
         renderForm(res, { ...kept, values: stamped(kept.values, openedAt), problemKey: 'errors.notStored' });
         return;

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
-import { isStorageFault } from '../../db/storageFaults';
-import { StorageUnavailable } from '../../errors';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
@@ -45,11 +43,6 @@ export interface UnsentResponse {
 export function formTokenIn(body: Record<string, unknown>): string | null {
   const token = firstString(body.formToken);
   return /^[0-9a-f]{32}$/.test(token) ? token : null;
-}
-
-/** Storing failed for a reason that passes (the database locked or full, the disk failing), not a bug. */
-export function isStorageFailure(error: unknown): boolean {
-  return error instanceof StorageUnavailable || isStorageFault(error);
 }
 
 function uploadRequest(req: Request): UploadRequest {

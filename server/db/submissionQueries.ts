@@ -154,10 +154,14 @@ const listColumns = `
 
 /** Finds submissions for the officer: filtered, searched, sorted, a page at a time by keyset. */
 export class SubmissionQueries {
+  private readonly selectReference: Statement<[string], { found: 1 }>;
+
   constructor(
     private readonly db: Db,
     private readonly consultation: string,
-  ) {}
+  ) {
+    this.selectReference = db.prepare('SELECT 1 AS found FROM submissions WHERE reference = ?');
+  }
 
   /**
    * One page of rows after `after` (or before `before`), in the sort order. Asks for one row
@@ -310,7 +314,7 @@ export class SubmissionQueries {
 
   /** Whether a submission has this reference. */
   hasReference(reference: string): boolean {
-    return this.db.prepare('SELECT 1 FROM submissions WHERE reference = ?').get(reference) !== undefined;
+    return this.selectReference.get(reference) !== undefined;
   }
 
   private addSnippets(rows: SubmissionListRow[], match: string): void {

@@ -32,14 +32,9 @@ function inLondon(instant: Instant): DateTime {
 }
 
 /**
- * A date written straight after a time. Welsh mutates the word that follows a time: "11:59yh
- * ddydd Llun 15 Mehefin 2020", where on its own the date reads "Dydd Llun 15 Mehefin 2020".
+ * Words written straight after a time. Welsh mutates the first: "11:59yh ddydd Llun 15 Mehefin
+ * 2020", where on its own the date reads "Dydd Llun 15 Mehefin 2020".
  */
-function dateAfterTime(time: DateTime, language: Language): string {
-  return afterTime(time.toFormat('cccc d LLLL yyyy'), language);
-}
-
-/** Words written straight after a time: in Welsh their first word mutates ("Dydd Llun" → "ddydd Llun"). */
 function afterTime(words: string, language: Language): string {
   if (language === 'en') return words;
   const [first = '', ...rest] = words.split(' ');
@@ -60,7 +55,7 @@ export function createFormatters(language: Language, t: Translate) {
   });
   const compactDateTime = remembering((instant) => `${inLondon(instant).setLocale(locale).toFormat('d LLL yyyy')}, ${clockTime(instant)}`);
   const dateTime = remembering((instant) =>
-    t('time.atOn', { time: clockTime(instant), date: dateAfterTime(inLondon(instant).setLocale(locale), language) }),
+    t('time.atOn', { time: clockTime(instant), date: afterTime(inLondon(instant).setLocale(locale).toFormat('cccc d LLLL yyyy'), language) }),
   );
   return {
     /** Monday 15 June 2020 */

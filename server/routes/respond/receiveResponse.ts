@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
+import { logFailure } from '../../logFailure';
 import type { Services } from '../../services';
 import type { FieldError } from '../../services/fieldError';
 import type { AcceptedFile } from '../../services/heldUploads';
@@ -67,7 +68,7 @@ function holdReports({ uploads }: Services, visitorId: string, files: readonly A
     const kept = uploads.keep(visitorId, files, reportsField);
     return { heldId: kept.heldId, heldFiles: kept.files, errors: kept.errors };
   } catch (error) {
-    console.error(error);
+    logFailure('Keeping the reports of a form shown again', error);
     const errors: FieldError[] = files.length > 0 ? [{ field: reportsField, key: 'respond.errors.reports.notKept' }] : [];
     return { heldId: null, heldFiles: [], errors };
   }

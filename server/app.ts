@@ -3,19 +3,19 @@ import express from 'express';
 import cookieParser from 'cookie-parser';
 import ejs from 'ejs';
 import { projectRoot } from './config';
-import { errorHandler, notFound } from './middleware/errorHandler';
-import { setUpCompression } from './middleware/setUpCompression';
-import { setUpCsrf } from './middleware/setUpCsrf';
-import { setUpI18n } from './middleware/setUpI18n';
-import { setUpStaticAssets } from './middleware/setUpStaticAssets';
-import { setUpViewLocals } from './middleware/setUpViewLocals';
-import { setUpVisitor } from './middleware/setUpVisitor';
-import { setUpWebSecurity } from './middleware/setUpWebSecurity';
-import { acceptedReportExtensions } from './services/fileInspector';
-import { adminRouter } from './routes/admin';
-import { publicRouter } from './routes/public';
-import { respondRouter } from './routes/respond';
-import type { Services } from './services';
+import { errorHandler, notFound } from './platform/http/errorHandler';
+import { setUpCompression } from './platform/http/setUpCompression';
+import { setUpCsrf } from './platform/http/setUpCsrf';
+import { setUpI18n } from './web/setUpI18n';
+import { setUpStaticAssets } from './platform/http/setUpStaticAssets';
+import { setUpViewLocals } from './web/setUpViewLocals';
+import { setUpVisitor } from './platform/http/setUpVisitor';
+import { setUpWebSecurity } from './platform/http/setUpWebSecurity';
+import { acceptedReportExtensions } from './submissions/reports/fileInspector';
+import { adminRouter } from './adminRouter';
+import { publicRouter } from './features/pages/pagesRouter';
+import { respondRouter } from './features/respond/respondRouter';
+import type { Services } from './composition';
 
 /** Builds the web application: middleware in a fixed order, then the journeys' routers. */
 export function createApp(services: Services): express.Express {

@@ -1,7 +1,7 @@
 import { ConfigError } from './config';
-import { ContentError } from './content/loadConsultation';
-import { isStorageFault } from './db/storageFaults';
-import { describeInOneLine } from './logFailure';
+import { ContentError } from './consultation/loadConsultation';
+import { isStorageFault } from './platform/db/storageFaults';
+import { describeInOneLine } from './platform/logFailure';
 
 /**
  * What to tell the operator when the portal or a command-line tool cannot go on for a reason

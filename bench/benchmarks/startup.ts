@@ -14,7 +14,7 @@ async function startedAndIdle(start: () => Promise<RunningServer>): Promise<{ st
   }
 }
 
-/** From `node dist/index.js` to the first page served, and the memory it then sits in. */
+/** From `node dist/main.js` to the first page served, and the memory it then sits in. */
 export async function startupBenchmark(data: BenchData, submissionCount: string): Promise<BenchRow[]> {
   const portal = await startedAndIdle(() => startPortal(data));
   const bare = await startedAndIdle(() => startBaseline('hello'));

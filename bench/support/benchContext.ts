@@ -8,7 +8,7 @@ import { startServer, type RunningServer } from './processes';
 
 export const projectRoot = path.resolve(__dirname, '../../../..');
 const compiledBench = path.resolve(__dirname, '..');
-export const portalScript = path.join(projectRoot, 'dist', 'index.js');
+export const portalScript = path.join(projectRoot, 'dist', 'main.js');
 
 /** One line of bench/RESULTS.md. */
 export interface BenchRow {

@@ -4,7 +4,7 @@
  */
 import autocannon from 'autocannon';
 import fs from 'node:fs';
-import { pdfDocument } from '../../server/demo/pdfDocument';
+import { pdfDocument } from '../../server/features/demo/pdfDocument';
 import { multipartTemplate, withNewToken } from './multipart';
 
 export interface LoadPlan {

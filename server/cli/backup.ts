@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createConfig } from '../config';
-import { BackupService, type BackupSummary } from '../services/backupService';
-import { systemClock } from '../services/clock';
+import { BackupService, type BackupSummary } from '../features/backup/backupService';
+import { systemClock } from '../platform/time/clock';
 import { runCommand } from './runCommand';
 
 const usage = `Back up the portal's database and uploaded files, while it serves.

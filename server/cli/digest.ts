@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConfig, projectRoot } from '../config';
-import { loadConsultation } from '../content/loadConsultation';
-import { openDataStore } from '../db/dataStore';
-import { migrate } from '../db/migrate';
-import { ServerSettingsRepository } from '../db/serverSettingsRepository';
-import { isLanguage, type Language } from '../i18n/catalogue';
-import { adoptServerSettings } from '../services/serverSettings';
-import { createServices } from '../services';
-import { commandLine } from '../services/auditLog';
-import { systemClock } from '../services/clock';
+import { loadConsultation } from '../consultation/loadConsultation';
+import { openDataStore } from '../platform/db/dataStore';
+import { migrate } from '../platform/db/migrate';
+import { ServerSettingsRepository } from '../platform/settings/serverSettingsRepository';
+import { isLanguage, type Language } from '../platform/i18n/catalogue';
+import { adoptServerSettings } from '../platform/settings/serverSettings';
+import { createServices } from '../composition';
+import { commandLine } from '../platform/audit/auditLog';
+import { systemClock } from '../platform/time/clock';
 import { runCommand } from './runCommand';
 
 const usage = `The Policy Officer's email digest.

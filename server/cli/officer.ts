@@ -2,18 +2,18 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { read } from 'read';
 import { createConfig, projectRoot } from '../config';
-import { openDataStore } from '../db/dataStore';
-import { migrate } from '../db/migrate';
-import { ServerSettingsRepository } from '../db/serverSettingsRepository';
-import { adoptServerSettings } from '../services/serverSettings';
-import { AuditRepository } from '../db/auditRepository';
-import { OfficerRepository } from '../db/officerRepository';
-import { SqliteSessionStore } from '../db/sessionStore';
-import { AuditLog } from '../services/auditLog';
-import { systemClock } from '../services/clock';
+import { openDataStore } from '../platform/db/dataStore';
+import { migrate } from '../platform/db/migrate';
+import { ServerSettingsRepository } from '../platform/settings/serverSettingsRepository';
+import { adoptServerSettings } from '../platform/settings/serverSettings';
+import { AuditRepository } from '../platform/audit/auditRepository';
+import { OfficerRepository } from '../features/accounts/officerRepository';
+import { SqliteSessionStore } from '../features/accounts/sessionStore';
+import { AuditLog } from '../platform/audit/auditLog';
+import { systemClock } from '../platform/time/clock';
 import { runCommand } from './runCommand';
-import { AccountError, OfficerService } from '../services/officerService';
-import { PasswordHasher } from '../services/passwords';
+import { AccountError, OfficerService } from '../features/accounts/officerService';
+import { PasswordHasher } from '../features/accounts/passwords';
 
 const usage = `Manage Policy Officer accounts.
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createConfig } from '../config';
-import { restoreBackup } from '../services/backupRestorer';
+import { restoreBackup } from '../features/backup/backupRestorer';
 import { runCommand } from './runCommand';
 
 const usage = `Restore a backup made by npm run backup into an empty DATA_DIR. Stop the portal first.

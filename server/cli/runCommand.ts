@@ -1,7 +1,7 @@
-import { keepFilesPrivate } from '../db/dataStore';
+import { keepFilesPrivate } from '../platform/db/dataStore';
 import { operatorProblem } from '../operatorProblem';
-import { BackupError } from '../services/backupFolder';
-import { AccountError } from '../services/officerService';
+import { BackupError } from '../features/backup/backupFolder';
+import { AccountError } from '../features/accounts/officerService';
 
 /**
  * Runs a command-line tool, creating files for the portal's user alone. A mistake the operator

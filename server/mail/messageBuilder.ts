@@ -3,11 +3,11 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ejs from 'ejs';
 import { projectRoot } from '../config';
-import type { LocalisedConsultation } from '../content/loadConsultation';
-import { asLanguage, createCatalogue, type Language } from '../i18n/catalogue';
-import { constituencyLister, constituencyNamer } from '../i18n/constituencyNames';
-import { createFormatters } from '../i18n/formatters';
-import type { NewSubmission } from '../services/submission';
+import type { LocalisedConsultation } from '../consultation/loadConsultation';
+import { asLanguage, createCatalogue, type Language } from '../platform/i18n/catalogue';
+import { constituencyLister, constituencyNamer } from '../consultation/constituencyNames';
+import { createFormatters } from '../platform/i18n/formatters';
+import type { NewSubmission } from '../submissions/submission';
 
 export interface BuiltMessage {
   readonly subject: string;

@@ -3,10 +3,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { projectRoot } from '../../server/config';
-import { ReviewRepository } from '../../server/db/reviewRepository';
-import { SubmissionRepository } from '../../server/db/submissionRepository';
-import { loadCorpus } from '../../server/demo/corpus';
-import { asNewSubmission, DemoSubmissions } from '../../server/demo/demoSubmissions';
+import { ReviewRepository } from '../../server/features/workspace/reviewRepository';
+import { SubmissionRepository } from '../../server/submissions/submissionRepository';
+import { loadCorpus } from '../../server/features/demo/corpus';
+import { asNewSubmission, DemoSubmissions } from '../../server/features/demo/demoSubmissions';
 import { browserSuite } from '../support/browser';
 import { addOfficer, officerEmail, officerPassword } from '../support/officer';
 

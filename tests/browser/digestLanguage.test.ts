@@ -1,4 +1,4 @@
-import { createCatalogue } from '../../server/i18n/catalogue';
+import { createCatalogue } from '../../server/platform/i18n/catalogue';
 import { browserSuite } from '../support/browser';
 import { addOfficer, officerEmail, officerPassword } from '../support/officer';
 import { storeResponse } from '../support/officerWorkspace';

@@ -1,5 +1,5 @@
-import type { Language } from '../../server/i18n/catalogue';
-import { createCatalogue } from '../../server/i18n/catalogue';
+import type { Language } from '../../server/platform/i18n/catalogue';
+import { createCatalogue } from '../../server/platform/i18n/catalogue';
 import { browserSuite } from '../support/browser';
 import { addOfficer, officerEmail, officerPassword } from '../support/officer';
 import { storeResponse } from '../support/officerWorkspace';

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createConfig, projectRoot } from '../../server/config';
-import { loadConsultation } from '../../server/content/loadConsultation';
-import { demoPeriod } from '../../server/demo/demoSubmissions';
-import { ConsultationWindow } from '../../server/services/consultationWindow';
+import { loadConsultation } from '../../server/consultation/loadConsultation';
+import { demoPeriod } from '../../server/features/demo/demoSubmissions';
+import { ConsultationWindow } from '../../server/consultation/consultationWindow';
 import { createTestPortal, TestClock } from '../support/testPortal';
 
 const scripts = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { pdfDocument } from '../../server/demo/pdfDocument';
+import { pdfDocument } from '../../server/features/demo/pdfDocument';
 import { createTestPortal, filesUnder, type TestPortal } from '../support/testPortal';
 import { escapeHtml, message, shownValue } from '../support/formPage';
 import { fieldParts, listening, multipartBody, requestHead } from '../support/multipart';

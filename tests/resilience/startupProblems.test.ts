@@ -22,7 +22,7 @@ afterAll(() => {
   fs.rmSync(scratchDir, { recursive: true, force: true });
 });
 
-const startServer = (env: Readonly<Record<string, string>>) => runBuiltCommand('index', [], serverEnvironment({ dataDir: '', smtpUrl: null, env }));
+const startServer = (env: Readonly<Record<string, string>>) => runBuiltCommand('main', [], serverEnvironment({ dataDir: '', smtpUrl: null, env }));
 
 /** The command stopped at once, with exit code 1 and a message an operator can act on, not a stack trace. */
 function expectRefusal(result: CommandResult, message: string | RegExp): void {

@@ -10,9 +10,9 @@ export interface CommandResult {
   readonly stderr: string;
 }
 
-/** The built file of a command-line tool (`officer`, `backup`, …), or of the server (`index`). */
+/** The built file of a command-line tool (`officer`, `backup`, …), or of the server (`main`). */
 export function builtCommand(name: string): string {
-  const file = path.join(projectRoot, 'dist', name === 'index' ? 'index.js' : path.join('cli', `${name}.js`));
+  const file = path.join(projectRoot, 'dist', name === 'main' ? 'main.js' : path.join('cli', `${name}.js`));
   if (!fs.existsSync(file)) {
     throw new Error(`${path.relative(projectRoot, file)} is missing: run \`npm run build\` first (npm test does). These tests run it as an operator would.`);
   }

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import CFB from 'cfb';
-import { pdfDocument } from '../../server/demo/pdfDocument';
+import { pdfDocument } from '../../server/features/demo/pdfDocument';
 
 /** A small but real PDF with one page of text. */
 export function pdfFile(text = 'Workshop report'): Buffer {

@@ -1,4 +1,4 @@
-import { createCatalogue, type Language } from '../../server/i18n/catalogue';
+import { createCatalogue, type Language } from '../../server/platform/i18n/catalogue';
 
 const catalogue = createCatalogue();
 

@@ -1,5 +1,5 @@
-import { londonDay } from '../../server/services/clock';
-import type { ResponseContent } from '../../server/services/submission';
+import { londonDay } from '../../server/platform/time/clock';
+import type { ResponseContent } from '../../server/submissions/submission';
 import type { TestPortal } from './testPortal';
 
 /** The references a list of submissions shows, in its order. */

@@ -52,7 +52,7 @@ export class ServerProcess {
 
   /** Starts the server and resolves once it is listening (on a free port) and serving the form. */
   static async start(settings: ServerSettings, timeoutMs = 10_000): Promise<ServerProcess> {
-    const child = spawn(process.execPath, [builtCommand('index')], { cwd: projectRoot, env: serverEnvironment(settings), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [builtCommand('main')], { cwd: projectRoot, env: serverEnvironment(settings), stdio: ['ignore', 'pipe', 'pipe'] });
     const server = new ServerProcess(child);
     try {
       const listening = await server.waitForOutput(/listening on [^\s:]+:(\d+)/, timeoutMs);

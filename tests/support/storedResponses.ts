@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ParsedMail } from 'mailparser';
-import { AttachmentStore } from '../../server/services/attachmentStore';
+import { AttachmentStore } from '../../server/submissions/reports/attachmentStore';
 import type { ResponseToSend } from './portalClient';
 import type { Attachment } from './respond';
 import { expectedSubmission, type ExpectedSubmission } from './sampleResponses';

@@ -4,11 +4,11 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { createApp } from '../../server/app';
 import { createConfig, projectRoot } from '../../server/config';
-import { loadConsultation } from '../../server/content/loadConsultation';
-import { openDatabase, type Db } from '../../server/db/database';
-import { migrate } from '../../server/db/migrate';
-import { createServices, type ServiceOptions, type Services } from '../../server/services';
-import type { Clock } from '../../server/services/clock';
+import { loadConsultation } from '../../server/consultation/loadConsultation';
+import { openDatabase, type Db } from '../../server/platform/db/database';
+import { migrate } from '../../server/platform/db/migrate';
+import { createServices, type ServiceOptions, type Services } from '../../server/composition';
+import type { Clock } from '../../server/platform/time/clock';
 
 /** A clock the test sets. */
 export class TestClock implements Clock {

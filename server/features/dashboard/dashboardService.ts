@@ -1,0 +1,76 @@
+import { DateTime } from 'luxon';
+import { LONDON } from '../../config';
+import type { Consultation } from '../../consultation/consultation';
+import type { CountWithRecent, StatisticsRepository } from '../../submissions/statisticsRepository';
+import type { Clock } from '../../platform/time/clock';
+import { chartSeries, type ChartSeries } from './dailyChart';
+
+export type CoverageLevel = 'clp' | 'other' | 'none';
+
+export interface Dashboard {
+  readonly total: number;
+  readonly thisWeek: number;
+  readonly weekStartedOn: string;
+  readonly byPaper: CountWithRecent[];
+  readonly byType: CountWithRecent[];
+  readonly byChannel: CountWithRecent[];
+  readonly byStatus: CountWithRecent[];
+  /** Constituencies by what has been heard from them: the officer's chasing list. */
+  readonly coverage: Record<CoverageLevel, { slug: string; name: string; responses: number }[]>;
+  /** Responses per day, or per week over a long range, from chartFrom to chartTo. */
+  readonly chart: ChartSeries;
+  readonly chartFrom: string;
+  readonly chartTo: string;
+  readonly deadlineDay: string;
+  readonly today: string;
+}
+
+/** What the Policy Officer sees first: totals, coverage of Wales, and responses per day. */
+export class DashboardService {
+  constructor(
+    private readonly consultation: Consultation,
+    private readonly statistics: StatisticsRepository,
+    private readonly window: () => { opensAt: Date; closesAt: Date },
+    private readonly clock: Clock,
+  ) {}
+
+  summary(): Dashboard {
+    const now = DateTime.fromJSDate(this.clock.now(), { zone: LONDON });
+    const weekStart = now.startOf('week');
+    const stats = this.statistics.summary(this.consultation.slug, { day: weekStart.toISODate()! });
+
+    const responsesByConstituency = new Map(stats.coverage.map((row) => [row.constituency, row]));
+    const coverage: Dashboard['coverage'] = { clp: [], other: [], none: [] };
+    for (const { slug, name } of this.consultation.constituencies) {
+      const heard = responsesByConstituency.get(slug);
+      const level: CoverageLevel = heard && heard.clpResponses > 0 ? 'clp' : heard && heard.otherResponses > 0 ? 'other' : 'none';
+      coverage[level].push({ slug, name, responses: heard ? heard.clpResponses + heard.otherResponses : 0 });
+    }
+
+    const { opensAt, closesAt } = this.window();
+    const deadline = DateTime.fromJSDate(closesAt, { zone: LONDON });
+    const deadlineDay = deadline.toISODate()!;
+    const opensDay = DateTime.fromJSDate(opensAt, { zone: LONDON }).toISODate()!;
+    const days = stats.perDay.map((day) => day.date);
+    // From the first response, or four weeks before the deadline if that is sooner, but never
+    // before opening: a preview's deadline may be years after the real opening day.
+    const earliest = [days[0] ?? deadlineDay, deadline.minus({ days: 27 }).toISODate()!].sort()[0]!;
+    const chartTo = [deadlineDay, ...days].sort().at(-1)!;
+    const chartFrom = [[opensDay, earliest].sort().at(-1)!, chartTo].sort()[0]!;
+    return {
+      total: stats.totals.total,
+      thisWeek: stats.totals.recent,
+      weekStartedOn: weekStart.toISODate()!,
+      byPaper: stats.byPaper,
+      byType: stats.byType,
+      byChannel: stats.byChannel,
+      byStatus: stats.byStatus,
+      coverage,
+      chart: chartSeries(stats.perDay, chartFrom, chartTo),
+      chartFrom,
+      chartTo,
+      deadlineDay,
+      today: now.toISODate()!,
+    };
+  }
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { isStorageFault } from '../../platform/db/storageFaults';
+import { ConsultationClosed, NotFound, SuspectedAutomation, TooManyRequests } from '../../platform/errors';
+import { acceptUploads, uploadedFiles } from '../../web/intake/uploads';
+import { formSwitchLanguage, type I18n } from '../../web/setUpI18n';
+import type { Services } from '../../composition';
+import type { FieldError } from '../../platform/forms/fieldError';
+import type { AcceptedFile } from '../../submissions/reports/heldUploads';
+import { referencePattern } from '../../submissions/referenceNumbers';
+import { respondentTypes } from '../../submissions/submission';
+import { allStrings, answerField, firstString, type FormValues } from '../../submissions/responseForm';
+import { abandonResponse, formTokenIn, receiveResponse, reportsField, type UnsentResponse } from '../../web/intake/receiveResponse';
+
+const confirmationCookie = 'confirmation';
+
+/**
+ * How long the confirmation stays readable after a response is sent: long enough to read it and
+ * note the reference, short enough that the next person at a shared computer does not find it.
+ */
+const confirmationLifetimeMs = 30 * 60 * 1000;
+
+/** The reference the confirmation cookie names, while it has not run out; null otherwise. */
+function confirmedReference(cookie: unknown, now: Date): string | null {
+  if (typeof cookie !== 'string') return null;
+  const [reference = '', expiresAt = ''] = cookie.split(' ');
+  const stillValid = /^\d+$/.test(expiresAt) && now.getTime() < Number(expiresAt);
+  return stillValid && referencePattern.test(reference) ? reference : null;
+}
+
+interface FormPage {
+  values: FormValues;
+  errors: FieldError[];
+  heldId: string | null;
+  heldFiles: readonly AcceptedFile[];
+  /** Set when the portal could not store the response for now: the message for the error summary. */
+  problemKey?: string;
+}
+
+function renderForm(res: Response, page: FormPage): void {
+  const errorsByField = new Map<string, FieldError>();
+  for (const error of page.errors) if (!errorsByField.has(error.field)) errorsByField.set(error.field, error);
+  const status = page.problemKey ? 503 : page.errors.length > 0 ? 400 : 200;
+  res.status(status).render('respond/form', { ...page, problemKey: page.problemKey ?? null, errorsByField, answerField });
+}
+
+/** The closed page, with everything the person wrote when their response could not be accepted. */
+function renderClosed(res: Response, unsent: UnsentResponse | null): void {
+  res.status(unsent ? 403 : 200).render('respond/closed', { unsent, respondentTypes, answerField });
+}
+
+/** Responses are refused before their body is read until the consultation opens. */
+function refuseBeforeOpening({ window }: Services): RequestHandler {
+  return (_req, _res, next) => next(window.status().state === 'not-yet-open' ? new ConsultationClosed() : undefined);
+}
+
+/** The respond journey: the form, its submission, and the confirmation with the reference number. */
+export function respondRouter(services: Services, verifyCsrf: RequestHandler, secureCookies: boolean, i18n: I18n): Router {
+  const { config, clock, submissions, window, formOpenedStamps } = services;
+  const router = Router();
+  const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: secureCookies } as const;
+  const submissionLimit = rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: config.submissionRateLimit,
+    // What counts is a response stored, and any post that carried files: those are kept on disk
+    // for the form shown again, so sending them again and again must run into the limit. A form
+    // sent back for a correction, or to be shown in the other language, without files does not.
+    skipFailedRequests: true,
+    requestWasSuccessful: (req, res) => uploadedFiles(req).length > 0 || (res.statusCode < 400 && formSwitchLanguage(req) === null),
+    // A client that has already hung up has no address any more. Its request goes nowhere, but
+    // must not become a server error while the limiter works out whose it was.
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? '0.0.0.0'),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new TooManyRequests()),
+  });
+  /** The form's values with the stamp of when it was first opened, which it carries from page to page. */
+  const stamped = (values: FormValues, openedAt: Date): FormValues => ({
+    ...values,
+    openedAt: formOpenedStamps.stamp(values.formToken ?? '', openedAt),
+  });
+
+  router.get('/', (_req, res) => {
+    if (!window.isOpen()) {
+      renderClosed(res, null);
+      return;
+    }
+    const values = stamped({ formToken: randomBytes(16).toString('hex') }, clock.now());
+    renderForm(res, { values, errors: [], heldId: null, heldFiles: [] });
+  });
+
+  router.post(
+    '/',
+    refuseBeforeOpening(services),
+    submissionLimit,
+    ...acceptUploads(reportsField, services, verifyCsrf),
+    async (req: Request, res: Response) => {
+      // The honeypot: a field hidden from people, which only automated form-fillers complete.
+      const body = req.body as Record<string, unknown>;
+      if (allStrings(body.website).some((value) => value !== '')) throw new SuspectedAutomation();
+      const switching = i18n.applyFormSwitch(req, res);
+      // A form whose opening cannot be vouched for counts as opened now.
+      const openedAt = formOpenedStamps.openedAt(formTokenIn(body), firstString(body.openedAt)) ?? clock.now();
+      if (window.admission(openedAt) === 'refused') {
+        renderClosed(res, abandonResponse(req, services));
+        return;
+      }
+      const received = await receiveResponse(req, services, 'public', [], switching);
+      if (!received.ok) {
+        renderForm(res, { ...received, values: stamped(received.values, openedAt) });
+        return;
+      }
+      let reference: string;
+      try {
+        reference = await submissions.submit(received.content, received.files, req.language, received.formToken, openedAt);
+      } catch (error) {
+        // The grace period ran out while the response was being read.
+        if (error instanceof ConsultationClosed) {
+          renderClosed(res, abandonResponse(req, services));
+          return;
+        }
+        if (!isStorageFault(error)) throw error;
+        const kept = received.keepForRetry();
+        renderForm(res, { ...kept, values: stamped(kept.values, openedAt), problemKey: 'errors.notStored' });
+        return;
+      }
+      received.release();
+      // A session cookie, gone when the browser closes; its signed expiry ends it sooner on a
+      // browser left open.
+      const expiresAt = clock.now().getTime() + confirmationLifetimeMs;
+      res.cookie(confirmationCookie, `${reference} ${expiresAt}`, { ...cookieOptions, signed: true });
+      res.redirect(303, '/respond/confirmation');
+    },
+  );
+
+  router.get('/confirmation', (req, res) => {
+    const reference = confirmedReference(req.signedCookies?.[confirmationCookie], clock.now());
+    if (!reference) throw new NotFound();
+    // The page shows a person's response and email address: no browser or proxy may keep a copy.
+    res.set('Cache-Control', 'no-store');
+    res.render('respond/confirmation', { submission: submissions.find(reference), lifetimeMinutes: confirmationLifetimeMs / 60_000 });
+  });
+
+  router.post('/finish', (_req, res) => {
+    res.clearCookie(confirmationCookie, cookieOptions);
+    res.redirect(303, '/?finished=1');
+  });
+
+  return router;
+}

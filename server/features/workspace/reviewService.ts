@@ -1,0 +1,85 @@
+import type { ReviewRepository, Note } from './reviewRepository';
+import type { SubmissionRepository } from '../../submissions/submissionRepository';
+import { NotFound } from '../../platform/errors';
+import type { Actor, AuditLog } from '../../platform/audit/auditLog';
+import type { Clock } from '../../platform/time/clock';
+import type { ReviewStatus, StoredSubmission } from '../../submissions/submission';
+
+export interface SubmissionUnderReview {
+  readonly submission: StoredSubmission;
+  readonly notes: Note[];
+  readonly tags: string[];
+}
+
+/** What the officer sends with one press of "Save" on a submission's review. */
+export interface ReviewChange {
+  /** Null when the officer left the status as the page showed it: another officer may have changed it since. */
+  readonly status: ReviewStatus | null;
+  /** Null when no note was written. */
+  readonly note: string | null;
+  readonly addTags: readonly string[];
+  readonly removeTags: readonly string[];
+}
+
+/** How the audit log records a change of status: "new → read". */
+const statusChange = (from: ReviewStatus, to: ReviewStatus) => `${from} → ${to}`;
+
+/** The officer's review of a submission: its status, notes and tags, each change in the audit log. */
+export class ReviewService {
+  constructor(
+    private readonly submissions: SubmissionRepository,
+    private readonly reviews: ReviewRepository,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly inTransaction: <T>(work: () => T) => T,
+  ) {}
+
+  find(reference: string): SubmissionUnderReview {
+    const submission = this.require(reference);
+    return { submission, notes: this.reviews.notesOf(submission.id), tags: this.reviews.tagsOf(submission.id) };
+  }
+
+  /** A submission the officer opens to read: one still "new" is marked "read", by them. */
+  open(reference: string, actor: Actor): SubmissionUnderReview {
+    const submission = this.require(reference);
+    if (submission.status === 'new') {
+      this.inTransaction(() => {
+        // Only if it is still new: two officers opening it at once record one change.
+        if (this.reviews.markRead(submission.id)) this.audit.record(actor, 'status-changed', reference, statusChange('new', 'read'));
+      });
+    }
+    return this.find(reference);
+  }
+
+  /** Saves a review in one transaction: the status, a new note, tags added and removed, each change audited. */
+  save(reference: string, change: ReviewChange, actor: Actor): void {
+    this.inTransaction(() => {
+      // Read inside the transaction, so that the change the audit log records is from the status as it is now.
+      const submission = this.require(reference);
+      if (change.status !== null && submission.status !== change.status) {
+        this.reviews.setStatus(submission.id, change.status);
+        this.audit.record(actor, 'status-changed', reference, statusChange(submission.status, change.status));
+      }
+      if (change.note !== null) {
+        this.reviews.addNote(submission.id, actor.officerId!, change.note, this.clock.now());
+        this.audit.record(actor, 'note-added', reference);
+      }
+      for (const tag of change.removeTags) {
+        if (this.reviews.removeTag(submission.id, tag)) this.audit.record(actor, 'tag-removed', reference, tag);
+      }
+      for (const tag of change.addTags) {
+        if (this.reviews.addTag(submission.id, tag)) this.audit.record(actor, 'tag-added', reference, tag);
+      }
+    });
+  }
+
+  tagCounts(consultation: string): { name: string; count: number }[] {
+    return this.reviews.tagCounts(consultation);
+  }
+
+  private require(reference: string): StoredSubmission {
+    const submission = this.submissions.findByReference(reference);
+    if (!submission) throw new NotFound();
+    return submission;
+  }
+}

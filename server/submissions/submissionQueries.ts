@@ -1,0 +1,336 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../platform/db/database';
+import type { Channel, RespondentType, ReviewStatus } from './submission';
+
+/** What the officer's list is narrowed to. Every field is optional: null means "any". */
+export interface SubmissionFilter {
+  readonly text: string | null;
+  /** The respondent's email address, matched whole and without regard to case. */
+  readonly email: string | null;
+  readonly paper: string | null;
+  readonly respondentType: RespondentType | null;
+  readonly constituency: string | null;
+  readonly channel: Channel | null;
+  readonly hasReport: boolean | null;
+  readonly status: ReviewStatus | null;
+  readonly tag: string | null;
+  readonly language: string | null;
+  /** London days, YYYY-MM-DD, inclusive. */
+  readonly receivedFrom: string | null;
+  readonly receivedTo: string | null;
+}
+
+export const sortOrders = ['newest', 'oldest', 'name'] as const;
+export type SortOrder = (typeof sortOrders)[number];
+
+/**
+ * A place in the sorted list: the sort key and id of the row next to it. In a search walked by the
+ * search index, the key is the submission's search key (migration 0009), written out in digits.
+ */
+export interface Cursor {
+  readonly key: string;
+  readonly id: number;
+}
+
+export interface SubmissionListRow {
+  readonly id: number;
+  readonly reference: string;
+  readonly receivedAt: string;
+  /** 1 when sent from the web form after the close, in the grace period. */
+  readonly sentAfterClose: 0 | 1;
+  readonly channel: Channel;
+  readonly language: string;
+  readonly respondentType: RespondentType;
+  readonly name: string;
+  readonly bodyName: string | null;
+  readonly constituency: string;
+  readonly status: ReviewStatus;
+  readonly attachmentCount: number;
+  readonly papers: string | null;
+  readonly tags: string | null;
+  readonly sortKey: string;
+  /** With a text search: the best matching passage, with matches between \u0001 and \u0002. */
+  snippet?: string;
+}
+
+const sortSql: Record<SortOrder, { key: string; direction: 'ASC' | 'DESC' }> = {
+  newest: { key: 's.received_at', direction: 'DESC' },
+  oldest: { key: 's.received_at', direction: 'ASC' },
+  name: { key: 's.name COLLATE NOCASE', direction: 'ASC' },
+};
+
+const largestSearchKey = 2n ** 63n - 1n;
+
+/** The search key a cursor holds, or null if it holds none (a cursor of another list, or made up). */
+function searchKeyOf(cursor: Cursor | undefined): bigint | null {
+  if (!cursor || !/^\d{1,19}$/.test(cursor.key)) return null;
+  const key = BigInt(cursor.key);
+  return key <= largestSearchKey ? key : null;
+}
+
+export const snippetStart = '\u0001';
+export const snippetEnd = '\u0002';
+
+/**
+ * Turns what the officer typed into an FTS5 query that cannot be a syntax error: each word is
+ * quoted, so all must match; a word ending in * matches as a prefix.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}'’*-]+/gu) ?? [];
+  const terms = words
+    .map((word) => {
+      const prefix = word.endsWith('*');
+      const bare = word.replace(/\*/g, '').replace(/"/g, '""');
+      return bare === '' ? '' : `"${bare}"${prefix ? '*' : ''}`;
+    })
+    .filter((term) => term !== '');
+  return terms.length > 0 ? terms.join(' ') : null;
+}
+
+interface WhereClause {
+  readonly sql: string;
+  readonly params: Record<string, string | number>;
+}
+
+function whereClause(consultation: string, filter: SubmissionFilter): WhereClause {
+  const conditions = ['s.consultation = @consultation'];
+  const params: Record<string, string | number> = { consultation };
+  const equalTo = (column: string, name: string, value: string | null) => {
+    if (value === null) return;
+    conditions.push(`${column} = @${name}`);
+    params[name] = value;
+  };
+  equalTo('s.respondent_type', 'respondentType', filter.respondentType);
+  equalTo('s.constituency', 'constituency', filter.constituency);
+  equalTo('s.channel', 'channel', filter.channel);
+  equalTo('s.status', 'status', filter.status);
+  equalTo('s.language', 'language', filter.language);
+  if (filter.email !== null) {
+    conditions.push('s.email = @email COLLATE NOCASE');
+    params.email = filter.email;
+  }
+  if (filter.receivedFrom) {
+    conditions.push('s.received_day >= @receivedFrom');
+    params.receivedFrom = filter.receivedFrom;
+  }
+  if (filter.receivedTo) {
+    conditions.push('s.received_day <= @receivedTo');
+    params.receivedTo = filter.receivedTo;
+  }
+  if (filter.hasReport !== null) {
+    conditions.push('s.has_report = @hasReport');
+    params.hasReport = filter.hasReport ? 1 : 0;
+  }
+  if (filter.paper) {
+    conditions.push('EXISTS (SELECT 1 FROM answers an WHERE an.submission_id = s.id AND an.paper = @paper)');
+    params.paper = filter.paper;
+  }
+  if (filter.tag) {
+    conditions.push(
+      'EXISTS (SELECT 1 FROM submission_tags st JOIN tags t ON t.id = st.tag_id WHERE st.submission_id = s.id AND t.name = @tag)',
+    );
+    params.tag = filter.tag;
+  }
+  if (filter.text !== null) {
+    const match = ftsQuery(filter.text);
+    // A search with no words in it (only punctuation, say) matches nothing, rather than everything.
+    conditions.push(match ? 's.search_key IN (SELECT rowid FROM submission_search WHERE submission_search MATCH @match)' : '0');
+    if (match) params.match = match;
+  }
+  return { sql: conditions.join(' AND '), params };
+}
+
+/** Whether the filter uses only columns that daily_counts (migrations 0004 and 0005) has. */
+function isCountedByDay(filter: SubmissionFilter): boolean {
+  return filter.text === null && filter.email === null && filter.paper === null && filter.constituency === null && filter.tag === null;
+}
+
+const listColumns = `
+  s.id, s.reference, s.received_at AS receivedAt, s.sent_after_close AS sentAfterClose, s.channel, s.language, s.respondent_type AS respondentType,
+  s.name, s.body_name AS bodyName, s.constituency, s.status,
+  (SELECT count(*) FROM attachments a WHERE a.submission_id = s.id) AS attachmentCount,
+  (SELECT group_concat(DISTINCT an.paper) FROM answers an WHERE an.submission_id = s.id) AS papers,
+  (SELECT group_concat(t.name, ', ') FROM submission_tags st JOIN tags t ON t.id = st.tag_id WHERE st.submission_id = s.id) AS tags`;
+
+/** Finds submissions for the officer: filtered, searched, sorted, a page at a time by keyset. */
+export class SubmissionQueries {
+  private readonly selectReference: Statement<[string], { found: 1 }>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly consultation: string,
+  ) {
+    this.selectReference = db.prepare('SELECT 1 AS found FROM submissions WHERE reference = ?');
+  }
+
+  /**
+   * One page of rows after `after` (or before `before`), in the sort order. Asks for one row
+   * more than the page, to know whether there is another page.
+   */
+  page(
+    filter: SubmissionFilter,
+    sort: SortOrder,
+    pageSize: number,
+    position: { after?: Cursor; before?: Cursor } = {},
+  ): { rows: SubmissionListRow[]; hasMore: boolean } {
+    const match = filter.text === null ? null : ftsQuery(filter.text);
+    if (match && sort !== 'name') return this.searchPage(filter, match, sort, pageSize, position);
+    const { key, direction } = sortSql[sort];
+    const where = whereClause(this.consultation, filter);
+    const backwards = position.before !== undefined;
+    const cursor = position.before ?? position.after;
+    const scanDirection = backwards ? (direction === 'ASC' ? 'DESC' : 'ASC') : direction;
+    const comparison = scanDirection === 'ASC' ? '>' : '<';
+    const cursorCondition = cursor ? ` AND (${key}, s.id) ${comparison} (@cursorKey, @cursorId)` : '';
+    const rows = this.db
+      .prepare(
+        `SELECT ${listColumns}, ${key.replace(' COLLATE NOCASE', '')} AS sortKey FROM submissions s
+         WHERE ${where.sql}${cursorCondition}
+         ORDER BY ${key} ${scanDirection}, s.id ${scanDirection} LIMIT @limit`,
+      )
+      .all({ ...where.params, ...(cursor ? { cursorKey: cursor.key, cursorId: cursor.id } : {}), limit: pageSize + 1 }) as SubmissionListRow[];
+    return this.pageFrom(rows, pageSize, backwards, match);
+  }
+
+  /**
+   * A page of a search, in the order responses were received. The search index drives the query,
+   * walking its matches from the newest and stopping at a page: ranking or sorting every match of
+   * a common word (three quarters of a million rows at a million responses) is what makes such
+   * searches slow. Its rowids are the submissions' search keys, which sort as received_at does.
+   */
+  private searchPage(
+    filter: SubmissionFilter,
+    match: string,
+    sort: Exclude<SortOrder, 'name'>,
+    pageSize: number,
+    position: { after?: Cursor; before?: Cursor },
+  ): { rows: SubmissionListRow[]; hasMore: boolean } {
+    const where = whereClause(this.consultation, { ...filter, text: null });
+    const backwards = position.before !== undefined;
+    const cursor = position.before ?? position.after;
+    const ascending = (sort === 'oldest') !== backwards;
+    const cursorKey = searchKeyOf(cursor);
+    const cursorCondition = cursorKey === null ? '' : ` AND f.rowid ${ascending ? '>' : '<'} @cursorKey`;
+    const rows = this.db
+      .prepare(
+        `SELECT ${listColumns}, CAST(s.search_key AS TEXT) AS sortKey
+         FROM submission_search f JOIN submissions s ON s.search_key = f.rowid
+         WHERE f.submission_search MATCH @match AND ${where.sql}${cursorCondition}
+         ORDER BY f.rowid ${ascending ? 'ASC' : 'DESC'} LIMIT @limit`,
+      )
+      .all({ ...where.params, match, ...(cursorKey === null ? {} : { cursorKey }), limit: pageSize + 1 }) as SubmissionListRow[];
+    return this.pageFrom(rows, pageSize, backwards, match);
+  }
+
+  /** The page in the list's order from rows read with one extra (to know whether there is more), with search snippets. */
+  private pageFrom(
+    rows: SubmissionListRow[],
+    pageSize: number,
+    backwards: boolean,
+    match: string | null,
+  ): { rows: SubmissionListRow[]; hasMore: boolean } {
+    const pageRows = rows.slice(0, pageSize);
+    if (backwards) pageRows.reverse();
+    if (match) this.addSnippets(pageRows, match);
+    return { rows: pageRows, hasMore: rows.length > pageSize };
+  }
+
+  /**
+   * How many submissions match a search, counted up to `limit`: a common word matches most of a
+   * million responses, and counting them all would cost more than finding the page.
+   */
+  countMatches(filter: SubmissionFilter, limit: number): number {
+    const match = filter.text === null ? null : ftsQuery(filter.text);
+    if (!match) return this.count(filter);
+    const where = whereClause(this.consultation, { ...filter, text: null });
+    return this.db
+      .prepare(
+        `SELECT count(*) FROM (SELECT 1 FROM submission_search f JOIN submissions s ON s.search_key = f.rowid
+         WHERE f.submission_search MATCH @match AND ${where.sql} LIMIT @limit)`,
+      )
+      .pluck()
+      .get({ ...where.params, match, limit }) as number;
+  }
+
+  /**
+   * How many submissions match the filter. A filter on only what the running counts break down
+   * by (type, channel, status, language, days, whether it has a report) is summed from them:
+   * counting the rows of a million-row table takes tens of milliseconds on every page of the list.
+   */
+  count(filter: SubmissionFilter): number {
+    const where = whereClause(this.consultation, filter);
+    if (isCountedByDay(filter)) {
+      return this.db.prepare(`SELECT coalesce(sum(submissions), 0) FROM daily_counts s WHERE ${where.sql}`).pluck().get(where.params) as number;
+    }
+    return (this.db.prepare(`SELECT count(*) AS total FROM submissions s WHERE ${where.sql}`).get(where.params) as { total: number }).total;
+  }
+
+  /** The references either side of a submission in the filtered, sorted list. */
+  neighbours(filter: SubmissionFilter, sort: SortOrder, reference: string): { previous: string | null; next: string | null } {
+    const walksSearchIndex = sort !== 'name' && filter.text !== null && ftsQuery(filter.text) !== null;
+    const key = walksSearchIndex ? 'CAST(s.search_key AS TEXT)' : sortSql[sort].key.replace(' COLLATE NOCASE', '');
+    const current = this.db
+      .prepare(`SELECT ${key} AS sortKey, s.id FROM submissions s WHERE s.reference = ?`)
+      .get(reference) as { sortKey: string; id: number } | undefined;
+    if (!current) return { previous: null, next: null };
+    const cursor = { key: current.sortKey, id: current.id };
+    const [previous] = this.page(filter, sort, 1, { before: cursor }).rows;
+    const [next] = this.page(filter, sort, 1, { after: cursor }).rows;
+    return { previous: previous?.reference ?? null, next: next?.reference ?? null };
+  }
+
+  /**
+   * The ids of every submission matching the filter, in order, for exports, a batch at a time.
+   * Each batch is read whole by keyset: an open better-sqlite3 iterator would block every write on
+   * the connection (new responses included) for as long as a slow download takes.
+   */
+  *matchingIdBatches(filter: SubmissionFilter, sort: SortOrder, batchSize = 1000): Generator<number[]> {
+    const { key, direction } = sortSql[sort];
+    const where = whereClause(this.consultation, filter);
+    const comparison = direction === 'ASC' ? '>' : '<';
+    const sortKey = key.replace(' COLLATE NOCASE', '');
+    // Only the last id's sort key is needed, for the next batch's cursor: reading every one would
+    // make a million strings for nothing.
+    const first = this.db
+      .prepare(`SELECT s.id FROM submissions s WHERE ${where.sql} ORDER BY ${key} ${direction}, s.id ${direction} LIMIT @limit`)
+      .pluck();
+    const following = this.db
+      .prepare(
+        `SELECT s.id FROM submissions s WHERE ${where.sql} AND (${key}, s.id) ${comparison} (@cursorKey, @cursorId)
+         ORDER BY ${key} ${direction}, s.id ${direction} LIMIT @limit`,
+      )
+      .pluck();
+    const sortKeyOf = this.db.prepare(`SELECT ${sortKey} FROM submissions s WHERE s.id = ?`).pluck() as Statement<[number], string>;
+    // The cursor's key is read in the same turn as its batch, before the consumer can wait and an
+    // erasure can remove the row.
+    const withCursor = (ids: number[]) => ({ ids, cursorId: ids.at(-1)!, cursorKey: ids.length === batchSize ? sortKeyOf.get(ids.at(-1)!) : undefined });
+    let batch = withCursor(first.all({ ...where.params, limit: batchSize }) as number[]);
+    while (batch.ids.length > 0) {
+      yield batch.ids;
+      if (batch.cursorKey === undefined) return;
+      batch = withCursor(following.all({ ...where.params, cursorKey: batch.cursorKey, cursorId: batch.cursorId, limit: batchSize }) as number[]);
+    }
+  }
+
+  /** Whether a submission has this reference. */
+  hasReference(reference: string): boolean {
+    return this.selectReference.get(reference) !== undefined;
+  }
+
+  private addSnippets(rows: SubmissionListRow[], match: string): void {
+    if (rows.length === 0) return;
+    const snippets = this.db
+      .prepare(
+        // CROSS JOIN keeps this order: the page's rows first, then each one's entry, rather than every match.
+        `SELECT s.id, snippet(submission_search, -1, '${snippetStart}', '${snippetEnd}', '…', 24) AS snippet
+         FROM submissions s CROSS JOIN submission_search
+         WHERE s.id IN (SELECT value FROM json_each(@ids)) AND submission_search.rowid = s.search_key AND submission_search MATCH @match`,
+      )
+      .all({ match, ids: JSON.stringify(rows.map((row) => row.id)) }) as { id: number; snippet: string }[];
+    const snippetById = new Map(snippets.map((entry) => [entry.id, entry.snippet]));
+    for (const row of rows) {
+      const snippet = snippetById.get(row.id);
+      if (snippet !== undefined) row.snippet = snippet;
+    }
+  }
+}

@@ -8,7 +8,7 @@ import { MessageBuilder } from './mail/messageBuilder';
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport';
 import type { Db } from './platform/db/database';
 import { OfficerRepository } from './features/accounts/officerRepository';
-import { ReviewRepository } from './features/workspace/reviewRepository';
+import { ReviewRepository } from './submissions/reviewRepository';
 import { SqliteSessionStore } from './features/accounts/sessionStore';
 import { StatisticsRepository } from './submissions/statisticsRepository';
 import { SubmissionQueries } from './submissions/submissionQueries';

@@ -7,7 +7,7 @@ import { loadConsultation } from '../consultation/loadConsultation';
 import { openDataStore } from '../platform/db/dataStore';
 import { migrate } from '../platform/db/migrate';
 import { ServerSettingsRepository } from '../platform/settings/serverSettingsRepository';
-import { ReviewRepository } from '../features/workspace/reviewRepository';
+import { ReviewRepository } from '../submissions/reviewRepository';
 import { SubmissionRepository } from '../submissions/submissionRepository';
 import { loadCorpus } from '../features/demo/corpus';
 import { asNewSubmission, demoPeriod, DemoSubmissions, type DemoResponse } from '../features/demo/demoSubmissions';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { projectRoot } from '../../server/config';
-import { ReviewRepository } from '../../server/features/workspace/reviewRepository';
+import { ReviewRepository } from '../../server/submissions/reviewRepository';
 import { SubmissionRepository } from '../../server/submissions/submissionRepository';
 import { loadCorpus } from '../../server/features/demo/corpus';
 import { asNewSubmission, DemoSubmissions } from '../../server/features/demo/demoSubmissions';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { projectRoot } from '../../server/config';
 import type { Db } from '../../server/platform/db/database';
-import { ReviewRepository } from '../../server/features/workspace/reviewRepository';
+import { ReviewRepository } from '../../server/submissions/reviewRepository';
 import { StatisticsRepository } from '../../server/submissions/statisticsRepository';
 import { SubmissionRepository } from '../../server/submissions/submissionRepository';
 import { loadCorpus } from '../../server/features/demo/corpus';

@@ -1,8 +1,8 @@
 import type { AuditEntry } from '../../platform/audit/auditRepository';
 import { supportedLanguages, type Translate } from '../../platform/i18n/catalogue';
-import { digestKinds } from '../digests/digestRepository';
+import { digestKinds } from '../digests';
 import { commandLine, digestSchedule, signInFailures, unnamedSignInOf } from '../../platform/audit/auditLog';
-import { exportKinds } from '../exports/exportService';
+import { exportKinds } from '../exports';
 import { channels, reviewStatuses } from '../../submissions/submission';
 
 /** An audit entry as the page shows it, in the page's language. */

@@ -1,7 +1,7 @@
 import { SqliteError } from 'better-sqlite3';
 import type { Consultation } from '../../consultation/consultation';
 import type { DigestHistoryEntry, DigestKind, DigestRecord, DigestRepository } from './digestRepository';
-import type { DigestReader, OfficerRepository } from '../accounts/officerRepository';
+import type { DigestReader, OfficerRepository } from '../accounts';
 import type { OutboxRepository } from '../../mail/outboxRepository';
 import type { StatisticsRepository } from '../../submissions/statisticsRepository';
 import type { Language } from '../../platform/i18n/catalogue';

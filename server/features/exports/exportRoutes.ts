@@ -7,7 +7,7 @@ import { exportFileName } from './exportFileName';
 import { writeXlsx } from './xlsxExport';
 import { writeZip } from './zipExport';
 import type { ReportRisk } from '../../submissions/reports/reportRisks';
-import { filterQueryString, readListView } from '../workspace/listQuery';
+import { filterQueryString, readListView } from '../../submissions/listQuery';
 
 /** The current filter's submissions as CSV or Excel, and their reports as a ZIP, all streamed. */
 export function registerExportRoutes(router: Router, { exports, officers, clock, consultation }: Services): void {

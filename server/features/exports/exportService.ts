@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Consultation } from '../../consultation/consultation';
-import type { ReviewRepository } from '../workspace/reviewRepository';
+import type { ReviewRepository } from '../../submissions/reviewRepository';
 import type { SortOrder, SubmissionFilter, SubmissionQueries } from '../../submissions/submissionQueries';
 import type { SubmissionRepository } from '../../submissions/submissionRepository';
 import type { AttachmentStore } from '../../submissions/reports/attachmentStore';

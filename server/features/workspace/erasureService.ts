@@ -1,11 +1,11 @@
 import type { OutboxRepository } from '../../mail/outboxRepository';
-import type { ReviewRepository } from './reviewRepository';
+import type { ReviewRepository } from '../../submissions/reviewRepository';
 import type { SubmissionRepository } from '../../submissions/submissionRepository';
 import { NotFound } from '../../platform/errors';
 import { logFailure } from '../../platform/logFailure';
 import type { AttachmentStore } from '../../submissions/reports/attachmentStore';
 import type { Actor, AuditLog } from '../../platform/audit/auditLog';
-import type { DigestRedaction } from '../digests/digestRedaction';
+import type { DigestRedaction } from '../digests';
 import type { MailCopies } from '../../mail/mailCopies';
 
 export interface ErasureDependencies {

@@ -1,4 +1,4 @@
-import type { ReviewRepository, Note } from './reviewRepository';
+import type { ReviewRepository, Note } from '../../submissions/reviewRepository';
 import type { SubmissionRepository } from '../../submissions/submissionRepository';
 import { NotFound } from '../../platform/errors';
 import type { Actor, AuditLog } from '../../platform/audit/auditLog';

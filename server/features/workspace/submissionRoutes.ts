@@ -8,7 +8,7 @@ import type { FieldError } from '../../platform/forms/fieldError';
 import type { SubmissionUnderReview } from './reviewService';
 import { referencePattern, referenceTyped } from '../../submissions/referenceNumbers';
 import { highlightSnippet } from './highlight';
-import { encodeCursor, filterQueryString, readListView } from './listQuery';
+import { encodeCursor, filterQueryString, readListView } from '../../submissions/listQuery';
 import { readReviewForm, reviewLimits, type ReviewValues } from './reviewForm';
 
 const pageSize = 50;

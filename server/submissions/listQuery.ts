@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Cursor, SortOrder, SubmissionFilter } from '../../submissions/submissionQueries';
-import { sortOrders } from '../../submissions/submissionQueries';
-import { channels, respondentTypes, reviewStatuses } from '../../submissions/submission';
+import type { Cursor, SortOrder, SubmissionFilter } from './submissionQueries';
+import { sortOrders } from './submissionQueries';
+import { channels, respondentTypes, reviewStatuses } from './submission';
 
 /** The officer's current view of the list, read from the URL so it can be bookmarked and shared. */
 export interface ListView {

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../platform/db/database';
-import type { ReviewStatus } from '../../submissions/submission';
-import { groupBySubmission } from '../../submissions/submissionRepository';
+import type { Db } from '../platform/db/database';
+import type { ReviewStatus } from './submission';
+import { groupBySubmission } from './submissionRepository';
 
 export interface Note {
   readonly id: number;

@@ -1,0 +1,2 @@
+/** What the rest of the portal may use of the Policy Officer's workspace. */
+export { ErasureService } from './erasureService';

@@ -1,4 +1,5 @@
-import { chartSeries, fillDays, renderDailyChart, type DailyChartOptions, type DailyCount } from '../../server/features/dashboard/dailyChart';
+import { chartSeries, fillDays, type DailyCount } from '../../server/features/dashboard/chartSeries';
+import { renderDailyChart, type DailyChartOptions } from '../../server/features/dashboard/dailyChart';
 
 const text = {
   title: 'Responses per day',

@@ -3,7 +3,7 @@ import { LONDON } from '../../config';
 import type { Consultation } from '../../consultation/consultation';
 import type { CountWithRecent, StatisticsRepository } from '../../submissions/statisticsRepository';
 import type { Clock } from '../../platform/time/clock';
-import { chartSeries, type ChartSeries } from './dailyChart';
+import { chartSeries, type ChartSeries } from './chartSeries';
 
 export type CoverageLevel = 'clp' | 'other' | 'none';
 

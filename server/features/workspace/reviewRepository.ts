@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../platform/db/database';
-import type { ReviewStatus } from '../../submissions/submission';
+import type { ReviewStatus } from '../../submissions/vocabulary';
 import { groupBySubmission } from '../../submissions/submissionRepository';
 
 export interface Note {

@@ -11,7 +11,7 @@ import { setUpStaticAssets } from './platform/http/setUpStaticAssets';
 import { setUpViewLocals } from './web/setUpViewLocals';
 import { setUpVisitor } from './platform/http/setUpVisitor';
 import { setUpWebSecurity } from './platform/http/setUpWebSecurity';
-import { acceptedReportExtensions } from './submissions/reports/fileInspector';
+import { viewVocabulary } from './web/viewVocabulary';
 import { adminRouter } from './adminRouter';
 import { publicRouter } from './features/pages/pagesRouter';
 import { respondRouter } from './features/respond/respondRouter';
@@ -39,8 +39,7 @@ export function createApp(services: Services): express.Express {
   const assets = setUpStaticAssets(path.join(projectRoot, 'public'), config.environment === 'production');
   app.locals.asset = assets.url;
   app.locals.baseUrl = config.baseUrl;
-  // The file chooser offers the kinds the portal accepts, as the inspector knows them.
-  app.locals.acceptedReportExtensions = acceptedReportExtensions;
+  Object.assign(app.locals, viewVocabulary);
   app.use(assets.router);
   app.use(cookieParser(config.cookieSecret));
   app.use(setUpVisitor(secureCookies));

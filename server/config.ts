@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse as parseDotEnv } from 'dotenv';
 import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
+import { languages, type Language } from './platform/vocabulary';
 
 /** The project folder: one level above both `server/` (tests) and `dist/` (built). */
 export const projectRoot = path.resolve(__dirname, '..');
@@ -70,7 +71,7 @@ export interface Config {
     /** Addresses that always get the digests, besides officers who opt in. */
     readonly recipients: readonly string[];
     /** The language `recipients` read the digests in; each officer who opts in chooses their own. */
-    readonly language: 'en' | 'cy';
+    readonly language: Language;
     /** London hour of the weekly and daily digests. */
     readonly hour: number;
     /** Day of the week of the weekly digest, 1 (Monday) to 7 (Sunday). */
@@ -110,7 +111,7 @@ const environmentSchema = z.object({
     .default('')
     .transform((list) => list.split(',').map((address) => address.trim()).filter(Boolean))
     .pipe(z.array(z.email('DIGEST_RECIPIENTS must be email addresses separated by commas'))),
-  DIGEST_LANGUAGE: z.enum(['en', 'cy'], 'DIGEST_LANGUAGE must be en (English) or cy (Welsh)').default('en'),
+  DIGEST_LANGUAGE: z.enum(languages, 'DIGEST_LANGUAGE must be en (English) or cy (Welsh)').default('en'),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
   DIGEST_DAILY_DAYS: z.coerce.number().int().min(0).max(60).default(7),

@@ -6,7 +6,7 @@ import { loadConsultation } from '../consultation/loadConsultation';
 import { openDataStore } from '../platform/db/dataStore';
 import { migrate } from '../platform/db/migrate';
 import { ServerSettingsRepository } from '../platform/settings/serverSettingsRepository';
-import { isLanguage, type Language } from '../platform/i18n/catalogue';
+import { isLanguage, type Language } from '../platform/vocabulary';
 import { adoptServerSettings } from '../platform/settings/serverSettings';
 import { createServices } from '../composition';
 import { commandLine } from '../platform/audit/auditLog';

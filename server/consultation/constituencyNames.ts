@@ -1,5 +1,4 @@
-import type { Consultation } from './consultation';
-import { walesWide } from '../submissions/submission';
+import { walesWide, type Consultation } from './consultation';
 import type { Translate } from '../platform/i18n/catalogue';
 
 /** Names a stored constituency as the interface does in `t`'s language, Wales-wide responses included. */

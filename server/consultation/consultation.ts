@@ -1,5 +1,7 @@
 /** The consultation as the portal uses it: loaded from content/, validated, Markdown rendered. */
 
+import type { Language } from '../platform/vocabulary';
+
 export interface Section {
   readonly slug: string;
   readonly title: string;
@@ -13,9 +15,9 @@ export interface Quote {
 
 export interface PaperSection extends Section {
   /** The language of bodyHtml: English until the section's text is translated. */
-  readonly bodyLanguage: 'en' | 'cy';
+  readonly bodyLanguage: Language;
   readonly quotes: readonly Quote[];
-  readonly quotesLanguage: 'en' | 'cy';
+  readonly quotesLanguage: Language;
   readonly questions: readonly string[];
 }
 
@@ -24,16 +26,16 @@ export interface TopicPaper {
    * The language of its title, summary, section titles and questions: English where no Welsh
    * version has been written yet.
    */
-  readonly language: 'en' | 'cy';
+  readonly language: Language;
   /** The language of its text: English until every section's text (and the foreword) is translated. */
-  readonly bodyLanguage: 'en' | 'cy';
+  readonly bodyLanguage: Language;
   readonly slug: string;
   readonly title: string;
   readonly summary: string;
   readonly foreword: {
     readonly title: string;
     readonly bodyHtml: string;
-    readonly bodyLanguage: 'en' | 'cy';
+    readonly bodyLanguage: Language;
     readonly signedBy: string | undefined;
     readonly signatureRole: string | undefined;
   } | null;
@@ -41,7 +43,7 @@ export interface TopicPaper {
 }
 
 export interface Guide {
-  readonly language: 'en' | 'cy';
+  readonly language: Language;
   readonly slug: string;
   readonly title: string;
   readonly summary: string;
@@ -53,9 +55,12 @@ export interface Constituency {
   readonly name: string;
 }
 
+/** The constituency choice for bodies that work across Wales rather than in one constituency. */
+export const walesWide = 'wales-wide';
+
 export interface Consultation {
   /** The language of the consultation's own words (title, introduction, privacy notice). */
-  readonly language: 'en' | 'cy';
+  readonly language: Language;
   readonly slug: string;
   readonly title: string;
   readonly organisation: string;

@@ -15,6 +15,7 @@ import {
   type PaperTranslation,
 } from './contentSchema';
 import type { Consultation, Guide, TopicPaper } from './consultation';
+import type { Language } from '../platform/vocabulary';
 
 import { LONDON } from '../config';
 
@@ -154,7 +155,7 @@ function paperFrom(paper: PaperFile, welsh: PaperTranslation | null): TopicPaper
   };
 }
 
-function guideFrom(guide: z.output<typeof guideFileSchema>, language: 'en' | 'cy'): Guide {
+function guideFrom(guide: z.output<typeof guideFileSchema>, language: Language): Guide {
   return {
     language,
     slug: guide.slug,
@@ -168,14 +169,14 @@ function guideFrom(guide: z.output<typeof guideFileSchema>, language: 'en' | 'cy
   };
 }
 
-export type LocalisedConsultation = Readonly<Record<'en' | 'cy', Consultation>>;
+export type LocalisedConsultation = Readonly<Record<Language, Consultation>>;
 
 /**
  * Named things in the order of their names as shown, by the language's own alphabet: in Welsh, ch,
  * dd, ff, ng, ll, ph, rh and th are letters of their own, so "Llanelli" comes after every name
  * that begins with a single l.
  */
-function inAlphabeticalOrder<T extends { readonly name: string }>(named: readonly T[], language: 'en' | 'cy'): T[] {
+function inAlphabeticalOrder<T extends { readonly name: string }>(named: readonly T[], language: Language): T[] {
   const collator = new Intl.Collator(language === 'cy' ? 'cy' : 'en-GB');
   return [...named].sort((a, b) => collator.compare(a.name, b.name));
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Cursor, SortOrder, SubmissionFilter } from './submissionQueries';
 import { sortOrders } from './submissionQueries';
-import { channels, respondentTypes, reviewStatuses } from './submission';
+import { channels, respondentTypes, reviewStatuses } from './vocabulary';
+import { languages } from '../platform/vocabulary';
 
 /** The officer's current view of the list, read from the URL so it can be bookmarked and shared. */
 export interface ListView {
@@ -27,7 +28,7 @@ const querySchema = z.object({
   report: optional(z.enum(['yes', 'no'])),
   status: optional(z.enum(reviewStatuses)),
   tag: optional(text),
-  language: optional(z.enum(['en', 'cy'])),
+  language: optional(z.enum(languages)),
   from: optional(day),
   to: optional(day),
   sort: optional(z.enum(sortOrders)),

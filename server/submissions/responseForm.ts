@@ -1,9 +1,11 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { londonDay } from '../platform/time/clock';
-import type { Consultation } from '../consultation/consultation';
+import { walesWide, type Consultation } from '../consultation/consultation';
 import type { FieldError } from '../platform/forms/fieldError';
-import { respondentTypes, walesWide, type Answer, type ResponseContent } from './submission';
+import type { Answer, ResponseContent } from './submission';
+import { respondentTypes, responseLimits, type RespondentType } from './vocabulary';
+import { isOneOf } from '../platform/vocabulary';
 
 /** What the person typed, exactly, so the form can be shown again with nothing lost. */
 export type FormValues = Readonly<Record<string, string>>;
@@ -15,10 +17,8 @@ export type FormResult =
   | { ok: true; values: FormValues; content: ResponseContent }
   | { ok: false; values: FormValues; errors: FieldError[] };
 
-export const limits = { name: 200, email: 254, bodyName: 200, roleInBody: 100, answer: 50_000, attendance: 100_000 } as const;
-
 /** Bodies that sit inside one constituency, so must name it. */
-const constituencyBodies = new Set(['branch', 'clp']);
+const constituencyBodies: ReadonlySet<string> = new Set<RespondentType>(['branch', 'clp']);
 
 export function answerField(paper: string, section: string | null): string {
   return section ? `answer__${paper}__${section}` : `answer__${paper}`;
@@ -73,16 +73,16 @@ function buildFieldSchema(consultation: Consultation, mode: FormMode) {
   const constituencies = [...consultation.constituencies.map((constituency) => constituency.slug), walesWide];
   return z.object({
     respondentType: z.enum(respondentTypes, { error: 'respond.errors.respondentType.missing' }),
-    name: requiredText('name', limits.name),
+    name: requiredText('name', responseLimits.name),
     // A letter may come without an email address, so an officer may leave it out.
     email:
       mode === 'public'
-        ? requiredText('email', limits.email).pipe(z.email('respond.errors.email.invalid'))
-        : optionalText('email', limits.email).pipe(z.email('respond.errors.email.invalid').nullable()),
-    bodyName: optionalText('bodyName', limits.bodyName),
-    roleInBody: optionalText('roleInBody', limits.roleInBody),
+        ? requiredText('email', responseLimits.email).pipe(z.email('respond.errors.email.invalid'))
+        : optionalText('email', responseLimits.email).pipe(z.email('respond.errors.email.invalid').nullable()),
+    bodyName: optionalText('bodyName', responseLimits.bodyName),
+    roleInBody: optionalText('roleInBody', responseLimits.roleInBody),
     constituency: z.enum(constituencies as [string, ...string[]], { error: 'respond.errors.constituency.missing' }),
-    anythingElse: optionalText('anythingElse', limits.answer),
+    anythingElse: optionalText('anythingElse', responseLimits.answer),
     meetingDay: z.string().trim(),
     meetingMonth: z.string().trim(),
     meetingYear: z.string().trim(),
@@ -91,7 +91,7 @@ function buildFieldSchema(consultation: Consultation, mode: FormMode) {
       .trim()
       .refine((text) => text === '' || /^\d{1,6}$/.test(text), 'respond.errors.meetingAttendance.invalid')
       .transform((text) => (text === '' ? null : Number(text)))
-      .refine((count) => count === null || (count >= 1 && count <= limits.attendance), 'respond.errors.meetingAttendance.invalid'),
+      .refine((count) => count === null || (count >= 1 && count <= responseLimits.attendance), 'respond.errors.meetingAttendance.invalid'),
     // Responses sent by email or post are covered by the privacy notice without a box to tick.
     consentPrivacy: mode === 'public' ? z.literal('yes', { error: 'respond.errors.consentPrivacy.missing' }) : z.string(),
     consentQuote: z.enum(['yes', 'no'], { error: 'respond.errors.consentQuote.missing' }),
@@ -139,12 +139,12 @@ const isMultiLine = (field: string) => field === 'anythingElse' || field.startsW
 function textFieldLimits(consultation: Consultation): Map<string, number> {
   const answerFields = fieldOrder(consultation).filter((field) => field.startsWith('answer__'));
   return new Map([
-    ['name', limits.name],
-    ['email', limits.email],
-    ['bodyName', limits.bodyName],
-    ['roleInBody', limits.roleInBody],
-    ...answerFields.map((field): [string, number] => [field, limits.answer]),
-    ['anythingElse', limits.answer],
+    ['name', responseLimits.name],
+    ['email', responseLimits.email],
+    ['bodyName', responseLimits.bodyName],
+    ['roleInBody', responseLimits.roleInBody],
+    ...answerFields.map((field): [string, number] => [field, responseLimits.answer]),
+    ['anythingElse', responseLimits.answer],
   ]);
 }
 
@@ -223,8 +223,8 @@ export function readResponseForm(
     for (const section of [null, ...paper.sections.map((paperSection) => paperSection.slug)]) {
       const field = answerField(paper.slug, section);
       const text = values[field]!.trim();
-      if (text.length > limits.answer) {
-        errors.push({ field, key: 'respond.errors.answer.tooLong', values: { max: limits.answer } });
+      if (text.length > responseLimits.answer) {
+        errors.push({ field, key: 'respond.errors.answer.tooLong', values: { max: responseLimits.answer } });
       } else if (text !== '') {
         answers.push({ paper: paper.slug, section, body: text });
       }
@@ -236,7 +236,7 @@ export function readResponseForm(
 
   // Checks across fields use what was typed, so that every problem is reported at once.
   const respondentType = values.respondentType!;
-  const isGroupResponse = respondentType !== 'individual' && (respondentTypes as readonly string[]).includes(respondentType);
+  const isGroupResponse = respondentType !== 'individual' && isOneOf(respondentTypes, respondentType);
   if (isGroupResponse && values.bodyName!.trim() === '') errors.push({ field: 'bodyName', key: 'respond.errors.bodyName.missing' });
   if (isGroupResponse && values.roleInBody!.trim() === '') errors.push({ field: 'roleInBody', key: 'respond.errors.roleInBody.missing' });
   if (constituencyBodies.has(respondentType) && values.constituency === walesWide) {

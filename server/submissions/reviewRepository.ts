@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../platform/db/database';
-import type { ReviewStatus } from './submission';
+import type { ReviewStatus } from './vocabulary';
 import { groupBySubmission } from './submissionRepository';
 
 export interface Note {

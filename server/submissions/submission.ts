@@ -1,15 +1,7 @@
 /** A response to the consultation, as the business rules and the repository speak of it. */
 
 import type { ReportRisk } from './reports/reportRisks';
-
-export const respondentTypes = ['individual', 'branch', 'clp', 'labour_group', 'affiliate'] as const;
-export type RespondentType = (typeof respondentTypes)[number];
-
-export const channels = ['web', 'email', 'post'] as const;
-export type Channel = (typeof channels)[number];
-
-/** The constituency choice for bodies that work across Wales rather than in one constituency. */
-export const walesWide = 'wales-wide';
+import type { Channel, RespondentType, ReviewStatus } from './vocabulary';
 
 export interface Answer {
   readonly paper: string;
@@ -46,6 +38,7 @@ export interface NewSubmission extends ResponseContent {
   readonly reference: string;
   readonly consultation: string;
   readonly channel: Channel;
+  /** The code of the language it was written in: one of platform/vocabulary's `languages`. */
   readonly language: string;
   readonly receivedAt: Date;
   /** The London calendar day of receivedAt, YYYY-MM-DD. */
@@ -59,9 +52,6 @@ export interface NewSubmission extends ResponseContent {
   readonly sentAfterClose: boolean;
   readonly attachments: readonly AttachmentRecord[];
 }
-
-export const reviewStatuses = ['new', 'read', 'used', 'flagged'] as const;
-export type ReviewStatus = (typeof reviewStatuses)[number];
 
 export interface StoredSubmission extends NewSubmission {
   readonly id: number;

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../platform/db/database';
-import type { Channel, RespondentType, ReviewStatus } from './submission';
+import type { Channel, RespondentType, ReviewStatus } from './vocabulary';
+import type { Language } from '../platform/vocabulary';
 
 /** What the officer's list is narrowed to. Every field is optional: null means "any". */
 export interface SubmissionFilter {
@@ -14,7 +15,7 @@ export interface SubmissionFilter {
   readonly hasReport: boolean | null;
   readonly status: ReviewStatus | null;
   readonly tag: string | null;
-  readonly language: string | null;
+  readonly language: Language | null;
   /** London days, YYYY-MM-DD, inclusive. */
   readonly receivedFrom: string | null;
   readonly receivedTo: string | null;

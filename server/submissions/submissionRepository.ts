@@ -1,13 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../platform/db/database';
-import type {
-  Answer,
-  AttachmentRecord,
-  NewSubmission,
-  RespondentType,
-  StoredSubmission,
-  Channel,
-} from './submission';
+import type { Answer, AttachmentRecord, NewSubmission, StoredSubmission } from './submission';
+import type { Channel, RespondentType } from './vocabulary';
 import type { ReportRisk } from './reports/reportRisks';
 
 /**

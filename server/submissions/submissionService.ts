@@ -11,11 +11,12 @@ import type { Actor, AuditLog } from '../platform/audit/auditLog';
 import { londonDay, type Clock } from '../platform/time/clock';
 import type { ConsultationWindow } from '../consultation/consultationWindow';
 import type { AcceptedFile } from './reports/heldUploads';
-import type { Channel, NewSubmission, ResponseContent, StoredSubmission } from './submission';
+import type { NewSubmission, ResponseContent, StoredSubmission } from './submission';
+import type { EnteredChannel } from './vocabulary';
 import { newReference } from './referenceNumbers';
 
 export interface OfflineProvenance {
-  readonly channel: Exclude<Channel, 'web'>;
+  readonly channel: EnteredChannel;
   /** The London day the email or letter arrived, YYYY-MM-DD. */
   readonly receivedOn: string;
   readonly language: string;

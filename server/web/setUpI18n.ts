@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Consultation } from '../consultation/consultation';
-import { createCatalogue, isLanguage, supportedLanguages, type Language, type Translate } from '../platform/i18n/catalogue';
+import { createCatalogue, type Translate } from '../platform/i18n/catalogue';
+import { isLanguage, languages, type Language } from '../platform/vocabulary';
 import { constituencyNamer } from '../consultation/constituencyNames';
 import { createFormatters, type Formatters } from '../platform/i18n/formatters';
 import type { Services } from '../composition';
@@ -52,9 +53,9 @@ export function formSwitchLanguage(req: Request): Language | null {
  */
 export function setUpI18n({ consultations }: Services, secureCookies: boolean): I18n {
   const catalogue = createCatalogue();
-  const formatters = new Map(supportedLanguages.map((language) => [language, createFormatters(language, catalogue.translatorFor(language))]));
+  const formatters = new Map(languages.map((language) => [language, createFormatters(language, catalogue.translatorFor(language))]));
   const constituencyNamers = new Map(
-    supportedLanguages.map((language) => [language, constituencyNamer(consultations[language], catalogue.translatorFor(language))]),
+    languages.map((language) => [language, constituencyNamer(consultations[language], catalogue.translatorFor(language))]),
   );
 
   const localise: Localise = (req, res, language) => {
@@ -74,7 +75,7 @@ export function setUpI18n({ consultations }: Services, secureCookies: boolean): 
     const switchedTo = req.query.lang;
     const remembered: unknown = req.cookies?.[cookieName];
     const preferred = () => {
-      const accepted = req.acceptsLanguages(...supportedLanguages);
+      const accepted = req.acceptsLanguages(...languages);
       return isLanguage(accepted) ? accepted : 'en';
     };
     const language = isLanguage(switchedTo) ? switchedTo : isLanguage(remembered) ? remembered : preferred();

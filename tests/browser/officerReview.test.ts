@@ -1,4 +1,4 @@
-import type { Language } from '../../server/platform/i18n/catalogue';
+import type { Language } from '../../server/platform/vocabulary';
 import { createCatalogue } from '../../server/platform/i18n/catalogue';
 import { browserSuite } from '../support/browser';
 import { addOfficer, officerEmail, officerPassword } from '../support/officer';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AddressObject } from 'mailparser';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import type { Language } from '../../server/platform/i18n/catalogue';
+import type { Language } from '../../server/platform/vocabulary';
 import type { StoredSubmission } from '../../server/submissions/submission';
 import { deliveredReceipt } from '../support/receipts';
 import { createTestPortal, filesUnder, type TestPortal } from '../support/testPortal';

@@ -1,4 +1,5 @@
-import { createCatalogue, type Language } from '../../server/platform/i18n/catalogue';
+import { createCatalogue } from '../../server/platform/i18n/catalogue';
+import type { Language } from '../../server/platform/vocabulary';
 
 const catalogue = createCatalogue();
 

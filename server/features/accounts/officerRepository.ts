@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Language } from '../../platform/i18n/catalogue';
+import type { Language } from '../../platform/vocabulary';
 import type { Db } from '../../platform/db/database';
 
 export interface Officer {

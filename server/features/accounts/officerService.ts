@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Officer, OfficerRepository } from './officerRepository';
-import type { Language } from '../../platform/i18n/catalogue';
+import type { Language } from '../../platform/vocabulary';
 import { commandLine, type Actor, type AuditLog } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/time/clock';
 import type { PasswordHasher } from './passwords';

@@ -1,9 +1,10 @@
 import type { AuditEntry } from '../../platform/audit/auditRepository';
-import { supportedLanguages, type Translate } from '../../platform/i18n/catalogue';
+import type { Translate } from '../../platform/i18n/catalogue';
+import { isOneOf, languages } from '../../platform/vocabulary';
 import { digestKinds } from '../digests';
 import { commandLine, digestSchedule, signInFailures, unnamedSignInOf } from '../../platform/audit/auditLog';
 import { exportKinds } from '../exports';
-import { channels, reviewStatuses } from '../../submissions/submission';
+import { channels, reviewStatuses } from '../../submissions/vocabulary';
 
 /** An audit entry as the page shows it, in the page's language. */
 export interface AuditLine {
@@ -14,8 +15,6 @@ export interface AuditLine {
   readonly reference: string | null;
   readonly detail: string;
 }
-
-const isOneOf = <T extends string>(values: readonly T[], text: string | undefined): text is T => (values as readonly string[]).includes(text ?? '');
 
 const signInFailureKeys: Readonly<Record<string, string>> = {
   [signInFailures.throttled]: 'admin.audit.signInFailures.throttled',
@@ -57,7 +56,7 @@ function detail(entry: AuditEntry, t: Translate): string {
     }
     case 'digest-opted-in':
       // The language the officer chose to read them in; nothing, for a choice made before there was one.
-      return isOneOf(supportedLanguages, text) ? t(`admin.languages.${text}`) : text;
+      return isOneOf(languages, text) ? t(`admin.languages.${text}`) : text;
     case 'sign-in-failed':
       return signInFailureKeys[text] === undefined ? text : t(signInFailureKeys[text]);
     default:

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { renderDailyChart } from './dailyChart';
+import { coverageLevels } from './dashboardService';
 import type { Services } from '../../composition';
 
 export function registerDashboardRoutes(router: Router, { dashboard, reviews, consultation, outbox }: Services): void {
@@ -25,6 +26,7 @@ export function registerDashboardRoutes(router: Router, { dashboard, reviews, co
     });
     res.render('dashboard/dashboard', {
       summary,
+      coverageLevels,
       chartSvg,
       tagCounts: reviews.tagCounts(consultation.slug),
       undeliverable: outbox.undeliverableReceipts(),

@@ -5,7 +5,9 @@ import type { CountWithRecent, StatisticsRepository } from '../../submissions/st
 import type { Clock } from '../../platform/time/clock';
 import { chartSeries, type ChartSeries } from './chartSeries';
 
-export type CoverageLevel = 'clp' | 'other' | 'none';
+/** What has been heard from a constituency, in the order the dashboard lists them: the chasing list first. */
+export const coverageLevels = ['none', 'other', 'clp'] as const;
+export type CoverageLevel = (typeof coverageLevels)[number];
 
 export interface Dashboard {
   readonly total: number;

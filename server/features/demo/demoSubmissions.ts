@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import { LONDON } from '../../config';
-import type { Consultation } from '../../consultation/consultation';
+import { walesWide, type Consultation } from '../../consultation/consultation';
 import { londonDay } from '../../platform/time/clock';
 import type { WindowStatus } from '../../consultation/consultationWindow';
 import { newReference } from '../../submissions/referenceNumbers';
-import type { Answer, AttachmentRecord, Channel, NewSubmission, ResponseContent, RespondentType, ReviewStatus } from '../../submissions/submission';
-import { walesWide } from '../../submissions/submission';
+import type { Answer, AttachmentRecord, NewSubmission, ResponseContent } from '../../submissions/submission';
+import type { Channel, RespondentType, ReviewStatus } from '../../submissions/vocabulary';
+import type { Language } from '../../platform/vocabulary';
 import type { Corpus } from './corpus';
 import { pdfDocument } from './pdfDocument';
 
@@ -14,7 +15,7 @@ export interface DemoResponse {
   readonly content: ResponseContent;
   readonly reference: string;
   readonly channel: Channel;
-  readonly language: 'en' | 'cy';
+  readonly language: Language;
   readonly receivedAt: Date;
   readonly receivedDay: string;
   readonly status: ReviewStatus;
@@ -158,7 +159,7 @@ export class DemoSubmissions {
     return new Date(this.period.to.getTime() - Math.floor(span * share ** 4));
   }
 
-  private answers(language: 'en' | 'cy'): Answer[] {
+  private answers(language: Language): Answer[] {
     const paper = this.pick(this.consultation.papers);
     const answers: Answer[] = [{ paper: paper.slug, section: null, body: this.paragraphs(language, 1 + Math.floor(this.random() ** 2 * 3)) }];
     if (this.random() < 0.3) {
@@ -182,15 +183,15 @@ export class DemoSubmissions {
     }
   }
 
-  private paragraphs(language: 'en' | 'cy', count: number): string {
+  private paragraphs(language: Language, count: number): string {
     return Array.from({ length: count }, () => this.paragraph(language)).join('\n\n');
   }
 
-  private paragraph(language: 'en' | 'cy'): string {
+  private paragraph(language: Language): string {
     return Array.from({ length: 1 + Math.floor(this.random() * 3) }, () => this.sentence(language)).join(' ');
   }
 
-  private sentence(language: 'en' | 'cy'): string {
+  private sentence(language: Language): string {
     return this.pick(language === 'cy' ? this.corpus.welsh : this.corpus.english);
   }
 

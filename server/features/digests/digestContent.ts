@@ -1,7 +1,7 @@
 import type { DigestKind, DigestLine } from './digestRepository';
 import type { UndeliverableReceipt } from '../../mail/outboxRepository';
 import type { CountWithRecent } from '../../submissions/statisticsRepository';
-import type { Language } from '../../platform/i18n/catalogue';
+import type { Language } from '../../platform/vocabulary';
 import type { BuiltMessage, MessageBuilder } from '../../mail/messageBuilder';
 import type { WindowState } from '../../consultation/consultationWindow';
 

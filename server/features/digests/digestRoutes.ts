@@ -1,10 +1,10 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { supportedLanguages } from '../../platform/i18n/catalogue';
+import { languages } from '../../platform/vocabulary';
 import type { Services } from '../../composition';
 
 /** Getting the digests or not, and in which language: the page's, unless the form names the other. */
-const subscriptionForm = z.object({ wantsDigest: z.enum(['yes', 'no']), language: z.enum(supportedLanguages).optional() });
+const subscriptionForm = z.object({ wantsDigest: z.enum(['yes', 'no']), language: z.enum(languages).optional() });
 
 /** The digests: their history, who gets them, a preview of the next in the page's language, and "send now". */
 export function registerDigestRoutes(router: Router, { digests, officers, outbox, config }: Services): void {
@@ -14,7 +14,7 @@ export function registerDigestRoutes(router: Router, { digests, officers, outbox
       recipients: digests.recipients(),
       preview: digests.preview(req.language),
       schedule: config.digests,
-      otherDigestLanguages: supportedLanguages.filter((language) => language !== res.locals.officer!.digestLanguage),
+      otherDigestLanguages: languages.filter((language) => language !== res.locals.officer!.digestLanguage),
       undeliverable: outbox.undeliverableReceipts(),
       sent: req.query.sent === '1',
     });

@@ -4,7 +4,7 @@ import type { DigestHistoryEntry, DigestKind, DigestRecord, DigestRepository } f
 import type { DigestReader, OfficerRepository } from '../accounts';
 import type { OutboxRepository } from '../../mail/outboxRepository';
 import type { StatisticsRepository } from '../../submissions/statisticsRepository';
-import type { Language } from '../../platform/i18n/catalogue';
+import type { Language } from '../../platform/vocabulary';
 import type { BuiltMessage, MessageBuilder } from '../../mail/messageBuilder';
 import { digestSchedule, type Actor, type AuditLog } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/time/clock';

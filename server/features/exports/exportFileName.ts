@@ -1,9 +1,10 @@
 import type { SubmissionFilter } from '../../submissions/submissionQueries';
+import type { Language } from '../../platform/vocabulary';
 
 /** Longest a part taken from the filter may be, and the name before its date and extension. */
 const longestPart = 30;
 const longestStem = 100;
-const languageNames: Readonly<Record<string, string>> = { en: 'english', cy: 'welsh' };
+const languageNames: Readonly<Record<Language, string>> = { en: 'english', cy: 'welsh' };
 
 /** Lower-case ASCII letters, digits and single hyphens: safe in a file name on every system and in a header. */
 function safePart(text: string): string {

@@ -1,5 +1,5 @@
 import type { Translate } from '../../platform/i18n/catalogue';
-import type { Channel, RespondentType, ReviewStatus } from '../../submissions/submission';
+import type { Channel, RespondentType, ReviewStatus } from '../../submissions/vocabulary';
 
 /** One submission, flattened for a spreadsheet: one row per submission. */
 export interface ExportRow {
@@ -7,7 +7,7 @@ export interface ExportRow {
   receivedAt: string; // London time, YYYY-MM-DD HH:MM:SS
   sentAfterClose: boolean; // from the web form after the close, in the grace period
   channel: Channel;
-  language: string; // 'en' | 'cy'
+  language: string; // a code from platform/vocabulary's languages
   respondentType: RespondentType;
   name: string;
   email: string | null;

@@ -9,7 +9,6 @@ import type { Services } from '../../composition';
 import type { FieldError } from '../../platform/forms/fieldError';
 import type { AcceptedFile } from '../../submissions/reports/heldUploads';
 import { referencePattern } from '../../submissions/referenceNumbers';
-import { respondentTypes } from '../../submissions/submission';
 import { allStrings, answerField, firstString, type FormValues } from '../../submissions/responseForm';
 import { abandonResponse, formTokenIn, receiveResponse, reportsField, type UnsentResponse } from '../../web/intake/receiveResponse';
 
@@ -47,7 +46,7 @@ function renderForm(res: Response, page: FormPage): void {
 
 /** The closed page, with everything the person wrote when their response could not be accepted. */
 function renderClosed(res: Response, unsent: UnsentResponse | null): void {
-  res.status(unsent ? 403 : 200).render('respond/closed', { unsent, respondentTypes, answerField });
+  res.status(unsent ? 403 : 200).render('respond/closed', { unsent, answerField });
 }
 
 /** Responses are refused before their body is read until the consultation opens. */

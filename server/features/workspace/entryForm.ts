@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import type { FieldError } from '../../platform/forms/fieldError';
 import { firstString, readPastDate, type FormValues } from '../../submissions/responseForm';
+import { enteredChannels, type EnteredChannel } from '../../submissions/vocabulary';
+import { languages, type Language } from '../../platform/vocabulary';
 
 export interface OfflineDetails {
-  readonly channel: 'email' | 'post';
+  readonly channel: EnteredChannel;
   readonly receivedOn: string;
-  readonly language: 'en' | 'cy';
+  readonly language: Language;
   readonly sendReceipt: boolean;
 }
 
 const detailsSchema = z.object({
-  channel: z.enum(['email', 'post'], { error: 'admin.entry.errors.channel' }),
-  language: z.enum(['en', 'cy'], { error: 'admin.entry.errors.language' }),
+  channel: z.enum(enteredChannels, { error: 'admin.entry.errors.channel' }),
+  language: z.enum(languages, { error: 'admin.entry.errors.language' }),
 });
 
 /** The fields an officer adds to a response that came by email or post: how, when, and in which language. */

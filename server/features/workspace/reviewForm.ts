@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldError } from '../../platform/forms/fieldError';
 import type { ReviewChange } from './reviewService';
-import { reviewStatuses, type ReviewStatus } from '../../submissions/submission';
+import { reviewStatuses, type ReviewStatus } from '../../submissions/vocabulary';
 import { allStrings, firstString } from '../../submissions/responseForm';
 
 export const reviewLimits = { note: 10_000, tag: 40 } as const;

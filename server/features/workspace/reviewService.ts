@@ -3,7 +3,8 @@ import type { SubmissionRepository } from '../../submissions/submissionRepositor
 import { NotFound } from '../../platform/errors';
 import type { Actor, AuditLog } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/time/clock';
-import type { ReviewStatus, StoredSubmission } from '../../submissions/submission';
+import type { StoredSubmission } from '../../submissions/submission';
+import type { ReviewStatus } from '../../submissions/vocabulary';
 
 export interface SubmissionUnderReview {
   readonly submission: StoredSubmission;

@@ -1,24 +1,13 @@
 import i18next from 'i18next';
 import cy from './cy.json';
 import en from './en.json';
-
-export const supportedLanguages = ['en', 'cy'] as const;
-export type Language = (typeof supportedLanguages)[number];
+import { languages, type Language } from '../vocabulary';
 
 /** What a message puts in its {{placeholders}}; `count` also chooses its plural form. */
 export type MessageValues = Readonly<Record<string, string | number>>;
 
 /** A message by its key, with the values it interpolates (and `count` for plurals). */
 export type Translate = (key: string, values?: MessageValues) => string;
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value);
-}
-
-/** A stored language code as one the interface speaks, falling back to English. */
-export function asLanguage(code: string): Language {
-  return isLanguage(code) ? code : 'en';
-}
 
 // More than the catalogue holds, so every message fits; keys built from stored values cannot grow it without bound.
 const mostRemembered = 4096;
@@ -51,7 +40,7 @@ export function createCatalogue(): { translatorFor(language: Language): Translat
     initAsync: false,
     lng: 'en',
     fallbackLng: false,
-    resources: { en: { translation: en }, cy: { translation: cy } },
+    resources: { en: { translation: en }, cy: { translation: cy } } satisfies Record<Language, object>,
     returnNull: false,
   });
 
@@ -69,7 +58,7 @@ export function createCatalogue(): { translatorFor(language: Language): Translat
   // message cost several times the lookup itself. A page asks for dozens of messages without
   // values, so those are remembered; messages with values are looked up every time.
   const translators = new Map(
-    supportedLanguages.map((language): [Language, Translate] => {
+    languages.map((language): [Language, Translate] => {
       const plain = new Map<string, string>();
       const translate: Translate = (key, values) => {
         if (values !== undefined) return fillPlaceholders(template(language, key, values), values);

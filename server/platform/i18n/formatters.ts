@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { LONDON } from '../../config';
-import type { Language, Translate } from './catalogue';
+import type { Translate } from './catalogue';
+import { locales, type Language } from '../vocabulary';
 import { andBeforeHours, softMutation } from './welshMutations';
 
 /** An instant as the views pass it: a Date, or an ISO string read in London time. */
@@ -43,7 +44,7 @@ function afterTime(words: string, language: Language): string {
 
 /** Formats times, durations and sizes the way the interface language writes them, always in London time. */
 export function createFormatters(language: Language, t: Translate) {
-  const locale = language === 'en' ? 'en-GB' : 'cy-GB';
+  const locale = locales[language];
   const date = remembering((instant) => inLondon(instant).setLocale(locale).toFormat('cccc d LLLL yyyy'));
   const shortDate = remembering((isoDate) => inLondon(isoDate).setLocale(locale).toFormat('d LLL'));
   const shortDateWithYear = remembering((isoDate) => inLondon(isoDate).setLocale(locale).toFormat('d LLL yyyy'));

@@ -1,0 +1,21 @@
+/**
+ * The words a response is described in: who sent it, how it came, where its review stands, and
+ * how much it may hold. Code and templates read these lists (templates from the view locals), so
+ * that a word added here is offered, counted and named on every screen that lists them.
+ */
+
+export const respondentTypes = ['individual', 'branch', 'clp', 'labour_group', 'affiliate'] as const;
+export type RespondentType = (typeof respondentTypes)[number];
+
+export const channels = ['web', 'email', 'post'] as const;
+export type Channel = (typeof channels)[number];
+
+/** How a response that an officer enters came, in the order the entry form offers them: letters are the more common. */
+export const enteredChannels = ['post', 'email'] as const satisfies readonly Channel[];
+export type EnteredChannel = (typeof enteredChannels)[number];
+
+export const reviewStatuses = ['new', 'read', 'used', 'flagged'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+
+/** The most each field of a response may hold: characters, and people at a meeting. */
+export const responseLimits = { name: 200, email: 254, bodyName: 200, roleInBody: 100, answer: 50_000, attendance: 100_000 } as const;

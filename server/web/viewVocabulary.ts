@@ -1,0 +1,22 @@
+import { walesWide } from '../consultation/consultation';
+import { languages, locales, ownNames } from '../platform/vocabulary';
+import { acceptedReportExtensions } from '../submissions/reports/fileInspector';
+import { channels, enteredChannels, respondentTypes, responseLimits, reviewStatuses } from '../submissions/vocabulary';
+
+/**
+ * The portal's vocabulary as every page's template reads it, from the app's locals: a template
+ * offers, counts and names the words in these lists, and never writes a list out itself.
+ */
+export const viewVocabulary = {
+  languages,
+  locales,
+  ownNames,
+  respondentTypes,
+  channels,
+  enteredChannels,
+  reviewStatuses,
+  walesWide,
+  responseLimits,
+  // The file chooser offers the kinds the portal accepts, as the inspector knows them.
+  acceptedReportExtensions,
+} as const;

@@ -4,7 +4,7 @@ import { londonDay } from '../platform/time/clock';
 import { walesWide, type Consultation } from '../consultation/consultation';
 import type { FieldError } from '../platform/forms/fieldError';
 import type { Answer, ResponseContent } from './submission';
-import { respondentTypes, responseLimits, type RespondentType } from './vocabulary';
+import { isGroupResponse, respondentTypes, responseLimits, type RespondentType } from './vocabulary';
 import { isOneOf } from '../platform/vocabulary';
 
 /** What the person typed, exactly, so the form can be shown again with nothing lost. */
@@ -236,9 +236,9 @@ export function readResponseForm(
 
   // Checks across fields use what was typed, so that every problem is reported at once.
   const respondentType = values.respondentType!;
-  const isGroupResponse = respondentType !== 'individual' && isOneOf(respondentTypes, respondentType);
-  if (isGroupResponse && values.bodyName!.trim() === '') errors.push({ field: 'bodyName', key: 'respond.errors.bodyName.missing' });
-  if (isGroupResponse && values.roleInBody!.trim() === '') errors.push({ field: 'roleInBody', key: 'respond.errors.roleInBody.missing' });
+  const isGroup = isOneOf(respondentTypes, respondentType) && isGroupResponse(respondentType);
+  if (isGroup && values.bodyName!.trim() === '') errors.push({ field: 'bodyName', key: 'respond.errors.bodyName.missing' });
+  if (isGroup && values.roleInBody!.trim() === '') errors.push({ field: 'roleInBody', key: 'respond.errors.roleInBody.missing' });
   if (constituencyBodies.has(respondentType) && values.constituency === walesWide) {
     errors.push({ field: 'constituency', key: 'respond.errors.constituency.bodyNeedsOne' });
   }
@@ -258,8 +258,8 @@ export function readResponseForm(
       respondentType: fields.respondentType,
       name: fields.name,
       email: fields.email,
-      bodyName: isGroupResponse ? fields.bodyName : null,
-      roleInBody: isGroupResponse ? fields.roleInBody : null,
+      bodyName: isGroup ? fields.bodyName : null,
+      roleInBody: isGroup ? fields.roleInBody : null,
       constituency: fields.constituency,
       answers,
       anythingElse: fields.anythingElse,

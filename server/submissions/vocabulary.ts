@@ -7,6 +7,11 @@
 export const respondentTypes = ['individual', 'branch', 'clp', 'labour_group', 'affiliate'] as const;
 export type RespondentType = (typeof respondentTypes)[number];
 
+/** A response on behalf of a Branch, CLP, Labour Group or affiliate, not from one member: it names the group and the respondent's role in it. */
+export function isGroupResponse(type: RespondentType): boolean {
+  return type !== 'individual';
+}
+
 export const channels = ['web', 'email', 'post'] as const;
 export type Channel = (typeof channels)[number];
 

@@ -5,7 +5,7 @@ import { londonDay } from '../../platform/time/clock';
 import type { WindowStatus } from '../../consultation/consultationWindow';
 import { newReference } from '../../submissions/referenceNumbers';
 import type { Answer, AttachmentRecord, NewSubmission, ResponseContent } from '../../submissions/submission';
-import type { Channel, RespondentType, ReviewStatus } from '../../submissions/vocabulary';
+import { isGroupResponse, type Channel, type RespondentType, type ReviewStatus } from '../../submissions/vocabulary';
 import type { Language } from '../../platform/vocabulary';
 import type { Corpus } from './corpus';
 import { pdfDocument } from './pdfDocument';
@@ -121,7 +121,7 @@ export class DemoSubmissions {
     const constituency =
       respondentType === 'affiliate' && this.random() < 0.5 ? walesWide : this.pick(this.consultation.constituencies).slug;
     const personName = `${this.pick(firstNames)} ${this.pick(surnames)}`;
-    const isBody = respondentType !== 'individual';
+    const isBody = isGroupResponse(respondentType);
     const withReport = isBody ? this.random() < 0.3 : this.random() < 0.02;
     const content: ResponseContent = {
       respondentType,

@@ -4,7 +4,9 @@ import type { LocalisedConsultation } from './consultation/loadConsultation';
 import { AuditRepository } from './platform/audit/auditRepository';
 import { DigestRepository } from './features/digests/digestRepository';
 import { OutboxRepository } from './mail/outboxRepository';
-import { MessageBuilder } from './mail/messageBuilder';
+import { messageIdMaker } from './mail/messageIds';
+import { consultationEmails } from './submissions/consultationEmails';
+import { receiptMessage } from './submissions/receiptMessage';
 import { fileTransport, smtpTransport, type MailTransport } from './mail/transport';
 import type { Db } from './platform/db/database';
 import { OfficerRepository } from './features/accounts/officerRepository';
@@ -99,11 +101,12 @@ export function createServices(
   const sessions = new SqliteSessionStore(db, officerIdleLifetimeMs, () => clock.now().getTime());
   const statistics = new StatisticsRepository(db);
   const outbox = new OutboxRepository(db);
-  const messages = new MessageBuilder(consultations, config.baseUrl);
+  const emails = consultationEmails(consultations, config.baseUrl);
+  const newMessageId = messageIdMaker(config.baseUrl);
   const transport = options.transport ?? (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : fileTransport(config.mail.outboxDir));
   const writeReceipt = (submissionId: number) => {
     const submission = submissionRepository.findById(submissionId);
-    return submission ? messages.receipt(submission) : null;
+    return submission ? receiptMessage(emails, submission) : null;
   };
   const sender = { from: config.mail.from, replyTo: config.mail.replyTo ?? consultation.howToRespond.email };
   const delivery = new MailDelivery(outbox, transport, writeReceipt, sender, clock, options.deliveryPolicy ?? defaultDeliveryPolicy);
@@ -117,7 +120,8 @@ export function createServices(
     outbox,
     statistics,
     officers: officerRepository,
-    messages,
+    emails,
+    newMessageId,
     settings: config.digests,
     clock,
     audit,
@@ -134,7 +138,7 @@ export function createServices(
     heldUploads,
     freeSpace: new FreeSpace(attachments.incomingDir, config.uploads.freeSpaceReserveBytes),
     uploads: new UploadService(heldUploads, consultation.howToRespond.email),
-    submissions: new SubmissionService(consultation, window, submissionRepository, attachments, clock, audit, (work) => groupCommit.run(work), outbox, messages),
+    submissions: new SubmissionService(consultation, window, submissionRepository, attachments, clock, audit, (work) => groupCommit.run(work), outbox, newMessageId),
     audit,
     officers: new OfficerService(officerRepository, new PasswordHasher(options.passwordCost ?? owaspScryptCost), audit, clock, (officerId) =>
       sessions.endSessionsOf(officerId),
@@ -149,7 +153,7 @@ export function createServices(
       reviews: reviewRepository,
       attachments,
       audit,
-      digests: new DigestRedaction(digestRepository, outbox, messages),
+      digests: new DigestRedaction(digestRepository, outbox, emails),
       outbox,
       mailCopies,
       inTransaction,

@@ -1,5 +1,5 @@
 import type { OutboxRepository, OutboxRow } from './outboxRepository';
-import type { BuiltMessage } from './messageBuilder';
+import type { BuiltMessage } from './builtMessage';
 import { PermanentDeliveryFailure, type MailTransport } from './transport';
 import type { Clock } from '../platform/time/clock';
 

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Language } from '../platform/vocabulary';
-import type { BuiltMessage } from './messageBuilder';
+import type { BuiltMessage } from './builtMessage';
 import type { Db } from '../platform/db/database';
 
 interface Addressed {

@@ -5,7 +5,6 @@ import type { SubmissionRepository } from './submissionRepository';
 import type { Consultation } from '../consultation/consultation';
 import { ConsultationClosed, NotFound } from '../platform/errors';
 import type { OutboxRepository } from '../mail/outboxRepository';
-import type { MessageBuilder } from '../mail/messageBuilder';
 import type { AttachmentStore } from './reports/attachmentStore';
 import type { Actor, AuditLog } from '../platform/audit/auditLog';
 import { londonDay, type Clock } from '../platform/time/clock';
@@ -57,7 +56,8 @@ export class SubmissionService {
     /** Commits the write with others that arrive at the same moment: see GroupCommit. */
     private readonly commitTogether: <T>(work: () => T) => Promise<T>,
     private readonly outbox: OutboxRepository,
-    private readonly messages: MessageBuilder,
+    /** A Message-ID for a receipt, fixed as it is queued. */
+    private readonly newMessageId: () => string,
   ) {}
 
   /**
@@ -192,7 +192,7 @@ export class SubmissionService {
           if (sendReceipt && withReference.email) {
             // Only which response it is: the receipt is written from it when it is sent.
             this.outbox.enqueue(
-              { kind: 'receipt', messageId: this.messages.newMessageId(), submissionId, recipient: withReference.email },
+              { kind: 'receipt', messageId: this.newMessageId(), submissionId, recipient: withReference.email },
               withReference.createdAt,
             );
           }

@@ -9,7 +9,7 @@ import { DigestRedaction, DigestRepository } from '../digests';
 import { OutboxRepository } from '../../mail/outboxRepository';
 import { ReviewRepository } from '../../submissions/reviewRepository';
 import { loadConsultation } from '../../consultation/loadConsultation';
-import { MessageBuilder } from '../../mail/messageBuilder';
+import { consultationEmails } from '../../submissions/consultationEmails';
 import { SubmissionRepository } from '../../submissions/submissionRepository';
 import { AttachmentStore } from '../../submissions/reports/attachmentStore';
 import { AuditLog, type Actor } from '../../platform/audit/auditLog';
@@ -212,13 +212,13 @@ function eraseFromSnapshot(
   clock: Clock,
 ): void {
   const outbox = new OutboxRepository(snapshot);
-  const messages = new MessageBuilder(loadConsultation(locations.contentDir), locations.baseUrl);
+  const emails = consultationEmails(loadConsultation(locations.contentDir), locations.baseUrl);
   const erasure = new ErasureService({
     submissions: new SubmissionRepository(snapshot),
     reviews: new ReviewRepository(snapshot),
     attachments: new AttachmentStore(backupUploadsDir, scratchDir),
     audit: new AuditLog(new AuditRepository(snapshot), clock),
-    digests: new DigestRedaction(new DigestRepository(snapshot), outbox, messages),
+    digests: new DigestRedaction(new DigestRepository(snapshot), outbox, emails),
     outbox,
     // A backup holds no email files: the portal removes its own.
     mailCopies: new MailCopies(outbox, { removeCopies: () => undefined }),

@@ -1,8 +1,6 @@
 import type { DigestKind, DigestLine } from './digestRepository';
 import type { UndeliverableReceipt } from '../../mail/outboxRepository';
 import type { CountWithRecent } from '../../submissions/statisticsRepository';
-import type { Language } from '../../platform/vocabulary';
-import type { BuiltMessage, MessageBuilder } from '../../mail/messageBuilder';
 import type { WindowState } from '../../consultation/consultationWindow';
 
 /** Stands in for what a digest said of a response that has since been erased. */
@@ -67,10 +65,6 @@ export function withoutMentionsOf(content: DigestContent, references: ReadonlySe
     undeliverable: content.undeliverable.map(redact),
     flagged: { ...content.flagged, items: content.flagged.items.map(redact) },
   };
-}
-
-export function writeDigest(messages: MessageBuilder, content: DigestContent, language: Language): BuiltMessage {
-  return messages.digest(language, { digest: content }, `email.digest.subject.${content.kind}`, { count: content.newCount });
 }
 
 export function storedDigestContent(json: string): DigestContent {

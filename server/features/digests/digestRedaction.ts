@@ -1,14 +1,15 @@
 import type { DigestRepository } from './digestRepository';
 import type { OutboxRepository } from '../../mail/outboxRepository';
-import type { MessageBuilder } from '../../mail/messageBuilder';
-import { storedDigestContent, withoutMentionsOf, writeDigest } from './digestContent';
+import type { ConsultationEmails } from '../../submissions/consultationEmails';
+import { storedDigestContent, withoutMentionsOf } from './digestContent';
+import { digestMessage } from './digestMessage';
 
 /** Takes an erased response out of every digest that mentions it, queued or sent. */
 export class DigestRedaction {
   constructor(
     private readonly digests: DigestRepository,
     private readonly outbox: OutboxRepository,
-    private readonly messages: MessageBuilder,
+    private readonly emails: ConsultationEmails,
   ) {}
 
   /** In the erasure's transaction, before the response is deleted. Returns the message ids of the digests' copies. */
@@ -19,7 +20,7 @@ export class DigestRedaction {
       // Each copy is written again in the language it was sent in.
       return this.outbox
         .digestLanguages(id)
-        .flatMap((language) => this.outbox.rewriteDigest(id, language, writeDigest(this.messages, redacted, language)));
+        .flatMap((language) => this.outbox.rewriteDigest(id, language, digestMessage(this.emails, redacted, language)));
     });
   }
 }

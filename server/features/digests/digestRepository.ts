@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../platform/db/database';
+import type { RespondentType } from '../../submissions/vocabulary';
 
 export const digestKinds = ['weekly', 'daily', 'closes-tomorrow', 'closing-summary', 'manual'] as const;
 export type DigestKind = (typeof digestKinds)[number];
@@ -26,7 +27,7 @@ export interface DigestHistoryEntry extends DigestRecord {
 export interface DigestLine {
   readonly reference: string;
   readonly name: string;
-  readonly respondentType: string;
+  readonly respondentType: RespondentType;
   readonly bodyName: string | null;
   readonly constituency: string;
   readonly papers: string | null;

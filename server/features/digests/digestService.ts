@@ -5,11 +5,13 @@ import type { DigestReader, OfficerRepository } from '../accounts';
 import type { OutboxRepository } from '../../mail/outboxRepository';
 import type { StatisticsRepository } from '../../submissions/statisticsRepository';
 import type { Language } from '../../platform/vocabulary';
-import type { BuiltMessage, MessageBuilder } from '../../mail/messageBuilder';
+import type { BuiltMessage } from '../../mail/builtMessage';
+import type { ConsultationEmails } from '../../submissions/consultationEmails';
 import { digestSchedule, type Actor, type AuditLog } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/time/clock';
 import type { ConsultationWindow } from '../../consultation/consultationWindow';
-import { mentionedReferences, withoutMentionsOf, writeDigest, type DigestContent } from './digestContent';
+import { mentionedReferences, withoutMentionsOf, type DigestContent } from './digestContent';
+import { digestMessage } from './digestMessage';
 import { dueSlot, type DigestScheduleSettings } from './digestSchedule';
 
 /**
@@ -31,7 +33,8 @@ export interface DigestDependencies {
   readonly outbox: OutboxRepository;
   readonly statistics: StatisticsRepository;
   readonly officers: OfficerRepository;
-  readonly messages: MessageBuilder;
+  readonly emails: ConsultationEmails;
+  readonly newMessageId: () => string;
   readonly settings: DigestScheduleSettings & { readonly recipients: readonly string[]; readonly language: Language };
   readonly clock: Clock;
   readonly audit: AuditLog;
@@ -81,7 +84,7 @@ export class DigestService {
   /** The digest as it would go now in this language, without recording or sending it. */
   preview(language: Language): BuiltMessage {
     const now = this.deps.clock.now();
-    return writeDigest(this.deps.messages, this.compose('manual', now, false), language);
+    return digestMessage(this.deps.emails, this.compose('manual', now, false), language);
   }
 
   history(): DigestHistoryEntry[] {
@@ -90,7 +93,7 @@ export class DigestService {
 
   /** Records the digest for its slot and queues it for each recipient; the audit log says who sent it to whom. */
   private make(slot: string, kind: DigestKind, scheduledFor: Date, late: boolean, actor: Actor): DigestRecord | null {
-    const { digests, outbox, messages, clock, audit, inTransaction } = this.deps;
+    const { digests, outbox, emails, newMessageId, clock, audit, inTransaction } = this.deps;
     const composed = this.compose(kind, scheduledFor, late);
     const recipients = this.recipients();
     // Outside the final week, a digest with nothing new is not worth an email.
@@ -115,10 +118,10 @@ export class DigestService {
         digests.storeContent(digestId, JSON.stringify(content));
         // Written once in each language its readers read.
         const languages = new Set(recipients.map(({ language }) => language));
-        const messageIn = new Map([...languages].map((language) => [language, writeDigest(messages, content, language)]));
+        const messageIn = new Map([...languages].map((language) => [language, digestMessage(emails, content, language)]));
         for (const { address, language } of recipients) {
           const message = messageIn.get(language)!;
-          outbox.enqueue({ kind: 'digest', messageId: messages.newMessageId(), digestId, recipient: address, language, message }, clock.now());
+          outbox.enqueue({ kind: 'digest', messageId: newMessageId(), digestId, recipient: address, language, message }, clock.now());
         }
         audit.record(actor, 'digest-sent', null, `${kind}: ${recipients.map(({ address }) => address).join(', ')}`);
         return digestId;

@@ -9,6 +9,7 @@ import type { Services } from '../../composition';
 import type { FieldError } from '../../platform/forms/fieldError';
 import type { AcceptedFile } from '../../submissions/reports/heldUploads';
 import { referencePattern } from '../../submissions/referenceNumbers';
+import { responseSummary } from '../../submissions/responseSummary';
 import { allStrings, answerField, firstString, type FormValues } from '../../submissions/responseForm';
 import { abandonResponse, formTokenIn, receiveResponse, reportsField, type UnsentResponse } from '../../web/intake/receiveResponse';
 
@@ -138,7 +139,12 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
     if (!reference) throw new NotFound();
     // The page shows a person's response and email address: no browser or proxy may keep a copy.
     res.set('Cache-Control', 'no-store');
-    res.render('respond/confirmation', { submission: submissions.find(reference), lifetimeMinutes: confirmationLifetimeMs / 60_000 });
+    const submission = submissions.find(reference);
+    res.render('respond/confirmation', {
+      submission,
+      summary: responseSummary(submission, res.locals, 'respondent'),
+      lifetimeMinutes: confirmationLifetimeMs / 60_000,
+    });
   });
 
   router.post('/finish', (_req, res) => {

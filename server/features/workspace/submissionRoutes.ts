@@ -7,6 +7,7 @@ import type { Services } from '../../composition';
 import type { FieldError } from '../../platform/forms/fieldError';
 import type { SubmissionUnderReview } from './reviewService';
 import { referencePattern, referenceTyped } from '../../submissions/referenceNumbers';
+import { responseSummary } from '../../submissions/responseSummary';
 import { highlightSnippet } from './highlight';
 import { encodeCursor, filterQueryString, readListView } from '../../submissions/listQuery';
 import { readReviewForm, reviewLimits, type ReviewValues } from './reviewForm';
@@ -62,9 +63,11 @@ export function registerSubmissionRoutes(router: Router, services: Services, i18
   /** A submission's page, with its review as saved or, when it could not be saved, as the officer left it. */
   const renderSubmission = (req: Request, res: Response, review: SubmissionUnderReview, form: { values: ReviewValues; errors: FieldError[] }) => {
     const view = readListView(req.query);
+    const t = officerWording(res.locals.t);
     res.status(form.errors.length > 0 ? 400 : 200).render('workspace/submission', {
-      t: officerWording(res.locals.t),
+      t,
       ...review,
+      summary: responseSummary(review.submission, { ...res.locals, t }, 'officer'),
       ...form,
       errorsByField: new Map(form.errors.map((error) => [error.field, error])),
       reviewLimits,

@@ -37,8 +37,8 @@ async function readNewPassword(): Promise<string> {
 async function main(args: string[]): Promise<void> {
   const [command, email] = args;
   // The address of the server that runs on this data, unless set here.
-  const accounts = openOfficerAccounts(createConfig(), systemClock);
-  const { config, officers } = accounts;
+  const officerAccounts = openOfficerAccounts(createConfig(), systemClock);
+  const { config, officers } = officerAccounts;
   try {
     if (command === 'list') {
       const accounts = officers.list();
@@ -63,7 +63,7 @@ async function main(args: string[]): Promise<void> {
       process.exitCode = command ? 2 : 0;
     }
   } finally {
-    accounts.close();
+    officerAccounts.close();
   }
 }
 

@@ -1,20 +1,15 @@
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { createApp } from './app';
-import { createConfig, projectRoot, type Config } from './config';
-import { loadConsultation } from './consultation/loadConsultation';
-import { failFastWhenLocked, type Db } from './platform/db/database';
-import { keepFilesPrivate, openDataStore } from './platform/db/dataStore';
-import { migrate } from './platform/db/migrate';
-import { ServerSettingsRepository } from './platform/settings/serverSettingsRepository';
+import { createConfig, type Config } from './config';
+import { failFastWhenLocked } from './platform/db/database';
+import { keepFilesPrivate } from './platform/db/dataStore';
 import { gracefulClose } from './platform/http/httpShutdown';
 import { logFailure } from './platform/logFailure';
 import { operatorProblem } from './operatorProblem';
-import { createServices, type Services } from './composition';
+import { openPortal, type Portal } from './composition';
 import { systemClock } from './platform/time/clock';
 import { HeldUploads } from './submissions/reports/heldUploads';
 import { runEvery } from './platform/jobs/runEvery';
-import { settleServerSettings } from './platform/settings/serverSettings';
 
 const hourMs = 60 * 60 * 1000;
 
@@ -34,34 +29,37 @@ function listenProblem(error: NodeJS.ErrnoException, { host, port }: Config): st
 }
 
 /** Puts right what the last run left (files, email it was sending) and says what it did. */
-function tidyAfterLastRun(services: Services): void {
-  const recovered = services.submissions.recoverInterruptedWrites();
-  const expiredHoldings = services.heldUploads.sweep();
+function tidyAfterLastRun(portal: Portal): void {
+  const recovered = portal.submissions.recoverInterruptedWrites();
+  const expiredHoldings = portal.heldUploads.sweep();
   if (recovered.placed + recovered.removed + expiredHoldings > 0) {
     console.log(
       `Tidied after the last run: ${recovered.placed} file(s) put in place, ${recovered.removed} temporary file(s) and ${expiredHoldings} expired holding(s) removed`,
     );
   }
-  services.sessions.sweepExpired();
+  portal.sessions.sweepExpired();
   // Only this process delivers email, so a message still marked as being sent was cut off by
   // the last run stopping: it goes again now, not when that run's lease would have run out.
   // An erasure cut off by the last run's end may have left email files to remove, and its
   // deleted pages in the write-ahead log.
-  const removedCopies = services.mailCopies.removeRecorded();
+  const removedCopies = portal.mailCopies.removeRecorded();
   if (removedCopies > 0) console.log(`Removed the email files of ${removedCopies} message(s) about erased responses`);
-  services.checkpointer.checkpoint();
-  const releasedEmails = services.outbox.releaseClaims();
+  portal.checkpointer.checkpoint();
+  const releasedEmails = portal.outbox.releaseClaims();
   if (releasedEmails > 0) console.log(`${releasedEmails} email(s) the last run was sending will be sent again`);
 }
 
-/** The work the server does besides answering requests; returns how to stop it. */
-function startBackgroundWork(services: Services): () => void {
+/**
+ * The work the server does besides answering requests, on timers started here and nowhere else;
+ * returns how to stop it.
+ */
+function startBackgroundWork(portal: Portal): () => void {
   const timers = [
-    runEvery(HeldUploads.sweepEveryMs, 'Removing expired held uploads', () => services.heldUploads.sweep()),
-    runEvery(hourMs, 'Removing expired officer sessions', () => services.sessions.sweepExpired()),
-    runEvery(HeldUploads.sweepEveryMs, 'Removing the files of erased responses', () => services.attachments.discardAllSetAside()),
+    runEvery(HeldUploads.sweepEveryMs, 'Removing expired held uploads', () => portal.heldUploads.sweep()),
+    runEvery(hourMs, 'Removing expired officer sessions', () => portal.sessions.sweepExpired()),
+    runEvery(HeldUploads.sweepEveryMs, 'Removing the files of erased responses', () => portal.attachments.discardAllSetAside()),
   ];
-  services.mailWorker.start();
+  portal.mailWorker.start();
   return () => timers.forEach(clearInterval);
 }
 
@@ -71,24 +69,23 @@ function startBackgroundWork(services: Services): () => void {
  * acknowledged is lost either way: a response is stored before it is acknowledged, and an email
  * cut off stays in the outbox for the next start. Exits 1 if closing the server or the database fails.
  */
-function stopOnSignal(services: Services, db: Db, closeServer: ReturnType<typeof gracefulClose>, stopBackgroundWork: () => void): void {
-  const { shutdownTimeoutMs } = services.config;
+function stopOnSignal(portal: Portal, closeServer: ReturnType<typeof gracefulClose>, stopBackgroundWork: () => void): void {
+  const { shutdownTimeoutMs } = portal.config;
   const shutDown = async (signal: string) => {
     console.log(`${signal}: finishing requests and email deliveries in progress (for up to ${shutdownTimeoutMs / 1000} s), then stopping`);
     stopBackgroundWork();
-    services.checkpointer.stop();
+    portal.checkpointer.stop();
     const deadline = new AbortController();
     const deadlineTimer = setTimeout(() => deadline.abort(), shutdownTimeoutMs);
     // Settled, not all: a delivery under way is waited for even if closing the server fails.
-    const [server, mail] = await Promise.allSettled([closeServer(deadline.signal), services.mailWorker.stop(deadline.signal)]);
+    const [server, mail] = await Promise.allSettled([closeServer(deadline.signal), portal.mailWorker.stop(deadline.signal)]);
     clearTimeout(deadlineTimer);
     const failures: unknown[] = [];
     if (server.status === 'rejected') failures.push(server.reason);
     else if (server.value.cutOff > 0) console.log(`${server.value.cutOff} request(s) still under way were cut off.`);
     if (mail.status === 'fulfilled' && !mail.value) console.log('The email being sent was cut off; it goes again at the next start.');
     try {
-      services.transport.close();
-      db.close();
+      portal.close();
     } catch (error) {
       failures.push(error);
     }
@@ -101,17 +98,13 @@ function stopOnSignal(services: Services, db: Db, closeServer: ReturnType<typeof
 
 function start(): void {
   keepFilesPrivate();
-  const settings = createConfig();
-  const consultations = loadConsultation(settings.contentDir);
-  const db = openDataStore(settings);
-  const applied = migrate(db, path.join(projectRoot, 'migrations'));
-  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
-  const config = settleServerSettings(settings, new ServerSettingsRepository(db), new Date());
-  const services = createServices(config, db, consultations, systemClock);
-  tidyAfterLastRun(services);
+  const portal = openPortal(createConfig(), systemClock, { serverSettings: 'settle' });
+  const { config, db, appliedMigrations } = portal;
+  if (appliedMigrations.length > 0) console.log(`Applied migrations: ${appliedMigrations.join(', ')}`);
+  tidyAfterLastRun(portal);
   failFastWhenLocked(db);
 
-  const server = createApp(services).listen(config.port, config.host, (error?: NodeJS.ErrnoException) => {
+  const server = createApp(portal).listen(config.port, config.host, (error?: NodeJS.ErrnoException) => {
     if (error) {
       const problem = listenProblem(error, config);
       if (problem === null) throw error;
@@ -123,11 +116,11 @@ function start(): void {
     const { port } = server.address() as AddressInfo;
     console.log(`The consultation portal is at ${config.baseUrl} (listening on ${config.host}:${port})`);
     console.log(config.mail.smtpUrl ? 'Email goes through the SMTP server in SMTP_URL.' : `Email is written as .eml files to ${config.mail.outboxDir}`);
-    const { overrides } = services.window.status();
+    const { overrides } = portal.window.status();
     if (overrides.opensAt || overrides.closesAt) {
       console.log('The consultation times are overridden by CONSULTATION_OPENS_AT / CONSULTATION_CLOSES_AT: every page says so.');
     }
-    stopOnSignal(services, db, gracefulClose(server), startBackgroundWork(services));
+    stopOnSignal(portal, gracefulClose(server), startBackgroundWork(portal));
   });
 }
 

@@ -1,14 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createConfig, projectRoot } from '../config';
-import { loadConsultation } from '../consultation/loadConsultation';
-import { openDataStore } from '../platform/db/dataStore';
-import { migrate } from '../platform/db/migrate';
-import { ServerSettingsRepository } from '../platform/settings/serverSettingsRepository';
+import { createConfig } from '../config';
 import { isLanguage, type Language } from '../platform/vocabulary';
-import { adoptServerSettings } from '../platform/settings/serverSettings';
-import { createServices } from '../composition';
+import { openPortal } from '../composition';
 import { commandLine } from '../platform/audit/auditLog';
 import { systemClock } from '../platform/time/clock';
 import { runCommand } from './runCommand';
@@ -48,16 +43,13 @@ async function main(args: string[]): Promise<void> {
     process.exitCode = args.length > 0 ? 2 : 0;
     return;
   }
-  const settings = createConfig();
-  const db = openDataStore(settings);
-  migrate(db, path.join(projectRoot, 'migrations'));
   // The address and consultation window of the server that runs on this data, unless set here.
-  const config = adoptServerSettings(settings, new ServerSettingsRepository(db));
-  const services = createServices(config, db, loadConsultation(config.contentDir), systemClock);
+  const portal = openPortal(createConfig(), systemClock, { serverSettings: 'adopt' });
+  const { config } = portal;
   try {
     if (request.action === 'preview') {
       const started = performance.now();
-      const preview = services.digests.preview(request.language);
+      const preview = portal.digests.preview(request.language);
       const buildMs = performance.now() - started;
       const base = path.join(config.dataDir, 'digest-preview');
       fs.writeFileSync(`${base}.html`, preview.html);
@@ -65,20 +57,19 @@ async function main(args: string[]): Promise<void> {
       console.log(`The next digest is in ${base}.html (open it in a browser) and ${base}.txt`);
       console.log(`It took ${buildMs.toFixed(0)} ms to build.`);
     } else {
-      const recipients = services.digests.recipients();
+      const recipients = portal.digests.recipients();
       if (recipients.length === 0) {
         console.error('Nobody would get it: set DIGEST_RECIPIENTS, or opt in from the workspace’s Digests page.');
         process.exitCode = 1;
         return;
       }
-      services.digests.makeNow(commandLine);
-      await services.delivery.deliverDue();
+      portal.digests.makeNow(commandLine);
+      await portal.delivery.deliverDue();
       const readers = recipients.map(({ address, language }) => `${address} (${language})`).join(', ');
       console.log(`Sent to ${readers}${config.mail.smtpUrl ? '' : ` (written to ${config.mail.outboxDir})`}.`);
     }
   } finally {
-    services.transport.close();
-    db.close();
+    portal.close();
   }
 }
 

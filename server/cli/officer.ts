@@ -1,19 +1,10 @@
-import path from 'node:path';
 import readline from 'node:readline';
 import { read } from 'read';
-import { createConfig, projectRoot } from '../config';
-import { openDataStore } from '../platform/db/dataStore';
-import { migrate } from '../platform/db/migrate';
-import { ServerSettingsRepository } from '../platform/settings/serverSettingsRepository';
-import { adoptServerSettings } from '../platform/settings/serverSettings';
-import { AuditRepository } from '../platform/audit/auditRepository';
-import { OfficerRepository } from '../features/accounts/officerRepository';
-import { SqliteSessionStore } from '../features/accounts/sessionStore';
-import { AuditLog } from '../platform/audit/auditLog';
+import { createConfig } from '../config';
+import { openOfficerAccounts } from '../composition';
 import { systemClock } from '../platform/time/clock';
 import { runCommand } from './runCommand';
-import { AccountError, OfficerService } from '../features/accounts/officerService';
-import { PasswordHasher } from '../features/accounts/passwords';
+import { AccountError } from '../features/accounts/officerService';
 
 const usage = `Manage Policy Officer accounts.
 
@@ -45,18 +36,9 @@ async function readNewPassword(): Promise<string> {
 
 async function main(args: string[]): Promise<void> {
   const [command, email] = args;
-  const settings = createConfig();
-  const db = openDataStore(settings);
-  migrate(db, path.join(projectRoot, 'migrations'));
-  // The address and consultation window of the server that runs on this data, unless set here.
-  const config = adoptServerSettings(settings, new ServerSettingsRepository(db));
-  const officers = new OfficerService(
-    new OfficerRepository(db),
-    new PasswordHasher(),
-    new AuditLog(new AuditRepository(db), systemClock),
-    systemClock,
-    (officerId) => new SqliteSessionStore(db, 0, Date.now).endSessionsOf(officerId),
-  );
+  // The address of the server that runs on this data, unless set here.
+  const officerAccounts = openOfficerAccounts(createConfig(), systemClock);
+  const { config, officers } = officerAccounts;
   try {
     if (command === 'list') {
       const accounts = officers.list();
@@ -81,7 +63,7 @@ async function main(args: string[]): Promise<void> {
       process.exitCode = command ? 2 : 0;
     }
   } finally {
-    db.close();
+    officerAccounts.close();
   }
 }
 

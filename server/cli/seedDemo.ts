@@ -1,20 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SqliteError } from 'better-sqlite3';
 import { createConfig, projectRoot } from '../config';
-import { loadConsultation } from '../consultation/loadConsultation';
-import { openDataStore } from '../platform/db/dataStore';
-import { migrate } from '../platform/db/migrate';
-import { ServerSettingsRepository } from '../platform/settings/serverSettingsRepository';
-import { ReviewRepository } from '../submissions/reviewRepository';
-import { SubmissionRepository } from '../submissions/submissionRepository';
+import { openPortal } from '../composition';
+import { DuplicateReference } from '../submissions/submissionRepository';
 import { loadCorpus } from '../features/demo/corpus';
 import { asNewSubmission, demoPeriod, DemoSubmissions, type DemoResponse } from '../features/demo/demoSubmissions';
-import { AttachmentStore } from '../submissions/reports/attachmentStore';
 import { systemClock } from '../platform/time/clock';
-import { settleServerSettings } from '../platform/settings/serverSettings';
-import { ConsultationWindow } from '../consultation/consultationWindow';
 import { runCommand } from './runCommand';
 
 const usage = `Fills the database with made-up responses, for a demonstration or a benchmark.
@@ -36,10 +28,6 @@ function numberAfter(args: string[], flag: string): number | null {
   return Number.isSafeInteger(value) && value > 0 ? value : NaN;
 }
 
-function isReferenceCollision(error: unknown): boolean {
-  return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('reference');
-}
-
 async function main(args: string[]): Promise<void> {
   const count = numberAfter(args, '--count');
   const seed = numberAfter(args, '--seed') ?? 1;
@@ -48,23 +36,18 @@ async function main(args: string[]): Promise<void> {
     process.exitCode = count === null && args.length === 0 ? 0 : 2;
     return;
   }
-  const settings = createConfig();
-  const consultation = loadConsultation(settings.contentDir).en;
-  const db = openDataStore(settings);
-  migrate(db, path.join(projectRoot, 'migrations'));
   // As the server does as it starts: a preview's deadline, worked out here first, is the one it keeps.
-  const config = settleServerSettings(settings, new ServerSettingsRepository(db), systemClock.now());
-  const window = new ConsultationWindow(consultation, systemClock, config.opensAtOverride, config.closesAtOverride, config.lateResponseGraceMs).status();
+  const portal = openPortal(createConfig(), systemClock, { serverSettings: 'settle', sendsEmail: false });
+  const { consultation, db, attachments: store } = portal;
+  const { submissions, reviews } = portal.repositories;
+  const window = portal.window.status();
   const period = demoPeriod(window, consultation, systemClock.now());
   if (period === null) {
     console.error(`The consultation opens at ${window.opensAt.toISOString()}: there is no time yet for responses to have arrived in.`);
-    db.close();
+    portal.close();
     process.exitCode = 1;
     return;
   }
-  const submissions = new SubmissionRepository(db);
-  const reviews = new ReviewRepository(db);
-  const store = new AttachmentStore(config.uploadsDir, config.tempDir);
   const generator = new DemoSubmissions(consultation, loadCorpus(path.join(projectRoot, 'bench', 'corpus')), period, count, seed);
 
   /** Stores one response; its report waits in incoming/ until the batch commits. Returns where its files go. */
@@ -89,7 +72,7 @@ async function main(args: string[]): Promise<void> {
         if (response.status !== 'new') reviews.setStatus(id, response.status);
         return files.map(({ storedName, incoming }) => [incoming, storedName]);
       } catch (error) {
-        if (!isReferenceCollision(error)) throw error;
+        if (!(error instanceof DuplicateReference)) throw error;
         reference = generator.next().reference;
       }
     }
@@ -107,7 +90,7 @@ async function main(args: string[]): Promise<void> {
     }
     db.pragma('optimize');
   } finally {
-    db.close();
+    portal.close();
   }
 }
 

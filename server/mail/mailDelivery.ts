@@ -24,6 +24,15 @@ export interface Sender {
 /** A response's receipt, written from what is stored; null if the response is no longer there. */
 export type WriteReceipt = (submissionId: number) => BuiltMessage | null;
 
+export interface DeliveryDependencies {
+  readonly outbox: OutboxRepository;
+  readonly transport: MailTransport;
+  readonly writeReceipt: WriteReceipt;
+  readonly sender: Sender;
+  readonly clock: Clock;
+  readonly policy: DeliveryPolicy;
+}
+
 /** Delivers what is due in the outbox: each message once, retried with backoff while it can still succeed. */
 export class MailDelivery {
   /** Messages the mail server accepted whose sending could not be recorded yet, with when they went. */
@@ -31,14 +40,7 @@ export class MailDelivery {
   /** The Message-IDs of what this process is sending now (its words were read before the send began). */
   private readonly sending = new Set<string>();
 
-  constructor(
-    private readonly outbox: OutboxRepository,
-    private readonly transport: MailTransport,
-    private readonly writeReceipt: WriteReceipt,
-    private readonly sender: Sender,
-    private readonly clock: Clock,
-    private readonly policy: DeliveryPolicy = defaultDeliveryPolicy,
-  ) {}
+  constructor(private readonly deps: DeliveryDependencies) {}
 
   /**
    * Sends due messages, one at a time, until none is due, `limit` have been tried, or
@@ -48,26 +50,26 @@ export class MailDelivery {
     this.recordEarlierSends();
     for (let tried = 0; tried < limit; tried += 1) {
       if (!keepGoing()) return tried;
-      const message = this.outbox.claimNextDue(this.clock.now(), this.policy.leaseMs);
+      const message = this.deps.outbox.claimNextDue(this.deps.clock.now(), this.deps.policy.leaseMs);
       if (!message) return tried;
       this.sending.add(message.messageId);
       try {
         const { subject, text, html } = this.contentOf(message);
-        await this.transport.send({ messageId: message.messageId, ...this.sender, to: message.recipient, subject, text, html });
+        await this.deps.transport.send({ messageId: message.messageId, ...this.deps.sender, to: message.recipient, subject, text, html });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        if (error instanceof PermanentDeliveryFailure || message.attempts >= this.policy.maxAttempts) {
-          this.outbox.markFailed(message.id, reason);
+        if (error instanceof PermanentDeliveryFailure || message.attempts >= this.deps.policy.maxAttempts) {
+          this.deps.outbox.markFailed(message.id, reason);
         } else {
-          const wait = Math.min(this.policy.firstRetryMs * 2 ** (message.attempts - 1), this.policy.longestRetryMs);
-          this.outbox.markRetry(message.id, reason, new Date(this.clock.now().getTime() + wait));
+          const wait = Math.min(this.deps.policy.firstRetryMs * 2 ** (message.attempts - 1), this.deps.policy.longestRetryMs);
+          this.deps.outbox.markRetry(message.id, reason, new Date(this.deps.clock.now().getTime() + wait));
         }
         continue;
       } finally {
         this.sending.delete(message.messageId);
       }
       // In the same turn as the mail server's acceptance arrives: a crash in between sends it twice.
-      this.recordSent(message.id, this.clock.now());
+      this.recordSent(message.id, this.deps.clock.now());
     }
     return limit;
   }
@@ -79,7 +81,7 @@ export class MailDelivery {
    */
   private recordSent(id: number, sentAt: Date): void {
     try {
-      this.outbox.markSent(id, sentAt);
+      this.deps.outbox.markSent(id, sentAt);
     } catch (error) {
       this.sentButNotRecorded.set(id, sentAt);
       throw error;
@@ -88,7 +90,7 @@ export class MailDelivery {
 
   private recordEarlierSends(): void {
     for (const [id, sentAt] of this.sentButNotRecorded) {
-      this.outbox.markSent(id, sentAt);
+      this.deps.outbox.markSent(id, sentAt);
       this.sentButNotRecorded.delete(id);
     }
   }
@@ -100,7 +102,7 @@ export class MailDelivery {
 
   private contentOf(message: OutboxRow): BuiltMessage {
     if (message.kind === 'digest') return message.message;
-    const receipt = this.writeReceipt(message.submissionId);
+    const receipt = this.deps.writeReceipt(message.submissionId);
     // Erasing a response takes its queued receipt with it, so this is only a safeguard.
     if (!receipt) throw new PermanentDeliveryFailure('The response this receipt is for is no longer stored.');
     return receipt;

@@ -1,6 +1,5 @@
 import { isLockedByAnother } from '../platform/db/storageFaults';
 import { logFailure } from '../platform/logFailure';
-import type { DigestService } from '../features/digests/digestService';
 import type { MailCopies } from './mailCopies';
 import type { MailDelivery } from './mailDelivery';
 
@@ -12,11 +11,19 @@ function abortOf(signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+export interface MailWorkerDependencies {
+  readonly delivery: MailDelivery;
+  readonly mailCopies: MailCopies;
+  readonly pollMs: number;
+  /** Work that puts email in the outbox when it falls due, such as a scheduled digest: done first on every poll. */
+  readonly beforeEachPoll: () => void;
+}
+
 /**
- * Runs in the server process: every poll it makes any digest that has fallen due, delivers what
- * is waiting in the outbox, and removes the email files of erased responses still to go. A poll
- * that fails is logged (unless another process only had the database locked: then it is tried
- * again at the next poll, quietly) and the next goes ahead.
+ * Runs in the server process: every poll it does the work that falls due (`beforeEachPoll`),
+ * delivers what is waiting in the outbox, and removes the email files of erased responses still
+ * to go. A poll that fails is logged (unless another process only had the database locked: then
+ * it is tried again at the next poll, quietly) and the next goes ahead.
  * Stopping waits for the delivery under way to finish.
  */
 export class MailWorker {
@@ -24,20 +31,15 @@ export class MailWorker {
   private running: Promise<void> | null = null;
   private stopped = false;
 
-  constructor(
-    private readonly digests: DigestService,
-    private readonly delivery: MailDelivery,
-    private readonly mailCopies: MailCopies,
-    private readonly pollMs: number,
-    private readonly reportError: (error: unknown) => void = (error) => logFailure('Mail worker', error),
-  ) {}
+  constructor(private readonly deps: MailWorkerDependencies) {}
 
   async runOnce(): Promise<void> {
-    this.digests.makeDue();
+    const { beforeEachPoll, delivery, mailCopies } = this.deps;
+    beforeEachPoll();
     // Once stopping, the message being sent is finished but no other is started.
-    await this.delivery.deliverDue(undefined, () => !this.stopped);
+    await delivery.deliverDue(undefined, () => !this.stopped);
     // An erased response's copy may have been written by a delivery that was under way as it was erased.
-    this.mailCopies.removeRecorded();
+    mailCopies.removeRecorded();
   }
 
   start(): void {
@@ -45,11 +47,11 @@ export class MailWorker {
     const tick = () => {
       this.running = this.runOnce()
         .catch((error: unknown) => {
-          if (!isLockedByAnother(error)) this.reportError(error);
+          if (!isLockedByAnother(error)) logFailure('Mail worker', error);
         })
         .finally(() => {
           this.running = null;
-          if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);
+          if (!this.stopped) this.timer = setTimeout(tick, this.deps.pollMs);
         });
     };
     tick();

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Cursor, SortOrder, SubmissionFilter } from './submissionQueries';
-import { sortOrders } from './submissionQueries';
+import { sortOrders, type Cursor, type SortOrder, type SubmissionFilter } from './submissionList';
 import { channels, respondentTypes, reviewStatuses } from './vocabulary';
 import { languages } from '../platform/vocabulary';
 

@@ -10,6 +10,12 @@ export interface Note {
   readonly author: string;
 }
 
+/** A tag officers have given, with how many responses carry it. */
+export interface TagCount {
+  readonly name: string;
+  readonly count: number;
+}
+
 /** The officer's review of submissions: status, internal notes and tags. */
 export class ReviewRepository {
   private readonly updateStatus: Statement<[ReviewStatus, number]>;
@@ -22,7 +28,7 @@ export class ReviewRepository {
   private readonly untagSubmission: Statement<[number, string]>;
   private readonly selectTagsOf: Statement<[number], string>;
   private readonly selectTagsOfMany: Statement<[string], [submissionId: number, name: string]>;
-  private readonly selectTagCounts: Statement<[string], { name: string; count: number }>;
+  private readonly selectTagCounts: Statement<[string], TagCount>;
   private readonly deleteUnusedTags: Statement<[]>;
 
   constructor(private readonly db: Db) {
@@ -102,7 +108,7 @@ export class ReviewRepository {
     return groupBySubmission(this.selectTagsOfMany.all(JSON.stringify(submissionIds)), ([, name]) => name);
   }
 
-  tagCounts(consultation: string): { name: string; count: number }[] {
+  tagCounts(consultation: string): TagCount[] {
     return this.selectTagCounts.all(consultation);
   }
 }

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../platform/db/database';
+import { UniqueValueTaken, withNamedConstraints } from '../platform/db/constraintErrors';
 import type { Answer, AttachmentRecord, NewSubmission, StoredSubmission } from './submission';
 import type { Channel, RespondentType } from './vocabulary';
 import type { ReportRisk } from './reports/reportRisks';
@@ -112,6 +113,14 @@ function manyReaders<Params extends unknown[]>(db: Db, where: string): ManyReade
   };
 }
 
+/** A form with this one-time token is already stored (by this process or another sharing the database). */
+export class DuplicateForm extends UniqueValueTaken {}
+
+/** The reference drawn for a new submission is already another's. */
+export class DuplicateReference extends UniqueValueTaken {}
+
+const namedConstraints = { 'submissions.form_token': DuplicateForm, 'submissions.reference': DuplicateReference };
+
 /** Reads and writes submissions with their answers, attachments and search entry, always together. */
 export class SubmissionRepository {
   private readonly insertSubmission: Statement;
@@ -161,8 +170,15 @@ export class SubmissionRepository {
     this.deleteSearchEntry = db.prepare('DELETE FROM submission_search WHERE rowid = (SELECT search_key FROM submissions WHERE id = ?)');
   }
 
-  /** Stores a submission, its answers, its attachments' records and its search entry in one transaction. */
+  /**
+   * Stores a submission, its answers, its attachments' records and its search entry in one
+   * transaction. Throws DuplicateForm or DuplicateReference if its form token or reference is taken.
+   */
   insert(submission: NewSubmission): number {
+    return withNamedConstraints(namedConstraints, () => this.store(submission));
+  }
+
+  private store(submission: NewSubmission): number {
     return this.db.transaction(() => {
       const { lastInsertRowid } = this.insertSubmission.run({
         reference: submission.reference,

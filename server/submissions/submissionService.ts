@@ -1,7 +1,6 @@
-import { SqliteError } from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { LONDON } from '../config';
-import type { SubmissionRepository } from './submissionRepository';
+import { DuplicateForm, DuplicateReference, type SubmissionRepository } from './submissionRepository';
 import type { Consultation } from '../consultation/consultation';
 import { ConsultationClosed, NotFound } from '../platform/errors';
 import type { OutboxRepository } from '../mail/outboxRepository';
@@ -33,12 +32,18 @@ type HowReceived = Pick<NewSubmission, 'channel' | 'language' | 'receivedAt' | '
   readonly alsoRecord?: (reference: string) => void;
 };
 
-function isFormTokenCollision(error: unknown): boolean {
-  return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('form_token');
-}
-
-function isReferenceCollision(error: unknown): boolean {
-  return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('reference');
+export interface SubmissionDependencies {
+  readonly consultation: Consultation;
+  readonly window: ConsultationWindow;
+  readonly repository: SubmissionRepository;
+  readonly attachments: AttachmentStore;
+  readonly clock: Clock;
+  readonly audit: AuditLog;
+  /** Commits the write with others that arrive at the same moment: see GroupCommit. */
+  readonly commitTogether: <T>(work: () => T) => Promise<T>;
+  readonly outbox: OutboxRepository;
+  /** A Message-ID for a receipt, fixed as it is queued. */
+  readonly newMessageId: () => string;
 }
 
 /** Accepts responses: checks the consultation is open, stores the response, puts its files in place. */
@@ -46,19 +51,7 @@ export class SubmissionService {
   /** Forms being written now, by their one-time token. */
   private readonly storing = new Map<string, Promise<string>>();
 
-  constructor(
-    private readonly consultation: Consultation,
-    private readonly window: ConsultationWindow,
-    private readonly repository: SubmissionRepository,
-    private readonly attachments: AttachmentStore,
-    private readonly clock: Clock,
-    private readonly audit: AuditLog,
-    /** Commits the write with others that arrive at the same moment: see GroupCommit. */
-    private readonly commitTogether: <T>(work: () => T) => Promise<T>,
-    private readonly outbox: OutboxRepository,
-    /** A Message-ID for a receipt, fixed as it is queued. */
-    private readonly newMessageId: () => string,
-  ) {}
+  constructor(private readonly deps: SubmissionDependencies) {}
 
   /**
    * Stores a response from the web form and returns its reference: while the consultation is
@@ -70,11 +63,11 @@ export class SubmissionService {
     files: readonly AcceptedFile[],
     language: string,
     formToken: string,
-    formOpenedAt: Date = this.clock.now(),
+    formOpenedAt: Date = this.deps.clock.now(),
   ): Promise<string> {
-    const admission = this.window.admission(formOpenedAt);
+    const admission = this.deps.window.admission(formOpenedAt);
     if (admission === 'refused') throw new ConsultationClosed();
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     return this.storeOnce(content, files, {
       channel: 'web',
       language,
@@ -102,7 +95,7 @@ export class SubmissionService {
       sentAfterClose: false,
       formToken: provenance.formToken,
       sendReceipt: provenance.sendReceipt,
-      alsoRecord: (reference) => this.audit.record(provenance.actor, 'entry-recorded', reference, provenance.channel),
+      alsoRecord: (reference) => this.deps.audit.record(provenance.actor, 'entry-recorded', reference, provenance.channel),
     });
   }
 
@@ -114,12 +107,12 @@ export class SubmissionService {
   private storeOnce(content: ResponseContent, files: readonly AcceptedFile[], how: HowReceived): Promise<string> {
     const inFlight = this.storing.get(how.formToken);
     if (inFlight) return inFlight;
-    const earlier = this.repository.referenceForFormToken(how.formToken);
+    const earlier = this.deps.repository.referenceForFormToken(how.formToken);
     if (earlier) return Promise.resolve(earlier);
     const storing = this.store(content, files, how)
       .catch((error: unknown) => {
         // Another process sharing the database stored the same form first.
-        const stored = isFormTokenCollision(error) ? this.repository.referenceForFormToken(how.formToken) : null;
+        const stored = error instanceof DuplicateForm ? this.deps.repository.referenceForFormToken(how.formToken) : null;
         if (stored) return stored;
         throw error;
       })
@@ -137,8 +130,8 @@ export class SubmissionService {
     const { id, submission } = await this.insertWithFreshReference(sendReceipt, alsoRecord, {
       ...content,
       ...provenance,
-      consultation: this.consultation.slug,
-      createdAt: this.clock.now(),
+      consultation: this.deps.consultation.slug,
+      createdAt: this.deps.clock.now(),
       attachments: files.map(({ storedName, originalName, mediaType, sizeBytes, risk }) => ({
         storedName,
         originalName,
@@ -150,14 +143,14 @@ export class SubmissionService {
     const placed: string[] = [];
     try {
       for (const file of files) {
-        this.attachments.place(file.path, file.storedName);
+        this.deps.attachments.place(file.path, file.storedName);
         placed.push(file.storedName);
       }
     } catch (error) {
-      this.repository.delete(id);
+      this.deps.repository.delete(id);
       // Back where they came from, so that files kept for the form are not lost with the row.
       for (const file of files.filter((candidate) => placed.includes(candidate.storedName))) {
-        this.attachments.unplace(file.storedName, file.path);
+        this.deps.attachments.unplace(file.storedName, file.path);
       }
       throw error;
     }
@@ -169,12 +162,12 @@ export class SubmissionService {
    * other temporary files are removed. Run once at start, before serving.
    */
   recoverInterruptedWrites(): { placed: number; removed: number } {
-    return this.attachments.recover((storedName) => this.repository.isStoredNameRecorded(storedName));
+    return this.deps.attachments.recover((storedName) => this.deps.repository.isStoredNameRecorded(storedName));
   }
 
   /** A stored response, for its confirmation page. */
   find(reference: string): StoredSubmission {
-    const submission = this.repository.findByReference(reference);
+    const submission = this.deps.repository.findByReference(reference);
     if (!submission) throw new NotFound();
     return submission;
   }
@@ -185,14 +178,14 @@ export class SubmissionService {
     submission: Omit<NewSubmission, 'reference'>,
   ): Promise<{ id: number; submission: NewSubmission }> {
     for (let attempt = 1; ; attempt += 1) {
-      const withReference = { ...submission, reference: newReference(this.consultation.referencePrefix) };
+      const withReference = { ...submission, reference: newReference(this.deps.consultation.referencePrefix) };
       try {
-        const id = await this.commitTogether(() => {
-          const submissionId = this.repository.insert(withReference);
+        const id = await this.deps.commitTogether(() => {
+          const submissionId = this.deps.repository.insert(withReference);
           if (sendReceipt && withReference.email) {
             // Only which response it is: the receipt is written from it when it is sent.
-            this.outbox.enqueue(
-              { kind: 'receipt', messageId: this.newMessageId(), submissionId, recipient: withReference.email },
+            this.deps.outbox.enqueue(
+              { kind: 'receipt', messageId: this.deps.newMessageId(), submissionId, recipient: withReference.email },
               withReference.createdAt,
             );
           }
@@ -201,7 +194,7 @@ export class SubmissionService {
         });
         return { id, submission: withReference };
       } catch (error) {
-        if (!isReferenceCollision(error) || attempt === 5) throw error;
+        if (!(error instanceof DuplicateReference) || attempt === 5) throw error;
       }
     }
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTestPortal, type TestPortal } from '../support/testPortal';
 import { ReviewRepository } from '../../server/submissions/reviewRepository';
-import type { SubmissionFilter } from '../../server/submissions/submissionQueries';
+import type { SubmissionFilter } from '../../server/submissions/submissionList';
 import { SubmissionRepository } from '../../server/submissions/submissionRepository';
 import { createCatalogue } from '../../server/platform/i18n/catalogue';
 import { ExportService } from '../../server/features/exports/exportService';

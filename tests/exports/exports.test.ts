@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { createCatalogue } from '../../server/platform/i18n/catalogue';
-import type { SubmissionFilter } from '../../server/submissions/submissionQueries';
+import type { SubmissionFilter } from '../../server/submissions/submissionList';
 import { writeCsv } from '../../server/features/exports/csvExport';
 import { exportFileName } from '../../server/features/exports/exportFileName';
 import { exportColumns, type AnswerColumn, type ExportLanguage, type ExportRow, type ExportSheet } from '../../server/features/exports/exportRow';

@@ -3,11 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import { createApp } from '../../server/app';
-import { createConfig, projectRoot } from '../../server/config';
-import { loadConsultation } from '../../server/consultation/loadConsultation';
-import { openDatabase, type Db } from '../../server/platform/db/database';
-import { migrate } from '../../server/platform/db/migrate';
-import { createServices, type ServiceOptions, type Services } from '../../server/composition';
+import { createConfig } from '../../server/config';
+import type { Db } from '../../server/platform/db/database';
+import { openPortal, type Portal, type PortalOptions } from '../../server/composition';
 import type { Clock } from '../../server/platform/time/clock';
 
 /** A clock the test sets. */
@@ -21,7 +19,7 @@ export class TestClock implements Clock {
 export interface TestPortal {
   app: Express;
   db: Db;
-  services: Services;
+  services: Portal;
   clock: TestClock;
   dataDir: string;
   close(): void;
@@ -32,7 +30,7 @@ export const duringConsultation = new Date('2020-05-12T10:00:00+01:00');
 
 /** The real app with real services, on a new SQLite file and data folder in a temp directory. */
 export function createTestPortal(
-  options: { now?: Date; env?: NodeJS.ProcessEnv; contentDir?: string; services?: ServiceOptions; dataDir?: string } = {},
+  options: { now?: Date; env?: NodeJS.ProcessEnv; contentDir?: string; services?: Omit<PortalOptions, 'serverSettings'>; dataDir?: string } = {},
 ): TestPortal {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
   const config = createConfig({
@@ -43,21 +41,18 @@ export function createTestPortal(
     ...(options.contentDir ? { CONTENT_DIR: options.contentDir } : {}),
     ...options.env,
   });
-  const consultations = loadConsultation(config.contentDir);
-  const db = openDatabase(config.databasePath);
-  migrate(db, path.join(projectRoot, 'migrations'));
   const clock = new TestClock(options.now ?? duringConsultation);
-  // Officers' passwords are hashed at a low cost here, so that tests sign in quickly; the
-  // production cost is checked by a test of its own.
-  const services = createServices(config, db, consultations, clock, { passwordCost: { N: 2 ** 10, r: 8, p: 1 }, ...options.services });
+  // As the server starts. Officers' passwords are hashed at a low cost here, so that tests sign
+  // in quickly; the production cost is checked by a test of its own.
+  const services = openPortal(config, clock, { serverSettings: 'settle', passwordCost: { N: 2 ** 10, r: 8, p: 1 }, ...options.services });
   return {
     app: createApp(services),
-    db,
+    db: services.db,
     services,
     clock,
     dataDir,
     close() {
-      db.close();
+      services.db.close();
       // A data folder the test passed in outlives this portal: it is the point of a restart test.
       if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },

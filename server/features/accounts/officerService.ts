@@ -12,68 +12,70 @@ export class AccountError extends Error {}
 
 const emailSchema = z.email();
 
+export interface OfficerDependencies {
+  readonly officers: OfficerRepository;
+  readonly hasher: PasswordHasher;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly endSessionsOf: (officerId: number) => void;
+}
+
 /** Officer accounts: created, listed, disabled and reset from the command line; checked at sign-in. */
 export class OfficerService {
   // Checking a password for an unknown email costs the same as for a known one, so that the
   // time taken does not reveal which emails have accounts.
   private dummyHash: Promise<string> | null = null;
 
-  constructor(
-    private readonly officers: OfficerRepository,
-    private readonly hasher: PasswordHasher,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-    private readonly endSessionsOf: (officerId: number) => void,
-  ) {}
+  constructor(private readonly deps: OfficerDependencies) {}
 
   async add(email: string, password: string): Promise<Officer> {
     const address = email.trim().toLowerCase();
     if (!emailSchema.safeParse(address).success) throw new AccountError(`"${email}" is not an email address.`);
-    if (this.officers.findByEmail(address)) throw new AccountError(`There is already an account for ${address}.`);
+    if (this.deps.officers.findByEmail(address)) throw new AccountError(`There is already an account for ${address}.`);
     this.requireStrongPassword(password);
-    const id = this.officers.insert(address, await this.hasher.hash(password), this.clock.now());
-    this.audit.record(commandLine, 'officer-added', null, address);
-    return this.officers.findById(id)!;
+    const id = this.deps.officers.insert(address, await this.deps.hasher.hash(password), this.deps.clock.now());
+    this.deps.audit.record(commandLine, 'officer-added', null, address);
+    return this.deps.officers.findById(id)!;
   }
 
   list(): Officer[] {
-    return this.officers.list();
+    return this.deps.officers.list();
   }
 
   setDisabled(email: string, disabled: boolean): void {
     const officer = this.require(email);
-    this.officers.setDisabledAt(officer.id, disabled ? this.clock.now() : null);
-    if (disabled) this.endSessionsOf(officer.id);
-    this.audit.record(commandLine, disabled ? 'officer-disabled' : 'officer-enabled', null, officer.email);
+    this.deps.officers.setDisabledAt(officer.id, disabled ? this.deps.clock.now() : null);
+    if (disabled) this.deps.endSessionsOf(officer.id);
+    this.deps.audit.record(commandLine, disabled ? 'officer-disabled' : 'officer-enabled', null, officer.email);
   }
 
   async resetPassword(email: string, password: string): Promise<void> {
     const officer = this.require(email);
     this.requireStrongPassword(password);
-    this.officers.setPasswordHash(officer.id, await this.hasher.hash(password));
-    this.endSessionsOf(officer.id);
-    this.audit.record(commandLine, 'password-reset', null, officer.email);
+    this.deps.officers.setPasswordHash(officer.id, await this.deps.hasher.hash(password));
+    this.deps.endSessionsOf(officer.id);
+    this.deps.audit.record(commandLine, 'password-reset', null, officer.email);
   }
 
   /** The officer these details belong to, or null, taking the same time whatever was wrong. */
   async authenticate(email: string, password: string): Promise<Officer | null> {
-    const officer = this.officers.findByEmail(email.trim().toLowerCase());
+    const officer = this.deps.officers.findByEmail(email.trim().toLowerCase());
     const hash = officer?.passwordHash ?? (await this.hashForUnknownAccounts());
-    const matches = await this.hasher.verify(password, hash);
+    const matches = await this.deps.hasher.verify(password, hash);
     return officer && matches && officer.disabledAt === null ? officer : null;
   }
 
   /** The signed-in officer, or null if the account has gone or been disabled since. */
   activeOfficer(id: number): Officer | null {
-    const officer = this.officers.findById(id);
+    const officer = this.deps.officers.findById(id);
     return officer && officer.disabledAt === null ? officer : null;
   }
 
   /** The language this officer gets the email digests in, or null for none: their choice, in the audit log. */
   setDigestLanguage(officer: Officer, language: Language | null): void {
-    this.officers.setDigestLanguage(officer.id, language);
-    if (language === null) this.audit.record(this.actorFor(officer), 'digest-opted-out');
-    else this.audit.record(this.actorFor(officer), 'digest-opted-in', null, language);
+    this.deps.officers.setDigestLanguage(officer.id, language);
+    if (language === null) this.deps.audit.record(this.actorFor(officer), 'digest-opted-out');
+    else this.deps.audit.record(this.actorFor(officer), 'digest-opted-in', null, language);
   }
 
   actorFor(officer: Officer): Actor {
@@ -81,7 +83,7 @@ export class OfficerService {
   }
 
   private require(email: string): Officer {
-    const officer = this.officers.findByEmail(email.trim().toLowerCase());
+    const officer = this.deps.officers.findByEmail(email.trim().toLowerCase());
     if (!officer) throw new AccountError(`There is no account for ${email}.`);
     return officer;
   }
@@ -93,7 +95,7 @@ export class OfficerService {
   }
 
   private hashForUnknownAccounts(): Promise<string> {
-    this.dummyHash ??= this.hasher.hash('no account has this password');
+    this.dummyHash ??= this.deps.hasher.hash('no account has this password');
     return this.dummyHash;
   }
 }

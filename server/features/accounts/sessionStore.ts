@@ -3,6 +3,9 @@ import type { Statement } from 'better-sqlite3';
 import { logFailure } from '../../platform/logFailure';
 import type { Db } from '../../platform/db/database';
 
+/** Officers stay signed in for this long without using the workspace. */
+export const officerIdleLifetimeMs = 8 * 60 * 60 * 1000;
+
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
 /**

@@ -1,7 +1,7 @@
 import session from 'express-session';
 import type { RequestHandler } from 'express';
 import type { Services } from '../../composition';
-import { officerIdleLifetimeMs } from '../../composition';
+import { officerIdleLifetimeMs } from './sessionStore';
 import type { Officer } from './officerRepository';
 
 declare module 'express-session' {

@@ -221,7 +221,7 @@ function eraseFromSnapshot(
     digests: new DigestRedaction(new DigestRepository(snapshot), outbox, emails),
     outbox,
     // A backup holds no email files: the portal removes its own.
-    mailCopies: new MailCopies(outbox, { removeCopies: () => undefined }),
+    mailCopies: new MailCopies({ outbox, transport: { removeCopies: () => undefined } }),
     inTransaction: <T>(work: () => T): T => snapshot.transaction(work)(),
     // The copy has no write-ahead log to rewrite; it is compacted afterwards instead.
     checkpoint: () => undefined,

@@ -3,7 +3,7 @@ import { renderDailyChart } from './dailyChart';
 import { coverageLevels } from './dashboardService';
 import type { Services } from '../../composition';
 
-export function registerDashboardRoutes(router: Router, { dashboard, reviews, consultation, outbox }: Services): void {
+export function registerDashboardRoutes(router: Router, { dashboard }: Services): void {
   router.get('/', (_req, res) => {
     const { t, format } = res.locals;
     const summary = dashboard.summary();
@@ -28,8 +28,8 @@ export function registerDashboardRoutes(router: Router, { dashboard, reviews, co
       summary,
       coverageLevels,
       chartSvg,
-      tagCounts: reviews.tagCounts(consultation.slug),
-      undeliverable: outbox.undeliverableReceipts(),
+      tagCounts: dashboard.tagCounts(),
+      undeliverable: dashboard.undeliverableReceipts(),
     });
   });
 }

@@ -3,6 +3,8 @@ import { LONDON } from '../../config';
 import type { Consultation } from '../../consultation/consultation';
 import type { CountWithRecent, StatisticsRepository } from '../../submissions/statisticsRepository';
 import type { Clock } from '../../platform/time/clock';
+import type { ReviewRepository, TagCount } from '../../submissions/reviewRepository';
+import type { OutboxRepository, UndeliverableReceipt } from '../../mail/outboxRepository';
 import { chartSeries, type ChartSeries } from './chartSeries';
 
 /** What has been heard from a constituency, in the order the dashboard lists them: the chasing list first. */
@@ -27,29 +29,33 @@ export interface Dashboard {
   readonly today: string;
 }
 
+export interface DashboardDependencies {
+  readonly consultation: Consultation;
+  readonly statistics: StatisticsRepository;
+  readonly reviews: ReviewRepository;
+  readonly outbox: OutboxRepository;
+  readonly window: () => { opensAt: Date; closesAt: Date };
+  readonly clock: Clock;
+}
+
 /** What the Policy Officer sees first: totals, coverage of Wales, and responses per day. */
 export class DashboardService {
-  constructor(
-    private readonly consultation: Consultation,
-    private readonly statistics: StatisticsRepository,
-    private readonly window: () => { opensAt: Date; closesAt: Date },
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly deps: DashboardDependencies) {}
 
   summary(): Dashboard {
-    const now = DateTime.fromJSDate(this.clock.now(), { zone: LONDON });
+    const now = DateTime.fromJSDate(this.deps.clock.now(), { zone: LONDON });
     const weekStart = now.startOf('week');
-    const stats = this.statistics.summary(this.consultation.slug, { day: weekStart.toISODate()! });
+    const stats = this.deps.statistics.summary(this.deps.consultation.slug, { day: weekStart.toISODate()! });
 
     const responsesByConstituency = new Map(stats.coverage.map((row) => [row.constituency, row]));
     const coverage: Dashboard['coverage'] = { clp: [], other: [], none: [] };
-    for (const { slug, name } of this.consultation.constituencies) {
+    for (const { slug, name } of this.deps.consultation.constituencies) {
       const heard = responsesByConstituency.get(slug);
       const level: CoverageLevel = heard && heard.clpResponses > 0 ? 'clp' : heard && heard.otherResponses > 0 ? 'other' : 'none';
       coverage[level].push({ slug, name, responses: heard ? heard.clpResponses + heard.otherResponses : 0 });
     }
 
-    const { opensAt, closesAt } = this.window();
+    const { opensAt, closesAt } = this.deps.window();
     const deadline = DateTime.fromJSDate(closesAt, { zone: LONDON });
     const deadlineDay = deadline.toISODate()!;
     const opensDay = DateTime.fromJSDate(opensAt, { zone: LONDON }).toISODate()!;
@@ -74,5 +80,15 @@ export class DashboardService {
       deadlineDay,
       today: now.toISODate()!,
     };
+  }
+
+  /** The tags officers have given, each with how many responses carry it. */
+  tagCounts(): TagCount[] {
+    return this.deps.reviews.tagCounts(this.deps.consultation.slug);
+  }
+
+  /** Receipts the mail server would not take, for the officer to follow up. */
+  undeliverableReceipts(): UndeliverableReceipt[] {
+    return this.deps.outbox.undeliverableReceipts();
   }
 }

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../platform/db/database';
 import type { RespondentType } from '../../submissions/vocabulary';
+import { UniqueValueTaken, withNamedConstraints } from '../../platform/db/constraintErrors';
 
 export const digestKinds = ['weekly', 'daily', 'closes-tomorrow', 'closing-summary', 'manual'] as const;
 export type DigestKind = (typeof digestKinds)[number];
@@ -43,6 +44,9 @@ const digestColumns = `id, slot, kind, scheduled_for AS scheduledFor, created_at
 function toRecord<T extends DigestRow>(row: T): Omit<T, 'late' | 'skipped'> & { late: boolean; skipped: boolean } {
   return { ...row, late: row.late === 1, skipped: row.skipped === 1 };
 }
+
+/** The digest for this slot has already been made (by this process or another sharing the database). */
+export class DigestSlotTaken extends UniqueValueTaken {}
 
 export class DigestRepository {
   private readonly insertDigest: Statement;
@@ -93,9 +97,10 @@ export class DigestRepository {
     this.updateContent = db.prepare('UPDATE digests SET content = ? WHERE id = ?');
   }
 
-  /** Records a digest; throws a unique-constraint error if its slot has already been made. */
+  /** Records a digest; throws DigestSlotTaken if its slot has already been made. */
   insert(record: Omit<DigestRecord, 'id'>): number {
-    return Number(this.insertDigest.run({ ...record, late: record.late ? 1 : 0, skipped: record.skipped ? 1 : 0 }).lastInsertRowid);
+    const row = { ...record, late: record.late ? 1 : 0, skipped: record.skipped ? 1 : 0 };
+    return Number(withNamedConstraints({ 'digests.slot': DigestSlotTaken }, () => this.insertDigest.run(row)).lastInsertRowid);
   }
 
   latestScheduled(): DigestRecord | null {

@@ -7,7 +7,7 @@ import type { Services } from '../../composition';
 const subscriptionForm = z.object({ wantsDigest: z.enum(['yes', 'no']), language: z.enum(languages).optional() });
 
 /** The digests: their history, who gets them, a preview of the next in the page's language, and "send now". */
-export function registerDigestRoutes(router: Router, { digests, officers, outbox, config }: Services): void {
+export function registerDigestRoutes(router: Router, { digests, officers, config }: Services): void {
   router.get('/digests', (req, res) => {
     res.render('digests/digests', {
       history: digests.history(),
@@ -15,7 +15,7 @@ export function registerDigestRoutes(router: Router, { digests, officers, outbox
       preview: digests.preview(req.language),
       schedule: config.digests,
       otherDigestLanguages: languages.filter((language) => language !== res.locals.officer!.digestLanguage),
-      undeliverable: outbox.undeliverableReceipts(),
+      undeliverable: digests.undeliverableReceipts(),
       sent: req.query.sent === '1',
     });
   });

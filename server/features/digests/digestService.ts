@@ -1,8 +1,7 @@
-import { SqliteError } from 'better-sqlite3';
 import type { Consultation } from '../../consultation/consultation';
-import type { DigestHistoryEntry, DigestKind, DigestRecord, DigestRepository } from './digestRepository';
+import { DigestSlotTaken, type DigestHistoryEntry, type DigestKind, type DigestRecord, type DigestRepository } from './digestRepository';
 import type { DigestReader, OfficerRepository } from '../accounts';
-import type { OutboxRepository } from '../../mail/outboxRepository';
+import type { OutboxRepository, UndeliverableReceipt } from '../../mail/outboxRepository';
 import type { StatisticsRepository } from '../../submissions/statisticsRepository';
 import type { Language } from '../../platform/vocabulary';
 import type { BuiltMessage } from '../../mail/builtMessage';
@@ -39,10 +38,6 @@ export interface DigestDependencies {
   readonly clock: Clock;
   readonly audit: AuditLog;
   readonly inTransaction: <T>(work: () => T) => T;
-}
-
-function isSlotTaken(error: unknown): boolean {
-  return error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** Keeps the Policy Officer informed: digests on a schedule, each slot exactly once, through the outbox. */
@@ -91,6 +86,11 @@ export class DigestService {
     return this.deps.digests.history();
   }
 
+  /** Receipts the mail server would not take, for the officer to follow up. */
+  undeliverableReceipts(): UndeliverableReceipt[] {
+    return this.deps.outbox.undeliverableReceipts();
+  }
+
   /** Records the digest for its slot and queues it for each recipient; the audit log says who sent it to whom. */
   private make(slot: string, kind: DigestKind, scheduledFor: Date, late: boolean, actor: Actor): DigestRecord | null {
     const { digests, outbox, emails, newMessageId, clock, audit, inTransaction } = this.deps;
@@ -128,7 +128,7 @@ export class DigestService {
       });
       return { id, ...record };
     } catch (error) {
-      if (isSlotTaken(error)) return null;
+      if (error instanceof DigestSlotTaken) return null;
       throw error;
     }
   }

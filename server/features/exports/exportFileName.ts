@@ -1,4 +1,4 @@
-import type { SubmissionFilter } from '../../submissions/submissionQueries';
+import type { SubmissionFilter } from '../../submissions/submissionList';
 import type { Language } from '../../platform/vocabulary';
 
 /** Longest a part taken from the filter may be, and the name before its date and extension. */

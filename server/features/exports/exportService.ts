@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { Consultation } from '../../consultation/consultation';
 import type { ReviewRepository } from '../../submissions/reviewRepository';
-import type { SortOrder, SubmissionFilter, SubmissionQueries } from '../../submissions/submissionQueries';
+import type { SubmissionQueries } from '../../submissions/submissionQueries';
+import type { SortOrder, SubmissionFilter } from '../../submissions/submissionList';
 import type { SubmissionRepository } from '../../submissions/submissionRepository';
 import type { AttachmentStore } from '../../submissions/reports/attachmentStore';
 import type { Actor, AuditLog } from '../../platform/audit/auditLog';

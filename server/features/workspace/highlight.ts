@@ -1,4 +1,4 @@
-import { snippetEnd, snippetStart } from '../../submissions/submissionQueries';
+import { snippetEnd, snippetStart } from '../../submissions/submissionList';
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
 

@@ -25,28 +25,30 @@ export interface ReviewChange {
 /** How the audit log records a change of status: "new → read". */
 const statusChange = (from: ReviewStatus, to: ReviewStatus) => `${from} → ${to}`;
 
+export interface ReviewDependencies {
+  readonly submissions: SubmissionRepository;
+  readonly reviews: ReviewRepository;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly inTransaction: <T>(work: () => T) => T;
+}
+
 /** The officer's review of a submission: its status, notes and tags, each change in the audit log. */
 export class ReviewService {
-  constructor(
-    private readonly submissions: SubmissionRepository,
-    private readonly reviews: ReviewRepository,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-    private readonly inTransaction: <T>(work: () => T) => T,
-  ) {}
+  constructor(private readonly deps: ReviewDependencies) {}
 
   find(reference: string): SubmissionUnderReview {
     const submission = this.require(reference);
-    return { submission, notes: this.reviews.notesOf(submission.id), tags: this.reviews.tagsOf(submission.id) };
+    return { submission, notes: this.deps.reviews.notesOf(submission.id), tags: this.deps.reviews.tagsOf(submission.id) };
   }
 
   /** A submission the officer opens to read: one still "new" is marked "read", by them. */
   open(reference: string, actor: Actor): SubmissionUnderReview {
     const submission = this.require(reference);
     if (submission.status === 'new') {
-      this.inTransaction(() => {
+      this.deps.inTransaction(() => {
         // Only if it is still new: two officers opening it at once record one change.
-        if (this.reviews.markRead(submission.id)) this.audit.record(actor, 'status-changed', reference, statusChange('new', 'read'));
+        if (this.deps.reviews.markRead(submission.id)) this.deps.audit.record(actor, 'status-changed', reference, statusChange('new', 'read'));
       });
     }
     return this.find(reference);
@@ -54,32 +56,28 @@ export class ReviewService {
 
   /** Saves a review in one transaction: the status, a new note, tags added and removed, each change audited. */
   save(reference: string, change: ReviewChange, actor: Actor): void {
-    this.inTransaction(() => {
+    this.deps.inTransaction(() => {
       // Read inside the transaction, so that the change the audit log records is from the status as it is now.
       const submission = this.require(reference);
       if (change.status !== null && submission.status !== change.status) {
-        this.reviews.setStatus(submission.id, change.status);
-        this.audit.record(actor, 'status-changed', reference, statusChange(submission.status, change.status));
+        this.deps.reviews.setStatus(submission.id, change.status);
+        this.deps.audit.record(actor, 'status-changed', reference, statusChange(submission.status, change.status));
       }
       if (change.note !== null) {
-        this.reviews.addNote(submission.id, actor.officerId!, change.note, this.clock.now());
-        this.audit.record(actor, 'note-added', reference);
+        this.deps.reviews.addNote(submission.id, actor.officerId!, change.note, this.deps.clock.now());
+        this.deps.audit.record(actor, 'note-added', reference);
       }
       for (const tag of change.removeTags) {
-        if (this.reviews.removeTag(submission.id, tag)) this.audit.record(actor, 'tag-removed', reference, tag);
+        if (this.deps.reviews.removeTag(submission.id, tag)) this.deps.audit.record(actor, 'tag-removed', reference, tag);
       }
       for (const tag of change.addTags) {
-        if (this.reviews.addTag(submission.id, tag)) this.audit.record(actor, 'tag-added', reference, tag);
+        if (this.deps.reviews.addTag(submission.id, tag)) this.deps.audit.record(actor, 'tag-added', reference, tag);
       }
     });
   }
 
-  tagCounts(consultation: string): { name: string; count: number }[] {
-    return this.reviews.tagCounts(consultation);
-  }
-
   private require(reference: string): StoredSubmission {
-    const submission = this.submissions.findByReference(reference);
+    const submission = this.deps.submissions.findByReference(reference);
     if (!submission) throw new NotFound();
     return submission;
   }

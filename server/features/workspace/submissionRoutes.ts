@@ -1,5 +1,4 @@
 import type { Request, Response, Router } from 'express';
-import type { SubmissionFilter, SubmissionQueries } from '../../submissions/submissionQueries';
 import { NotFound } from '../../platform/errors';
 import { officerWording } from '../../platform/i18n/officerWording';
 import type { I18n } from '../../web/setUpI18n';
@@ -14,18 +13,9 @@ import { readReviewForm, reviewLimits, type ReviewValues } from './reviewForm';
 
 const pageSize = 50;
 
-/** A search counts its matches up to here, then says "more than". */
-const searchCountLimit = 10_000;
-
-function matchCount(queries: SubmissionQueries, filter: SubmissionFilter): { total: number; moreThan: number | null } {
-  if (filter.text === null) return { total: queries.count(filter), moreThan: null };
-  const total = queries.countMatches(filter, searchCountLimit + 1);
-  return { total, moreThan: total > searchCountLimit ? searchCountLimit : null };
-}
-
 /** The list of submissions, one submission with its review, its reports, and erasure. */
 export function registerSubmissionRoutes(router: Router, services: Services, i18n: I18n): void {
-  const { queries, reviews, erasure, officers, exports, consultation } = services;
+  const { submissionList, reviews, erasure, officers, exports, consultation } = services;
 
   const submissionPage = (reference: string) => `/admin/submissions/${encodeURIComponent(reference)}`;
 
@@ -33,11 +23,11 @@ export function registerSubmissionRoutes(router: Router, services: Services, i18
     const view = readListView(req.query);
     // Respondents quote their reference or their email address: either goes straight to the response.
     const reference = view.filter.text === null ? null : referenceTyped(view.filter.text, consultation.referencePrefix);
-    if (reference !== null && queries.hasReference(reference)) {
+    if (reference !== null && submissionList.hasReference(reference)) {
       res.redirect(303, submissionPage(reference));
       return;
     }
-    const { rows, hasMore } = queries.page(view.filter, view.sort, pageSize, { after: view.after, before: view.before });
+    const { rows, hasMore, total, moreThan } = submissionList.page(view, pageSize);
     const first = rows[0];
     const last = rows.at(-1);
     if (view.filter.email !== null && first && rows.length === 1 && !hasMore && !view.after && !view.before) {
@@ -50,8 +40,9 @@ export function registerSubmissionRoutes(router: Router, services: Services, i18
     res.render('workspace/submissions', {
       view,
       rows,
-      ...matchCount(queries, view.filter),
-      tagCounts: reviews.tagCounts(consultation.slug),
+      total,
+      moreThan,
+      tagCounts: submissionList.tagCounts(),
       filterQuery: filterQueryString(view),
       highlightSnippet,
       erasedReference: typeof req.query.erased === 'string' && referencePattern.test(req.query.erased) ? req.query.erased : null,
@@ -73,8 +64,8 @@ export function registerSubmissionRoutes(router: Router, services: Services, i18
       reviewLimits,
       view,
       filterQuery: filterQueryString(view),
-      neighbours: queries.neighbours(view.filter, view.sort, review.submission.reference),
-      tagCounts: reviews.tagCounts(consultation.slug),
+      neighbours: submissionList.neighbours(view, review.submission.reference),
+      tagCounts: submissionList.tagCounts(),
       recorded: req.query.recorded === '1',
       saved: req.query.saved === '1',
     });

@@ -12,7 +12,7 @@ const fileStorageCodes = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 
  * and under jest, where each test file has its own copy and its own globals, that class and the
  * Error it derives from may be another file's.
  */
-function isSqliteError(error: unknown): error is { code: string } {
+export function isSqliteError(error: unknown): error is { code: string; message: string } {
   const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
   return name === 'SqliteError' && typeof code === 'string';
 }

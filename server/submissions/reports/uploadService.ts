@@ -31,18 +31,20 @@ export interface UploadRequest {
   readonly filesWithoutNames: number;
 }
 
+export interface UploadDependencies {
+  readonly held: HeldUploads;
+  /** Where people can email reports the portal cannot take just now. */
+  readonly reportsEmail: string;
+}
+
 /** Decides which attached reports a response can carry, and keeps them across a form shown again. */
 export class UploadService {
-  constructor(
-    private readonly held: HeldUploads,
-    /** Where people can email reports the portal cannot take just now. */
-    private readonly reportsEmail: string,
-  ) {}
+  constructor(private readonly deps: UploadDependencies) {}
 
   async accept(request: UploadRequest, field: string): Promise<{ files: AcceptedFile[]; errors: FieldError[] }> {
     const files: AcceptedFile[] = [];
     const errors: FieldError[] = [];
-    const held = this.held.retrieve(request.visitorId, request.heldId);
+    const held = this.deps.held.retrieve(request.visitorId, request.heldId);
     if (held === 'expired') errors.push({ field, key: 'respond.errors.reports.expired' });
     for (const file of held === 'expired' ? [] : held) {
       if (!request.removeStoredNames.includes(file.storedName)) files.push(file);
@@ -50,7 +52,7 @@ export class UploadService {
     for (const received of request.received) {
       const fileName = cleanFileName(received.originalName);
       if ('refused' in received) {
-        errors.push({ field, key: `respond.errors.reports.${received.refused}`, values: { fileName, email: this.reportsEmail } });
+        errors.push({ field, key: `respond.errors.reports.${received.refused}`, values: { fileName, email: this.deps.reportsEmail } });
         continue;
       }
       if (files.length === maxReportsKept) {
@@ -88,7 +90,7 @@ export class UploadService {
    * could not be kept.
    */
   keep(visitorId: string, files: readonly AcceptedFile[], field: string): { heldId: string | null; files: AcceptedFile[]; errors: FieldError[] } {
-    const holding = this.held.hold(visitorId, files);
+    const holding = this.deps.held.hold(visitorId, files);
     if (holding === 'notKept') return { heldId: null, files: [], errors: [{ field, key: 'respond.errors.reports.notKept' }] };
     return { heldId: holding?.heldId ?? null, files: holding?.files ?? [], errors: [] };
   }
@@ -99,9 +101,9 @@ export class UploadService {
    * reports to send another way.
    */
   abandon(request: UploadRequest): string[] {
-    const held = this.held.retrieve(request.visitorId, request.heldId);
+    const held = this.deps.held.retrieve(request.visitorId, request.heldId);
     try {
-      this.held.discard(request.visitorId, request.heldId);
+      this.deps.held.discard(request.visitorId, request.heldId);
     } catch (error) {
       // Left to expire: the names still go back to the person, with everything they wrote.
       console.error(error);
@@ -114,6 +116,6 @@ export class UploadService {
 
   /** Clears the holding once its files have gone with a sent response. */
   release(visitorId: string, heldId: string | undefined): void {
-    this.held.discard(visitorId, heldId);
+    this.deps.held.discard(visitorId, heldId);
   }
 }

@@ -36,11 +36,11 @@ import { OfficerService } from './features/accounts/officerService';
 import { PasswordHasher, owaspScryptCost, type ScryptCost } from './features/accounts/passwords';
 import { SqliteSessionStore, officerIdleLifetimeMs } from './features/accounts/sessionStore';
 import { DashboardService } from './features/dashboard/dashboardService';
-import { DigestRedaction, DigestRepository } from './features/digests';
+import { DigestRepository } from './features/digests';
 import { DigestService } from './features/digests/digestService';
 import { ExportService } from './features/exports/exportService';
 import { FormOpenedStamps } from './features/respond/formOpenedStamps';
-import { ErasureService } from './features/workspace';
+import { erasureOf, type ErasureService } from './features/workspace';
 import { ReviewService } from './features/workspace/reviewService';
 import { SubmissionListService } from './features/workspace/submissionListService';
 
@@ -235,15 +235,11 @@ export function openPortal(settings: Config, clock: Clock, options: PortalOption
       clock,
     }),
     exports: new ExportService(consultation, queries, submissionRepository, reviewRepository, attachments, audit),
-    erasure: new ErasureService({
-      submissions: submissionRepository,
-      reviews: reviewRepository,
+    erasure: erasureOf(db, {
       attachments,
       audit,
-      digests: new DigestRedaction(digestRepository, outbox, emails),
-      outbox,
-      mailCopies,
-      inTransaction,
+      emails,
+      mailFiles: { transport, isSending: (messageId) => delivery.isSending(messageId) },
       checkpoint: () => checkpointer.checkpoint(),
     }),
     digests,

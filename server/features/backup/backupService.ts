@@ -5,18 +5,13 @@ import type { Config } from '../../config';
 import { AuditRepository } from '../../platform/audit/auditRepository';
 import { BackupRepository, openDatabaseToRead, openSnapshot, snapshotDatabase, type AttachedFile } from './backupRepository';
 import type { Db } from '../../platform/db/database';
-import { DigestRedaction, DigestRepository } from '../digests';
-import { OutboxRepository } from '../../mail/outboxRepository';
-import { ReviewRepository } from '../../submissions/reviewRepository';
 import { loadConsultation } from '../../consultation/loadConsultation';
 import { consultationEmails } from '../../submissions/consultationEmails';
-import { SubmissionRepository } from '../../submissions/submissionRepository';
 import { AttachmentStore } from '../../submissions/reports/attachmentStore';
 import { AuditLog, type Actor } from '../../platform/audit/auditLog';
 import { BackupError, backupUploadsFolder, isMissingOrEmpty, unfinishedSuffix, writeManifest } from './backupFolder';
 import type { Clock } from '../../platform/time/clock';
-import { ErasureService } from '../workspace';
-import { MailCopies } from '../../mail/mailCopies';
+import { erasureOf } from '../workspace';
 
 export type BackupLocations = Pick<Config, 'dataDir' | 'databasePath' | 'uploadsDir' | 'contentDir' | 'baseUrl'>;
 
@@ -211,18 +206,12 @@ function eraseFromSnapshot(
   { backupUploadsDir, scratchDir, locations }: { backupUploadsDir: string; scratchDir: string; locations: BackupLocations },
   clock: Clock,
 ): void {
-  const outbox = new OutboxRepository(snapshot);
-  const emails = consultationEmails(loadConsultation(locations.contentDir), locations.baseUrl);
-  const erasure = new ErasureService({
-    submissions: new SubmissionRepository(snapshot),
-    reviews: new ReviewRepository(snapshot),
+  const erasure = erasureOf(snapshot, {
     attachments: new AttachmentStore(backupUploadsDir, scratchDir),
     audit: new AuditLog(new AuditRepository(snapshot), clock),
-    digests: new DigestRedaction(new DigestRepository(snapshot), outbox, emails),
-    outbox,
+    emails: consultationEmails(loadConsultation(locations.contentDir), locations.baseUrl),
     // A backup holds no email files: the portal removes its own.
-    mailCopies: new MailCopies({ outbox, transport: { removeCopies: () => undefined } }),
-    inTransaction: <T>(work: () => T): T => snapshot.transaction(work)(),
+    mailFiles: { transport: { removeCopies: () => undefined } },
     // The copy has no write-ahead log to rewrite; it is compacted afterwards instead.
     checkpoint: () => undefined,
   });

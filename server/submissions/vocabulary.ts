@@ -12,6 +12,9 @@ export function isGroupResponse(type: RespondentType): boolean {
   return type !== 'individual';
 }
 
+/** The respondent types whose form asks for the group's name and role, its meeting and its reports. */
+export const groupRespondentTypes: readonly RespondentType[] = respondentTypes.filter(isGroupResponse);
+
 export const channels = ['web', 'email', 'post'] as const;
 export type Channel = (typeof channels)[number];
 

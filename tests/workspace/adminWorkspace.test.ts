@@ -237,13 +237,13 @@ describe('responses that came by email or post', () => {
       .field('consentQuote', 'yes')
       .attach('reports', pdfFile('Scanned letter'), 'letter.pdf');
     const recorded = await post.expect(303);
-    const reference = /\/admin\/submissions\/(S2-[^?]+)\?recorded=1/.exec(recorded.headers.location)![1]!;
+    const reference = /\/admin\/submissions\/(S2-[^?]+)\?recorded=1/.exec(recorded.headers.location!)![1]!;
     const stored = portal.services.submissions.find(reference);
     expect(stored).toMatchObject({ channel: 'post', language: 'cy', receivedDay: '2020-06-03', email: null, bodyName: 'Caernarfon Branch' });
     expect(stored.attachments.map((file) => file.originalName)).toEqual(['letter.pdf']);
     const entry = portal.db.prepare('SELECT entered_by FROM submissions WHERE reference = ?').pluck().get(reference);
     expect(entry).toBe(1);
-    expect((await agent.get(recorded.headers.location)).text).toContain(`Recorded as ${reference}.`);
+    expect((await agent.get(recorded.headers.location!)).text).toContain(`Recorded as ${reference}.`);
     expect((await agent.get('/admin/audit')).text).toContain('Response recorded');
   });
 
@@ -373,7 +373,7 @@ test('erasure removes the submission, its answers, notes, tags, search entry and
   expect(confirm.text).toContain('This cannot be undone.');
   expect(confirm.text).toContain('backups taken before now, still hold it');
   const erased = await agent.post(`/admin/submissions/${reference}/erase`).type('form').send({ _csrf: csrf }).expect(303);
-  expect((await agent.get(erased.headers.location)).text).toContain(`${reference} has been erased.`);
+  expect((await agent.get(erased.headers.location!)).text).toContain(`${reference} has been erased.`);
 
   for (const table of ['submissions', 'answers', 'attachments', 'notes', 'submission_tags', 'submission_search']) {
     expect({ table, rows: countRows(portal.db, table) }).toEqual({ table, rows: 0 });

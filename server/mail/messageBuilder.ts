@@ -19,7 +19,7 @@ type Template = (data: Record<string, unknown>) => string;
 
 function compile(name: string): Template {
   const filename = path.join(projectRoot, 'views', 'emails', name);
-  return ejs.compile(fs.readFileSync(filename, 'utf8'), { filename }) as Template;
+  return ejs.compile(fs.readFileSync(filename, 'utf8'), { filename });
 }
 
 /** Writes the portal's emails, each with an HTML part and a plain-text part, in the reader's language. */

@@ -4,6 +4,7 @@ import { createCatalogue, isLanguage, supportedLanguages, type Language, type Tr
 import { constituencyNamer } from '../consultation/constituencyNames';
 import { createFormatters, type Formatters } from '../platform/i18n/formatters';
 import type { Services } from '../composition';
+import { readCookie } from '../platform/http/readCookie';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -72,7 +73,7 @@ export function setUpI18n({ consultations }: Services, secureCookies: boolean): 
   const router = Router();
   router.use((req, res, next) => {
     const switchedTo = req.query.lang;
-    const remembered: unknown = req.cookies?.[cookieName];
+    const remembered = readCookie(req, cookieName);
     const preferred = () => {
       const accepted = req.acceptsLanguages(...supportedLanguages);
       return isLanguage(accepted) ? accepted : 'en';

@@ -40,7 +40,7 @@ function chartOptions(overrides: Partial<ChartRange & Omit<DailyChartOptions, 's
 function elements(svg: string, name: string, className: string): Record<string, string>[] {
   const openingTags = svg.match(new RegExp(`<${name}\\b[^>]*\\bclass="${className}"[^>]*>`, 'g')) ?? [];
   return openingTags.map((openingTag) =>
-    Object.fromEntries([...openingTag.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, name, value]) => [name, value])),
+    Object.fromEntries([...openingTag.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, name, value]) => [name!, value!])),
   );
 }
 

@@ -16,9 +16,12 @@ function readDraft(/** @type {string} */ key) {
   const stored = readStored(key);
   if (stored === null) return null;
   try {
+    /** @type {unknown} */
     const draft = JSON.parse(stored);
-    return draft && typeof draft.fields === 'object' && draft.fields !== null ? draft.fields : null;
-  } catch (error) {
+    if (typeof draft !== 'object' || draft === null || !('fields' in draft)) return null;
+    const { fields } = draft;
+    return typeof fields === 'object' && fields !== null ? /** @type {Record<string, unknown>} */ (fields) : null;
+  } catch {
     return null;
   }
 }

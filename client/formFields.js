@@ -40,7 +40,9 @@ export function keptFields(/** @type {HTMLFormElement} */ form) {
 
 /** Each text field's value, each chosen option or box. */
 export function readFieldValues(/** @type {FormField[]} */ fields) {
+  // No prototype, so that a field named like an Object method (toString) is still just a field.
   /** @type {FieldValues} */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- Object.create is typed any.
   const values = Object.create(null);
   for (const field of fields) {
     const list = values[field.name] || (values[field.name] = []);

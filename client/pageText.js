@@ -8,7 +8,7 @@ function pageLanguage() {
 export function formatNumber(/** @type {number} */ number) {
   try {
     return number.toLocaleString(pageLanguage());
-  } catch (error) {
+  } catch {
     return String(number);
   }
 }
@@ -35,7 +35,7 @@ export function pluralString(element, attribute, count) {
   let category = '';
   try {
     category = new Intl.PluralRules(pageLanguage()).select(count);
-  } catch (error) {
+  } catch {
     // No Intl.PluralRules: the general string is used.
   }
   return (category && element.getAttribute(`${attribute}-${category}`)) || element.getAttribute(attribute) || '';

@@ -10,7 +10,7 @@ export function storageAvailable() {
     window.localStorage.setItem(probe, probe);
     window.localStorage.removeItem(probe);
     return true;
-  } catch (error) {
+  } catch {
     return false;
   }
 }
@@ -18,7 +18,7 @@ export function storageAvailable() {
 export function readStored(/** @type {string} */ key) {
   try {
     return window.localStorage.getItem(key);
-  } catch (error) {
+  } catch {
     return null;
   }
 }
@@ -26,7 +26,7 @@ export function readStored(/** @type {string} */ key) {
 export function writeStored(/** @type {string} */ key, /** @type {string} */ value) {
   try {
     window.localStorage.setItem(key, value);
-  } catch (error) {
+  } catch {
     // The form still works; only the draft is not kept.
   }
 }
@@ -34,7 +34,7 @@ export function writeStored(/** @type {string} */ key, /** @type {string} */ val
 export function removeStored(/** @type {string} */ key) {
   try {
     window.localStorage.removeItem(key);
-  } catch (error) {
+  } catch {
     // As above.
   }
 }

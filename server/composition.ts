@@ -25,7 +25,7 @@ import { MailCopies } from './mail/mailCopies';
 import { MailWorker } from './mail/mailWorker';
 import { ReviewRepository } from './submissions/reviewRepository';
 import { StatisticsRepository } from './submissions/statisticsRepository';
-import { SubmissionQueries } from './submissions/submissionQueries';
+import { SubmissionListRepository } from './submissions/submissionListRepository';
 import { SubmissionRepository } from './submissions/submissionRepository';
 import { SubmissionService } from './submissions/submissionService';
 import { AttachmentStore } from './submissions/reports/attachmentStore';
@@ -79,7 +79,7 @@ export interface Portal extends Services {
   /** The migrations this opening applied, oldest first. */
   readonly appliedMigrations: readonly string[];
   readonly sessions: SqliteSessionStore;
-  readonly queries: SubmissionQueries;
+  readonly queries: SubmissionListRepository;
   readonly repositories: { readonly submissions: SubmissionRepository; readonly reviews: ReviewRepository };
   readonly heldUploads: HeldUploads;
   readonly outbox: OutboxRepository;
@@ -162,7 +162,7 @@ export function openPortal(settings: Config, clock: Clock, options: PortalOption
   const digestRepository = new DigestRepository(db);
   const statistics = new StatisticsRepository(db);
   const outbox = new OutboxRepository(db);
-  const queries = new SubmissionQueries(db, consultation.slug);
+  const queries = new SubmissionListRepository(db, consultation.slug);
   const audit = new AuditLog(new AuditRepository(db), clock);
   const sessions = sessionStore(db, clock);
   const inTransaction = <T>(work: () => T): T => db.transaction(work)();

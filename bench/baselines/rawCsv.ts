@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify';
 
 async function main(): Promise<void> {
-  const db = new Database(process.argv[2]!, { readonly: true });
+  const db = new Database(process.argv[2], { readonly: true });
   const rows = db.prepare('SELECT * FROM submissions').raw().iterate() as IterableIterator<unknown[]>;
   let count = 0;
   const started = performance.now();

@@ -28,7 +28,7 @@ const viewsDir = path.join(projectRoot, 'views');
 function compile(fileName: string): Template {
   const filename = path.join(viewsDir, 'emails', fileName);
   // With `root`, a template includes a partial by its path in the views folder, as pages do.
-  return ejs.compile(fs.readFileSync(filename, 'utf8'), { filename, root: viewsDir, views: [viewsDir] }) as Template;
+  return ejs.compile(fs.readFileSync(filename, 'utf8'), { filename, root: viewsDir, views: [viewsDir] });
 }
 
 /**

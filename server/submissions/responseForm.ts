@@ -128,7 +128,7 @@ export function readPastDate(
   // A calendar date has no time zone to be in; London only decides which day today is.
   const date = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: 'utc' });
   if (!date.isValid || date.year < 2000) return { date: null, errorKey: `${errorKeys}.invalid` };
-  const isoDate = date.toISODate()!;
+  const isoDate = date.toISODate();
   if (isoDate > londonDay(now)) return { date: null, errorKey: `${errorKeys}.future` };
   return { date: isoDate };
 }

@@ -5,6 +5,7 @@ import { isLanguage, languages, type Language } from '../platform/vocabulary';
 import { constituencyNamer } from '../consultation/constituencyNames';
 import { createFormatters, type Formatters } from '../platform/i18n/formatters';
 import type { Services } from '../composition';
+import { readCookie } from '../platform/http/readCookie';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -73,7 +74,7 @@ export function setUpI18n({ consultations }: Services, secureCookies: boolean): 
   const router = Router();
   router.use((req, res, next) => {
     const switchedTo = req.query.lang;
-    const remembered: unknown = req.cookies?.[cookieName];
+    const remembered = readCookie(req, cookieName);
     const preferred = () => {
       const accepted = req.acceptsLanguages(...languages);
       return isLanguage(accepted) ? accepted : 'en';

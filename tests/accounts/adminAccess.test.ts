@@ -133,7 +133,7 @@ test('signing in returns to the page asked for, but never to another site', asyn
   const agent = request.agent(portal.app);
   const redirect = await agent.get('/admin/submissions?status=new').expect(303);
   expect(redirect.headers.location).toBe('/admin/sign-in?next=%2Fadmin%2Fsubmissions%3Fstatus%3Dnew');
-  const csrf = csrfTokenIn((await agent.get(redirect.headers.location)).text);
+  const csrf = csrfTokenIn((await agent.get(redirect.headers.location!)).text);
   const back = await agent.post('/admin/sign-in').type('form').send({ _csrf: csrf, email: officerEmail, password: officerPassword, next: '/admin/submissions?status=new' });
   expect(back.headers.location).toBe('/admin/submissions?status=new');
   const other = await signIn(portal.app);

@@ -76,7 +76,7 @@ test('yn Gymraeg: the officer’s workspace, its error states and the closed pag
     ['/admin/digests', 'crynodebau (digests)'],
     ['/admin/audit', 'cofnod archwilio (audit log)'],
     ['/admin/entries/new', 'cofnodi ymateb (record a response)'],
-  ]) {
+  ] as const) {
     await page.goto(suite.baseUrl + path);
     await suite.accessibility.expectNoViolations(page, label);
   }

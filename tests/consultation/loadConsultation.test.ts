@@ -78,7 +78,7 @@ describe('a broken content file stops the start with a message naming the file, 
   };
 
   test('a section without questions', () => {
-    edit(paperFile(), (text) => text.replace(/    questions:\n(      - .*\n)+/, '    questions: []\n'));
+    edit(paperFile(), (text) => text.replace(/ {4}questions:\n( {6}- .*\n)+/, '    questions: []\n'));
     expect(loadError()).toBe('stage-2/papers/health-and-social-care.yaml: sections.0.questions: must ask at least one question for discussion');
   });
 

@@ -41,13 +41,13 @@ function chartOptions(overrides: Partial<ChartRange & Omit<DailyChartOptions, 's
 function elements(svg: string, name: string, className: string): Record<string, string>[] {
   const openingTags = svg.match(new RegExp(`<${name}\\b[^>]*\\bclass="${className}"[^>]*>`, 'g')) ?? [];
   return openingTags.map((openingTag) =>
-    Object.fromEntries([...openingTag.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, name, value]) => [name, value])),
+    Object.fromEntries([...openingTag.matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, name, value]) => [name!, value!])),
   );
 }
 
 function texts(svg: string, className: string): string[] {
   return [...svg.matchAll(new RegExp(`<text[^>]*class="${className}"[^>]*>([^<]*)</text>`, 'g'))].map(
-    ([, content]) => content,
+    ([, content]) => content!,
   );
 }
 
@@ -56,7 +56,7 @@ function contrastAgainstWhite(hexColour: string): number {
   const [red, green, blue] = channels.map((channel) =>
     channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4,
   );
-  const luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue;
+  const luminance = 0.2126 * red! + 0.7152 * green! + 0.0722 * blue!;
   return 1.05 / (luminance + 0.05);
 }
 
@@ -213,7 +213,7 @@ describe('renderDailyChart', () => {
 
   test('uses only colours with at least 3:1 contrast against white', () => {
     const svg = renderDailyChart(chartOptions());
-    const colours = [...svg.matchAll(/(?:fill|stroke)="(#[0-9a-f]{6})"/gi)].map(([, colour]) => colour);
+    const colours = [...svg.matchAll(/(?:fill|stroke)="(#[0-9a-f]{6})"/gi)].map(([, colour]) => colour!);
     expect(new Set(colours).size).toBeGreaterThanOrEqual(3);
     for (const colour of colours) expect(contrastAgainstWhite(colour)).toBeGreaterThanOrEqual(3);
   });

@@ -260,7 +260,7 @@ describe('writeCsv', () => {
 
   it('round-trips commas, quotes, line breaks and Welsh text exactly', async () => {
     const { records } = await csvOf([exportRow({ answers: [awkwardAnswer], consentToQuote: false, meetingAttendance: null })]);
-    const cells = records[1];
+    const cells = records[1]!;
     expect(cells[expectedHeaders.indexOf('Housing')]).toBe(awkwardAnswer);
     expect(cells[expectedHeaders.indexOf('Transport')]).toBe('');
     expect(cells[expectedHeaders.indexOf('May quote')]).toBe('No');
@@ -275,7 +275,7 @@ describe('writeCsv', () => {
 
   it('turns cells a spreadsheet would run as formulas into text', async () => {
     const { records } = await csvOf([formulaRow]);
-    const cellUnder = (header: string): string => records[1][expectedHeaders.indexOf(header)];
+    const cellUnder = (header: string): string => records[1]![expectedHeaders.indexOf(header)]!;
     expect(cellUnder('Name')).toBe(`'=HYPERLINK("http://x")`);
     expect(cellUnder('Email')).toBe("'+1");
     expect(cellUnder('On behalf of')).toBe("'-1+1");

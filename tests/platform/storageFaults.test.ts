@@ -5,6 +5,7 @@ test('a SQLite fault is recognised whichever copy of better-sqlite3 first loaded
   // The addon keeps the error class of the first copy that opened a database in the process, as
   // an earlier test file's copy does in a jest worker.
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- only require() loads a second copy here
     const EarlierCopy = require('better-sqlite3') as typeof Database;
     new EarlierCopy(':memory:').close();
   });

@@ -167,7 +167,7 @@ describe('the confirmation, on a computer others may use next', () => {
     const finished = await agent.post('/respond/finish').type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(303);
     expect(finished.headers.location).toBe('/?finished=1');
     expect(finished.headers['set-cookie']![0]).toMatch(/^confirmation=;.*Expires=Thu, 01 Jan 1970/);
-    const home = await agent.get(finished.headers.location).expect(200);
+    const home = await agent.get(finished.headers.location!).expect(200);
     expect(home.text).toContain('Your response has been cleared from this browser.');
     const after = await agent.get('/respond/confirmation').expect(404);
     expect(after.text).not.toContain('Bethan Sion');

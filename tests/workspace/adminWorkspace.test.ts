@@ -237,13 +237,13 @@ describe('responses that came by email or post', () => {
       .field('consentQuote', 'yes')
       .attach('reports', pdfFile('Scanned letter'), 'letter.pdf');
     const recorded = await post.expect(303);
-    const reference = /\/admin\/submissions\/(S2-[^?]+)\?recorded=1/.exec(recorded.headers.location)![1]!;
+    const reference = /\/admin\/submissions\/(S2-[^?]+)\?recorded=1/.exec(recorded.headers.location!)![1]!;
     const stored = portal.services.submissions.find(reference);
     expect(stored).toMatchObject({ channel: 'post', language: 'cy', receivedDay: '2020-06-03', email: null, bodyName: 'Caernarfon Branch' });
     expect(stored.attachments.map((file) => file.originalName)).toEqual(['letter.pdf']);
     const entry = portal.db.prepare('SELECT entered_by FROM submissions WHERE reference = ?').pluck().get(reference);
     expect(entry).toBe(1);
-    expect((await agent.get(recorded.headers.location)).text).toContain(`Recorded as ${reference}.`);
+    expect((await agent.get(recorded.headers.location!)).text).toContain(`Recorded as ${reference}.`);
     expect((await agent.get('/admin/audit')).text).toContain('Response recorded');
   });
 
@@ -282,7 +282,7 @@ describe('getting data out', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename=stage-2-responses-individual-2020-05-12.csv');
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
-    const [header, ...rows] = parse(csv.text, { bom: true }) as string[][];
+    const [header, ...rows] = parse(csv.text, { bom: true });
     expect(header!.filter((heading) => heading.startsWith('Health and Social Care'))).toHaveLength(10);
     expect(rows).toHaveLength(1);
     const cell = (name: string) => rows[0]![header!.indexOf(name)];
@@ -301,7 +301,7 @@ describe('getting data out', () => {
 
     const welsh = await agent.get('/admin/exports/responses.csv?type=clp&constituency=gower&lang=cy').expect(200);
     expect(welsh.headers['content-disposition']).toBe('attachment; filename=stage-2-responses-clp-gower-2020-05-12.csv');
-    const [welshHeader, welshRow] = parse(welsh.text, { bom: true }) as string[][];
+    const [welshHeader, welshRow] = parse(welsh.text, { bom: true });
     const welshCell = (name: string) => welshRow![welshHeader!.indexOf(name)];
     expect(welshCell('Cyfeirnod')).not.toBe('');
     expect(welshCell('Statws')).toBe('Newydd');
@@ -347,7 +347,7 @@ describe('getting data out', () => {
     fs.writeFileSync(zipPath, zip.body as Buffer);
     const names = await new Promise<string[]>((resolve, reject) => {
       yauzl.open(zipPath, { lazyEntries: true }, (error, archive) => {
-        if (error || !archive) return reject(error);
+        if (error || !archive) return reject(error ?? new Error(`yauzl opened no archive at ${zipPath}`));
         const entries: string[] = [];
         archive.on('entry', (entry: yauzl.Entry) => {
           entries.push(entry.fileName);
@@ -373,7 +373,7 @@ test('erasure removes the submission, its answers, notes, tags, search entry and
   expect(confirm.text).toContain('This cannot be undone.');
   expect(confirm.text).toContain('backups taken before now, still hold it');
   const erased = await agent.post(`/admin/submissions/${reference}/erase`).type('form').send({ _csrf: csrf }).expect(303);
-  expect((await agent.get(erased.headers.location)).text).toContain(`${reference} has been erased.`);
+  expect((await agent.get(erased.headers.location!)).text).toContain(`${reference} has been erased.`);
 
   for (const table of ['submissions', 'answers', 'attachments', 'notes', 'submission_tags', 'submission_search']) {
     expect({ table, rows: countRows(portal.db, table) }).toEqual({ table, rows: 0 });
@@ -574,14 +574,14 @@ describe('the digests page', () => {
     expect(page).not.toMatch(/STAGE 2|new response|Not yet heard|Alyn and Deeside/);
 
     const optIn = subscriptionForms(page).get('Anfon y crynodebau ataf i hefyd');
-    await agent.post('/admin/digests/subscription').type('form').send(optIn!).expect(303);
+    await agent.post('/admin/digests/subscription').type('form').send(optIn).expect(303);
     expect(portal.services.digests.recipients()).toEqual([{ address: 'policy.officer@example.org', language: 'cy' }]);
     const subscribed = (await agent.get('/admin/digests').expect(200)).text;
     expect(subscribed).toContain('<li>policy.officer@example.org <span class="secondary">(Cymraeg)</span></li>');
     expect(subscribed).toContain('Rydych chi&#39;n eu cael yn Gymraeg.');
 
     const inEnglish = subscriptionForms(subscribed).get('Eu hanfon ataf i yn Saesneg yn lle hynny');
-    await agent.post('/admin/digests/subscription').type('form').send(inEnglish!).expect(303);
+    await agent.post('/admin/digests/subscription').type('form').send(inEnglish).expect(303);
     expect(portal.services.digests.recipients()).toEqual([{ address: 'policy.officer@example.org', language: 'en' }]);
     const english = (await agent.get('/admin/digests?lang=en').expect(200)).text;
     expect(english).toContain('You get them in English.');

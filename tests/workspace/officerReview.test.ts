@@ -37,7 +37,7 @@ describe("a submission's review is one form", () => {
     const saved = await review({ status: 'used', note: 'Quote this in the workforce chapter.', tags: 'workforce, Dentistry ,, workforce' }, listQuery).expect(303);
     expect(saved.headers.location).toBe(`/admin/submissions/${reference}?q=pharmacies&sort=oldest&saved=1#review`);
 
-    const after = await agent.get(saved.headers.location.replace('#review', '')).expect(200);
+    const after = await agent.get(saved.headers.location!.replace('#review', '')).expect(200);
     expect(after.text).toContain(`<div class="notice" role="status">${message('admin.submission.saved')}</div>`);
     expect(formValues(after.text).status).toBe('used');
     expect(after.text).toContain('Quote this in the workforce chapter.');
@@ -123,7 +123,7 @@ describe('opening a new response marks it read', () => {
     expect(auditOf(reference)).toEqual([{ actor: officerEmail, action: 'status-changed', detail: 'new → read' }]);
 
     const saved = await review({ status: 'new' }).expect(303);
-    await agent.get(saved.headers.location.replace('#review', '')).expect(200);
+    await agent.get(saved.headers.location!.replace('#review', '')).expect(200);
     expect(statusOf(reference)).toBe('new');
   });
 

@@ -112,7 +112,7 @@ describe('a search lists responses by when they were received, not when they wer
     expect(oldestWeb.text).toContain(`href="/admin/submissions/${byReceived[2]}?q=dentistry&amp;sort=oldest" rel="next"`);
 
     const csv = await agent.get('/admin/exports/responses.csv?q=dentistry').expect(200);
-    const [header, ...rows] = parse(csv.text, { bom: true }) as string[][];
+    const [header, ...rows] = parse(csv.text, { bom: true });
     expect(rows.map((row) => row[header!.indexOf('Reference')])).toEqual([...byReceived].reverse());
   });
 });

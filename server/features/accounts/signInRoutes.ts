@@ -18,8 +18,13 @@ function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && /^\/admin(\/[^\\]*)?$/.test(value) && !value.startsWith('//') ? value : '/admin';
 }
 
+/** A field of a posted form: whatever the client sent, if it sent a form at all. */
+function submittedField(body: unknown, name: string): unknown {
+  return (body as Partial<Record<string, unknown>> | undefined)?.[name];
+}
+
 function submittedEmail(body: unknown): string {
-  const email = (body as Record<string, unknown> | undefined)?.email;
+  const email = submittedField(body, 'email');
   return typeof email === 'string' ? email.trim().toLowerCase() : '';
 }
 
@@ -28,7 +33,7 @@ export function registerSignInRoutes(router: Router, services: Services): void {
   const { officers, audit } = services;
 
   const refuse = (req: Request, res: Response): void => {
-    res.status(401).render('accounts/sign-in', { email: submittedEmail(req.body), failed: true, next: safeReturnPath(req.body?.next) });
+    res.status(401).render('accounts/sign-in', { email: submittedEmail(req.body), failed: true, next: safeReturnPath(submittedField(req.body, 'next')) });
   };
   const throttle = (limit: number, keyGenerator?: (req: Request) => string) =>
     rateLimit({

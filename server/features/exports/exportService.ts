@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Consultation } from '../../consultation/consultation';
 import type { ReviewRepository } from '../../submissions/reviewRepository';
-import type { SubmissionQueries } from '../../submissions/submissionQueries';
+import type { SubmissionListRepository } from '../../submissions/submissionListRepository';
 import type { SortOrder, SubmissionFilter } from '../../submissions/submissionList';
 import type { SubmissionRepository } from '../../submissions/submissionRepository';
 import type { AttachmentStore } from '../../submissions/reports/attachmentStore';
@@ -31,7 +31,7 @@ export class ExportService {
 
   constructor(
     consultation: Consultation,
-    private readonly queries: SubmissionQueries,
+    private readonly queries: SubmissionListRepository,
     private readonly submissions: SubmissionRepository,
     private readonly reviews: ReviewRepository,
     private readonly attachments: AttachmentStore,

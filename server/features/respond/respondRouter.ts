@@ -3,6 +3,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { isStorageFault } from '../../platform/db/storageFaults';
 import { ConsultationClosed, NotFound, SuspectedAutomation, TooManyRequests } from '../../platform/errors';
+import { readCookie } from '../../platform/http/readCookie';
 import { acceptUploads, uploadedFiles } from '../../web/intake/uploads';
 import { formSwitchLanguage, type I18n } from '../../web/setUpI18n';
 import type { Services } from '../../composition';
@@ -135,7 +136,7 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
   );
 
   router.get('/confirmation', (req, res) => {
-    const reference = confirmedReference(req.signedCookies?.[confirmationCookie], clock.now());
+    const reference = confirmedReference(readCookie(req, confirmationCookie, { signed: true }), clock.now());
     if (!reference) throw new NotFound();
     // The page shows a person's response and email address: no browser or proxy may keep a copy.
     res.set('Cache-Control', 'no-store');

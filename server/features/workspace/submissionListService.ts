@@ -2,14 +2,14 @@ import type { Consultation } from '../../consultation/consultation';
 import type { ListView } from '../../submissions/listQuery';
 import type { ReviewRepository, TagCount } from '../../submissions/reviewRepository';
 import type { SubmissionFilter, SubmissionListRow } from '../../submissions/submissionList';
-import type { SubmissionQueries } from '../../submissions/submissionQueries';
+import type { SubmissionListRepository } from '../../submissions/submissionListRepository';
 
 /** A search counts its matches up to here, then says "more than". */
 const searchCountLimit = 10_000;
 
 export interface SubmissionListDependencies {
   readonly consultation: Consultation;
-  readonly queries: SubmissionQueries;
+  readonly queries: SubmissionListRepository;
   readonly reviews: ReviewRepository;
 }
 

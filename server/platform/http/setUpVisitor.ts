@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
+import { readCookie } from './readCookie';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -23,7 +24,7 @@ export function setUpVisitor(secureCookies: boolean): Router {
       enumerable: true,
       get(): string {
         if (visitorId === undefined) {
-          const existing: unknown = req.cookies?.[cookieName];
+          const existing = readCookie(req, cookieName);
           if (typeof existing === 'string' && visitorIdPattern.test(existing)) {
             visitorId = existing;
           } else {

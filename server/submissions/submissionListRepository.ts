@@ -99,7 +99,7 @@ const listColumns = `
   (SELECT group_concat(t.name, ', ') FROM submission_tags st JOIN tags t ON t.id = st.tag_id WHERE st.submission_id = s.id) AS tags`;
 
 /** Finds submissions for the officer: filtered, searched, sorted, a page at a time by keyset. */
-export class SubmissionQueries {
+export class SubmissionListRepository {
   private readonly selectReference: Statement<[string], { found: 1 }>;
 
   constructor(

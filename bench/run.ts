@@ -38,7 +38,16 @@ function record(rows: readonly BenchRow[]): void {
   const date = new Date().toISOString().slice(0, 10);
   const cores = String(os.cpus().length);
   const lines = rows.map((row) =>
-    tableRow([date, cores, row.benchmark, row.figure, row.baseline, row.ratio === null ? '' : row.ratio.toFixed(2), row.target, row.met ? 'met' : '**missed**']),
+    tableRow([
+      date,
+      cores,
+      row.benchmark,
+      row.figure,
+      row.baseline,
+      row.ratio === null ? '' : row.ratio.toFixed(2),
+      row.target,
+      row.met ? 'met' : '**missed**',
+    ]),
   );
   fs.appendFileSync(resultsFile, `${lines.join('\n')}\n`);
 }
@@ -54,7 +63,11 @@ async function main(): Promise<void> {
     ['csv', () => csvExportBenchmark(large(), describeCount(count))],
     [
       'digest',
-      async () => digestBenchmark(benchData('digest-100000', 100_000, { newCount: 10_000, beforeNew: recordDigest }), describeCount(100_000)),
+      async () =>
+        digestBenchmark(
+          benchData('digest-100000', 100_000, { newCount: 10_000, beforeNew: recordDigest }),
+          describeCount(100_000),
+        ),
     ],
     ['paper', () => paperPageBenchmark(large())],
     [
@@ -74,7 +87,9 @@ async function main(): Promise<void> {
     console.log(`\n${name} …`);
     const rows = await run();
     for (const row of rows) {
-      console.log(`${row.met ? 'met   ' : 'MISSED'}  ${row.benchmark}\n        ${row.figure}\n        baseline: ${row.baseline}${row.ratio === null ? '' : `  (ratio ${row.ratio.toFixed(2)})`}\n        target: ${row.target}`);
+      console.log(
+        `${row.met ? 'met   ' : 'MISSED'}  ${row.benchmark}\n        ${row.figure}\n        baseline: ${row.baseline}${row.ratio === null ? '' : `  (ratio ${row.ratio.toFixed(2)})`}\n        target: ${row.target}`,
+      );
     }
     record(rows);
   }
@@ -84,4 +99,3 @@ void main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
-

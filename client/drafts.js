@@ -35,7 +35,11 @@ function saveDraft(/** @type {HTMLFormElement} */ form, /** @type {string} */ ke
 function showDraftNotice(/** @type {HTMLFormElement} */ form, /** @type {() => void} */ onDiscard) {
   const notice = createElement('div', 'draft-notice');
   const text = createElement('p', 'draft-notice__text');
-  const button = createElement('button', 'button button--secondary draft-notice__button', form.getAttribute('data-draft-discard'));
+  const button = createElement(
+    'button',
+    'button button--secondary draft-notice__button',
+    form.getAttribute('data-draft-discard'),
+  );
   notice.setAttribute('role', 'status');
   button.type = 'button';
   notice.appendChild(text);
@@ -102,8 +106,8 @@ export function setUpDrafts() {
   document.querySelectorAll('[data-clear-draft]').forEach((element) => {
     removeStored(element.getAttribute('data-clear-draft') || '');
   });
-  const forms = Array.from(document.querySelectorAll('form[data-draft-key][data-draft-restored][data-draft-discard]')).filter(
-    (form) => form instanceof HTMLFormElement,
-  );
+  const forms = Array.from(
+    document.querySelectorAll('form[data-draft-key][data-draft-restored][data-draft-discard]'),
+  ).filter((form) => form instanceof HTMLFormElement);
   if (forms.length > 0 && storageAvailable()) forms.forEach(setUpDraft);
 }

@@ -16,7 +16,9 @@ function isChoice(field) {
 }
 
 export function isTypedText(/** @type {FormField} */ field) {
-  return field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && TEXT_INPUT_TYPES.includes(field.type));
+  return (
+    field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && TEXT_INPUT_TYPES.includes(field.type))
+  );
 }
 
 /**
@@ -25,7 +27,9 @@ export function isTypedText(/** @type {FormField} */ field) {
  */
 function isKept(element) {
   return (
-    (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) &&
+    (element instanceof HTMLInputElement ||
+      element instanceof HTMLTextAreaElement ||
+      element instanceof HTMLSelectElement) &&
     Boolean(element.name) &&
     !element.disabled &&
     !UNKEPT_TYPES.includes(element.type) &&
@@ -78,7 +82,8 @@ function restoreField(field, saved, position) {
   } else if (field instanceof HTMLSelectElement && field.multiple) {
     for (const option of Array.from(field.options)) option.selected = saved.includes(option.value);
   } else if (typeof value === 'string') {
-    const hasOption = !(field instanceof HTMLSelectElement) || Array.from(field.options).some((option) => option.value === value);
+    const hasOption =
+      !(field instanceof HTMLSelectElement) || Array.from(field.options).some((option) => option.value === value);
     if (hasOption) field.value = value;
   }
 }

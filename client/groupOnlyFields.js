@@ -11,7 +11,9 @@ function mustStay(/** @type {HTMLElement} */ part) {
 }
 
 export function setUpGroupOnlyFields() {
-  const parts = Array.from(document.querySelectorAll('[data-group-only]')).filter((part) => part instanceof HTMLElement);
+  const parts = Array.from(document.querySelectorAll('[data-group-only]')).filter(
+    (part) => part instanceof HTMLElement,
+  );
   const choices = Array.from(document.querySelectorAll('input[type=radio][name=respondentType]')).filter(
     (choice) => choice instanceof HTMLInputElement,
   );

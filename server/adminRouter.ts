@@ -15,7 +15,12 @@ import { registerSubmissionRoutes } from './features/workspace/submissionRoutes'
  * requireOfficer guard needs a signed-in officer. All routes sit on this one router, so that a
  * test can walk its stack and prove it of every route, including any added later.
  */
-export function adminRouter(services: Services, verifyCsrf: RequestHandler, secureCookies: boolean, i18n: I18n): Router {
+export function adminRouter(
+  services: Services,
+  verifyCsrf: RequestHandler,
+  secureCookies: boolean,
+  i18n: I18n,
+): Router {
   const router = Router();
   router.use(setUpOfficerSession(services, secureCookies));
   registerSignInRoutes(router, services);

@@ -126,11 +126,20 @@ function openData(settings: Config, clock: Clock, serverSettings: PortalOptions[
   const db = openDataStore(settings);
   const appliedMigrations = migrate(db, path.join(projectRoot, 'migrations'));
   const repository = new ServerSettingsRepository(db);
-  const config = serverSettings === 'settle' ? settleServerSettings(settings, repository, clock.now()) : adoptServerSettings(settings, repository);
+  const config =
+    serverSettings === 'settle'
+      ? settleServerSettings(settings, repository, clock.now())
+      : adoptServerSettings(settings, repository);
   return { config, db, appliedMigrations };
 }
 
-function officerService(db: Db, audit: AuditLog, clock: Clock, sessions: SqliteSessionStore, passwordCost: ScryptCost): OfficerService {
+function officerService(
+  db: Db,
+  audit: AuditLog,
+  clock: Clock,
+  sessions: SqliteSessionStore,
+  passwordCost: ScryptCost,
+): OfficerService {
   return new OfficerService({
     officers: new OfficerRepository(db),
     hasher: new PasswordHasher(passwordCost),
@@ -153,7 +162,13 @@ export function openPortal(settings: Config, clock: Clock, options: PortalOption
   const consultations = loadConsultation(settings.contentDir);
   const { config, db, appliedMigrations } = openData(settings, clock, options.serverSettings);
   const consultation = consultations.en;
-  const window = new ConsultationWindow(consultation, clock, config.opensAtOverride, config.closesAtOverride, config.lateResponseGraceMs);
+  const window = new ConsultationWindow(
+    consultation,
+    clock,
+    config.opensAtOverride,
+    config.closesAtOverride,
+    config.lateResponseGraceMs,
+  );
   const attachments = new AttachmentStore(config.uploadsDir, config.tempDir);
   const heldUploads = new HeldUploads(attachments.heldDir, clock, config.uploads.heldMaxBytes);
   const submissionRepository = new SubmissionRepository(db);
@@ -172,7 +187,8 @@ export function openPortal(settings: Config, clock: Clock, options: PortalOption
   const transport =
     options.sendsEmail === false
       ? noTransport
-      : (options.transport ?? (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : fileTransport(config.mail.outboxDir)));
+      : (options.transport ??
+        (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : fileTransport(config.mail.outboxDir)));
   const delivery = new MailDelivery({
     outbox,
     transport,
@@ -225,7 +241,13 @@ export function openPortal(settings: Config, clock: Clock, options: PortalOption
     officers: officerService(db, audit, clock, sessions, options.passwordCost ?? owaspScryptCost),
     sessions,
     submissionList: new SubmissionListService({ consultation, queries, reviews: reviewRepository }),
-    reviews: new ReviewService({ submissions: submissionRepository, reviews: reviewRepository, audit, clock, inTransaction }),
+    reviews: new ReviewService({
+      submissions: submissionRepository,
+      reviews: reviewRepository,
+      audit,
+      clock,
+      inTransaction,
+    }),
     dashboard: new DashboardService({
       consultation,
       statistics,
@@ -250,7 +272,12 @@ export function openPortal(settings: Config, clock: Clock, options: PortalOption
     heldUploads,
     outbox,
     delivery,
-    mailWorker: new MailWorker({ delivery, mailCopies, pollMs: config.mail.pollMs, beforeEachPoll: () => digests.makeDue() }),
+    mailWorker: new MailWorker({
+      delivery,
+      mailCopies,
+      pollMs: config.mail.pollMs,
+      beforeEachPoll: () => digests.makeDue(),
+    }),
     mailCopies,
     checkpointer,
     transport,
@@ -274,6 +301,12 @@ export interface OfficerAccounts {
  */
 export function openOfficerAccounts(settings: Config, clock: Clock): OfficerAccounts {
   const { config, db } = openData(settings, clock, 'adopt');
-  const officers = officerService(db, new AuditLog(new AuditRepository(db), clock), clock, sessionStore(db, clock), owaspScryptCost);
+  const officers = officerService(
+    db,
+    new AuditLog(new AuditRepository(db), clock),
+    clock,
+    sessionStore(db, clock),
+    owaspScryptCost,
+  );
   return { config, officers, close: () => db.close() };
 }

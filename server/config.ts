@@ -97,19 +97,32 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   CONSULTATION_OPENS_AT: z.string().optional(),
   CONSULTATION_CLOSES_AT: z.string().optional(),
-  LATE_RESPONSE_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+  LATE_RESPONSE_GRACE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(60),
   SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   HELD_REPORTS_MAX_MB: z.coerce.number().positive().default(1024),
   FREE_SPACE_RESERVE_MB: z.coerce.number().min(0).default(500),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3600).default(30),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Policy Consultation <noreply@localhost>'),
   MAIL_REPLY_TO: z.email('MAIL_REPLY_TO must be an email address').optional(),
   MAIL_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(5),
   DIGEST_RECIPIENTS: z
     .string()
     .default('')
-    .transform((list) => list.split(',').map((address) => address.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.email('DIGEST_RECIPIENTS must be email addresses separated by commas'))),
   DIGEST_LANGUAGE: z.enum(languages, 'DIGEST_LANGUAGE must be en (English) or cy (Welsh)').default('en'),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
@@ -154,7 +167,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.Pr
     fileSettings = parseDotEnv(fs.readFileSync(path.resolve(projectRoot, file)));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && env.ENV_FILE === undefined) return env;
-    throw new ConfigError(`ENV_FILE: the settings file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    throw new ConfigError(
+      `ENV_FILE: the settings file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+    );
   }
   return { ...fileSettings, ...env };
 }

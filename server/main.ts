@@ -57,7 +57,9 @@ function startBackgroundWork(portal: Portal): () => void {
   const timers = [
     runEvery(HeldUploads.sweepEveryMs, 'Removing expired held uploads', () => portal.heldUploads.sweep()),
     runEvery(hourMs, 'Removing expired officer sessions', () => portal.sessions.sweepExpired()),
-    runEvery(HeldUploads.sweepEveryMs, 'Removing the files of erased responses', () => portal.attachments.discardAllSetAside()),
+    runEvery(HeldUploads.sweepEveryMs, 'Removing the files of erased responses', () =>
+      portal.attachments.discardAllSetAside(),
+    ),
   ];
   portal.mailWorker.start();
   return () => timers.forEach(clearInterval);
@@ -69,21 +71,31 @@ function startBackgroundWork(portal: Portal): () => void {
  * acknowledged is lost either way: a response is stored before it is acknowledged, and an email
  * cut off stays in the outbox for the next start. Exits 1 if closing the server or the database fails.
  */
-function stopOnSignal(portal: Portal, closeServer: ReturnType<typeof gracefulClose>, stopBackgroundWork: () => void): void {
+function stopOnSignal(
+  portal: Portal,
+  closeServer: ReturnType<typeof gracefulClose>,
+  stopBackgroundWork: () => void,
+): void {
   const { shutdownTimeoutMs } = portal.config;
   const shutDown = async (signal: string) => {
-    console.log(`${signal}: finishing requests and email deliveries in progress (for up to ${shutdownTimeoutMs / 1000} s), then stopping`);
+    console.log(
+      `${signal}: finishing requests and email deliveries in progress (for up to ${shutdownTimeoutMs / 1000} s), then stopping`,
+    );
     stopBackgroundWork();
     portal.checkpointer.stop();
     const deadline = new AbortController();
     const deadlineTimer = setTimeout(() => deadline.abort(), shutdownTimeoutMs);
     // Settled, not all: a delivery under way is waited for even if closing the server fails.
-    const [server, mail] = await Promise.allSettled([closeServer(deadline.signal), portal.mailWorker.stop(deadline.signal)]);
+    const [server, mail] = await Promise.allSettled([
+      closeServer(deadline.signal),
+      portal.mailWorker.stop(deadline.signal),
+    ]);
     clearTimeout(deadlineTimer);
     const failures: unknown[] = [];
     if (server.status === 'rejected') failures.push(server.reason);
     else if (server.value.cutOff > 0) console.log(`${server.value.cutOff} request(s) still under way were cut off.`);
-    if (mail.status === 'fulfilled' && !mail.value) console.log('The email being sent was cut off; it goes again at the next start.');
+    if (mail.status === 'fulfilled' && !mail.value)
+      console.log('The email being sent was cut off; it goes again at the next start.');
     try {
       portal.close();
     } catch (error) {
@@ -115,10 +127,16 @@ function start(): void {
     // The port actually bound, which differs from the setting when PORT is 0.
     const { port } = server.address() as AddressInfo;
     console.log(`The consultation portal is at ${config.baseUrl} (listening on ${config.host}:${port})`);
-    console.log(config.mail.smtpUrl ? 'Email goes through the SMTP server in SMTP_URL.' : `Email is written as .eml files to ${config.mail.outboxDir}`);
+    console.log(
+      config.mail.smtpUrl
+        ? 'Email goes through the SMTP server in SMTP_URL.'
+        : `Email is written as .eml files to ${config.mail.outboxDir}`,
+    );
     const { overrides } = portal.window.status();
     if (overrides.opensAt || overrides.closesAt) {
-      console.log('The consultation times are overridden by CONSULTATION_OPENS_AT / CONSULTATION_CLOSES_AT: every page says so.');
+      console.log(
+        'The consultation times are overridden by CONSULTATION_OPENS_AT / CONSULTATION_CLOSES_AT: every page says so.',
+      );
     }
     stopOnSignal(portal, gracefulClose(server), startBackgroundWork(portal));
   });

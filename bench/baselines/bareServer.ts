@@ -23,7 +23,10 @@ app.get('/', (_req, res) => {
 if (mode === 'page') {
   const sentence = 'A Welsh Labour government will build a National Care Service, free at the point of need. ';
   const paragraph = sentence.repeat(6);
-  const paragraphs = Array.from({ length: Math.max(1, Math.round(Number(size) / (paragraph.length + 8))) }, () => paragraph);
+  const paragraphs = Array.from(
+    { length: Math.max(1, Math.round(Number(size) / (paragraph.length + 8))) },
+    () => paragraph,
+  );
   app.get('/page', (_req, res) => {
     res.render('page', { title: 'Health and Social Care', paragraphs });
   });

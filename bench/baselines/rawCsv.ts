@@ -15,8 +15,21 @@ async function main(): Promise<void> {
   let count = 0;
   const started = performance.now();
   const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-  await pipeline(Readable.from((function* () { for (const row of rows) { count += 1; yield row; } })()), stringify(), discard);
-  process.stdout.write(`${JSON.stringify({ rows: count, rowsPerSecond: count / ((performance.now() - started) / 1000) })}\n`);
+  await pipeline(
+    Readable.from(
+      (function* () {
+        for (const row of rows) {
+          count += 1;
+          yield row;
+        }
+      })(),
+    ),
+    stringify(),
+    discard,
+  );
+  process.stdout.write(
+    `${JSON.stringify({ rows: count, rowsPerSecond: count / ((performance.now() - started) / 1000) })}\n`,
+  );
 }
 
 void main();

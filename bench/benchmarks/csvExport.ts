@@ -1,6 +1,15 @@
 import path from 'node:path';
 import { BrowserSession } from '../support/browserSession';
-import { benchScript, format, officerEmail, officerPassword, runNode, startPortal, type BenchData, type BenchRow } from '../support/benchContext';
+import {
+  benchScript,
+  format,
+  officerEmail,
+  officerPassword,
+  runNode,
+  startPortal,
+  type BenchData,
+  type BenchRow,
+} from '../support/benchContext';
 import { canDropCaches, placeFile, type FileCache } from '../support/fileCache';
 import { memoryOf, resetPeak } from '../support/processes';
 
@@ -32,7 +41,9 @@ const describeCache: Record<FileCache, string> = {
 async function exportWith(data: BenchData, submissionCount: string, cache: FileCache): Promise<BenchRow> {
   const databasePath = path.join(data.dataDir, 'portal.db');
   placeFile(databasePath, cache);
-  const baseline = JSON.parse(runNode(benchScript('baselines/rawCsv.js'), [databasePath], data)) as { rowsPerSecond: number };
+  const baseline = JSON.parse(runNode(benchScript('baselines/rawCsv.js'), [databasePath], data)) as {
+    rowsPerSecond: number;
+  };
   placeFile(databasePath, cache);
   const portal = await startPortal(data);
   try {

@@ -5,9 +5,14 @@ import { format, portalScript, runNode, type BenchData, type BenchRow } from '..
 /** The digest the Policy Officer would get next, built from `data` by the digest command. */
 export function digestBenchmark(data: BenchData, submissionCount: string): BenchRow[] {
   const db = new Database(path.join(data.dataDir, 'portal.db'), { readonly: true });
-  const newSubmissions = db.prepare('SELECT count(*) FROM submissions WHERE id > (SELECT coalesce(max(last_submission_id), 0) FROM digests)').pluck().get() as number;
+  const newSubmissions = db
+    .prepare('SELECT count(*) FROM submissions WHERE id > (SELECT coalesce(max(last_submission_id), 0) FROM digests)')
+    .pluck()
+    .get() as number;
   const rawStarted = performance.now();
-  db.prepare('SELECT id, reference, name FROM submissions WHERE id > (SELECT coalesce(max(last_submission_id), 0) FROM digests)').all();
+  db.prepare(
+    'SELECT id, reference, name FROM submissions WHERE id > (SELECT coalesce(max(last_submission_id), 0) FROM digests)',
+  ).all();
   const rawMs = performance.now() - rawStarted;
   db.close();
   const printed = runNode(path.join(path.dirname(portalScript), 'cli', 'digest.js'), ['--preview'], data);

@@ -1,5 +1,15 @@
 import { BrowserSession } from '../support/browserSession';
-import { failures, format, officerEmail, officerPassword, runLoad, startBaseline, startPortal, type BenchData, type BenchRow } from '../support/benchContext';
+import {
+  failures,
+  format,
+  officerEmail,
+  officerPassword,
+  runLoad,
+  startBaseline,
+  startPortal,
+  type BenchData,
+  type BenchRow,
+} from '../support/benchContext';
 import type { LoadResult } from '../support/loadClient';
 
 /** A few officers at once: the Policy Officer and colleagues helping before a deadline. */
@@ -8,7 +18,18 @@ const seconds = 5;
 const targetMs = 100;
 
 /** The commonest words of the responses, rarer ones, and two-word searches. */
-const searches = ['the', 'and', 'care', 'social', 'workforce', 'dentist', 'gofal', 'social care', 'care workers', 'national framework'];
+const searches = [
+  'the',
+  'and',
+  'care',
+  'social',
+  'workforce',
+  'dentist',
+  'gofal',
+  'social care',
+  'care workers',
+  'national framework',
+];
 
 /** The filtered lists an officer uses most: by type, by place, by status, and combined. */
 const lists = [
@@ -45,7 +66,8 @@ export async function officerQueryBenchmarks(data: BenchData, submissionCount: s
   try {
     const officer = new BrowserSession(portal.url);
     await officer.signIn(officerEmail, officerPassword);
-    const load = (paths: string[]) => runLoad({ url: portal.url, connections, seconds, headers: { cookie: officer.cookieHeader }, paths });
+    const load = (paths: string[]) =>
+      runLoad({ url: portal.url, connections, seconds, headers: { cookie: officer.cookieHeader }, paths });
     for (const words of searches) {
       const result = await load([`/admin/submissions?q=${encodeURIComponent(words)}`]);
       rows.push(row(`full-text search "${words}" over ${submissionCount}`, result, baseline, failures(result, 200)));
@@ -54,7 +76,14 @@ export async function officerQueryBenchmarks(data: BenchData, submissionCount: s
     rows.push(row(`dashboard at ${submissionCount}`, dashboard, baseline, failures(dashboard, 200)));
     for (const list of lists) {
       const result = await load([list]);
-      rows.push(row(`list ${list.replace('/admin/submissions', '') || '(no filter)'} at ${submissionCount}`, result, baseline, failures(result, 200)));
+      rows.push(
+        row(
+          `list ${list.replace('/admin/submissions', '') || '(no filter)'} at ${submissionCount}`,
+          result,
+          baseline,
+          failures(result, 200),
+        ),
+      );
     }
   } finally {
     await portal.stop();

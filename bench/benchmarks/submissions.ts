@@ -1,5 +1,13 @@
 import { BrowserSession } from '../support/browserSession';
-import { failures, format, runLoad, startBaseline, startPortal, type BenchData, type BenchRow } from '../support/benchContext';
+import {
+  failures,
+  format,
+  runLoad,
+  startBaseline,
+  startPortal,
+  type BenchData,
+  type BenchRow,
+} from '../support/benchContext';
 import type { LoadPlan, LoadResult } from '../support/loadClient';
 import { memoryOf } from '../support/processes';
 
@@ -43,7 +51,8 @@ interface Measured {
   readonly memory: Memory;
 }
 
-const mean = (values: readonly number[]) => values.reduce((total, value) => total + value, 0) / Math.max(1, values.length);
+const mean = (values: readonly number[]) =>
+  values.reduce((total, value) => total + value, 0) / Math.max(1, values.length);
 
 /**
  * Runs the plan while sampling the server's memory after the warm-up. Memory that keeps growing
@@ -94,7 +103,14 @@ async function portalRun(data: BenchData, reportBytes: number | undefined, planC
 async function baselineRun(reportBytes: number | undefined, planConnections: number): Promise<LoadResult> {
   const bare = await startBaseline('form');
   try {
-    return await runLoad({ url: bare.url, connections: planConnections, seconds, postPath: '/respond', fields: responseFields, ...(reportBytes ? { reportBytes } : {}) });
+    return await runLoad({
+      url: bare.url,
+      connections: planConnections,
+      seconds,
+      postPath: '/respond',
+      fields: responseFields,
+      ...(reportBytes ? { reportBytes } : {}),
+    });
   } finally {
     await bare.stop();
   }
@@ -128,7 +144,8 @@ export async function submissionBenchmarks(data: BenchData): Promise<BenchRow[]>
       baseline: `bare Express + multer to disk → one SQLite insert: ${format.perSecond(uploadBaseline.requestsPerSecond)}`,
       ratio: upload.result.requestsPerSecond / uploadBaseline.requestsPerSecond,
       target: `≥ 100/s, zero errors, memory flat (after the warm-up, the second half within ${flatGrowth * 100}% of the first)`,
-      met: upload.result.requestsPerSecond >= 100 && uploadErrors === 0 && secondHalfMb <= firstHalfMb * (1 + flatGrowth),
+      met:
+        upload.result.requestsPerSecond >= 100 && uploadErrors === 0 && secondHalfMb <= firstHalfMb * (1 + flatGrowth),
     },
   ];
 }

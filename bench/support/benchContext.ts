@@ -55,11 +55,19 @@ export function startPortal(data: BenchData): Promise<RunningServer> {
 }
 
 export function startBaseline(mode: string, ...args: string[]): Promise<RunningServer> {
-  return startServer(path.join(compiledBench, 'baselines', 'bareServer.js'), [mode, ...args], { ...process.env, NODE_ENV: 'production' });
+  return startServer(path.join(compiledBench, 'baselines', 'bareServer.js'), [mode, ...args], {
+    ...process.env,
+    NODE_ENV: 'production',
+  });
 }
 
 /** Runs a compiled script of the portal's (dist/…) or the bench's with the data's settings, and returns what it printed. */
-export function runNode(script: string, args: string[], data: BenchData, options: { input?: string; env?: NodeJS.ProcessEnv; showOutput?: boolean } = {}): string {
+export function runNode(
+  script: string,
+  args: string[],
+  data: BenchData,
+  options: { input?: string; env?: NodeJS.ProcessEnv; showOutput?: boolean } = {},
+): string {
   return execFileSync(process.execPath, [script, ...args], {
     env: { ...portalEnv(data), ...options.env },
     input: options.input,
@@ -79,10 +87,14 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   fs.writeFileSync(planFile, JSON.stringify(plan));
   try {
     const output = await new Promise<string>((resolve, reject) => {
-      const client = spawn(process.execPath, [benchScript('support/loadClient.js'), planFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const client = spawn(process.execPath, [benchScript('support/loadClient.js'), planFile], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let printed = '';
       client.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-      client.on('exit', (code) => (code === 0 ? resolve(printed) : reject(new Error(`The load client failed (exit ${code})`))));
+      client.on('exit', (code) =>
+        code === 0 ? resolve(printed) : reject(new Error(`The load client failed (exit ${code})`)),
+      );
     });
     return JSON.parse(output) as LoadResult;
   } finally {

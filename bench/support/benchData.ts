@@ -18,7 +18,11 @@ function seed(data: BenchData, count: number, seedNumber: number): void {
  * million take some minutes to make). `prepare` runs after the first `count - newCount`, to
  * record a digest, say; an officer account is added for the workspace's benchmarks.
  */
-export function benchData(name: string, count: number, options: { newCount?: number; beforeNew?: (data: BenchData) => void } = {}): BenchData {
+export function benchData(
+  name: string,
+  count: number,
+  options: { newCount?: number; beforeNew?: (data: BenchData) => void } = {},
+): BenchData {
   const dataDir = path.join(benchDataRoot, name);
   const marker = path.join(dataDir, markerFile);
   if (fs.existsSync(marker)) return JSON.parse(fs.readFileSync(marker, 'utf8')) as BenchData;

@@ -32,7 +32,16 @@ export interface LoadResult {
 
 function requestsFor(plan: LoadPlan): autocannon.Request[] {
   if (plan.postPath) {
-    const files = plan.reportBytes ? [{ field: 'reports', name: 'workshop-report.pdf', type: 'application/pdf', content: pdfDocument('Workshop report', plan.reportBytes) }] : [];
+    const files = plan.reportBytes
+      ? [
+          {
+            field: 'reports',
+            name: 'workshop-report.pdf',
+            type: 'application/pdf',
+            content: pdfDocument('Workshop report', plan.reportBytes),
+          },
+        ]
+      : [];
     const template = multipartTemplate(plan.fields ?? {}, files);
     return [
       {
@@ -63,7 +72,12 @@ async function main(): Promise<void> {
   const summary: LoadResult = {
     requestsPerSecond: result.requests.average,
     total: result.requests.total,
-    latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
+    latencyMs: {
+      p50: result.latency.p50,
+      p97_5: result.latency.p97_5,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
     statusCounts,
     errors: result.errors,
     timeouts: result.timeouts,

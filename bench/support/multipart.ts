@@ -13,14 +13,21 @@ const tokenPlaceholder = '0'.repeat(32);
  * A multipart/form-data body as a browser sends the response form. `formToken` is left as a
  * placeholder at a known offset, so each request can carry a new one cheaply.
  */
-export function multipartTemplate(fields: Record<string, string>, files: readonly { field: string; name: string; type: string; content: Buffer }[]): BodyTemplate {
+export function multipartTemplate(
+  fields: Record<string, string>,
+  files: readonly { field: string; name: string; type: string; content: Buffer }[],
+): BodyTemplate {
   const boundary = `----bench${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries({ ...fields, formToken: tokenPlaceholder })) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   for (const file of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+    );
     parts.push(file.content, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));

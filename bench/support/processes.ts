@@ -36,7 +36,12 @@ export interface RunningServer {
  * Runs `node <script>` with `env` (the whole environment) on a free port and waits until `readyPath` answers 200.
  * The server under test and the load client each get a process of their own.
  */
-export async function startServer(script: string, args: string[], env: NodeJS.ProcessEnv, readyPath = '/'): Promise<RunningServer> {
+export async function startServer(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyPath = '/',
+): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [script, ...args], {
@@ -49,7 +54,10 @@ export async function startServer(script: string, args: string[], env: NodeJS.Pr
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} stopped before it served a page:\n${output}`);
-    const answered = await fetch(url + readyPath).then((response) => response.status, () => 0);
+    const answered = await fetch(url + readyPath).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (answered === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

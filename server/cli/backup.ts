@@ -23,7 +23,10 @@ function summaryLine(summary: BackupSummary): string {
 async function main(args: string[]): Promise<void> {
   const destinationIndex = args.indexOf('--to');
   const destinationArgument = destinationIndex === -1 ? undefined : args[destinationIndex + 1];
-  const understood = destinationIndex === -1 ? args.length === 0 : args.length === 2 && destinationIndex === 0 && destinationArgument !== undefined;
+  const understood =
+    destinationIndex === -1
+      ? args.length === 0
+      : args.length === 2 && destinationIndex === 0 && destinationArgument !== undefined;
   if (!understood) {
     console.log(usage);
     process.exitCode = args.includes('--help') ? 0 : 2;

@@ -22,7 +22,10 @@ type Request =
 /** What the command is asked to do, or null if the arguments are not one of its forms. */
 function readRequest(args: string[]): Request | null {
   try {
-    const { values } = parseArgs({ args, options: { preview: { type: 'boolean' }, 'send-now': { type: 'boolean' }, language: { type: 'string' } } });
+    const { values } = parseArgs({
+      args,
+      options: { preview: { type: 'boolean' }, 'send-now': { type: 'boolean' }, language: { type: 'string' } },
+    });
     if (values.preview && !values['send-now']) {
       const language = values.language ?? 'en';
       return isLanguage(language) ? { action: 'preview', language } : { action: 'unknown-language', language };

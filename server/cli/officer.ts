@@ -42,9 +42,12 @@ async function main(args: string[]): Promise<void> {
   try {
     if (command === 'list') {
       const accounts = officers.list();
-      if (accounts.length === 0) console.log('There are no officer accounts yet. Add one with: npm run officer -- add <email>');
+      if (accounts.length === 0)
+        console.log('There are no officer accounts yet. Add one with: npm run officer -- add <email>');
       for (const account of accounts) {
-        console.log(`${account.email}\t${account.disabledAt ? `disabled ${account.disabledAt}` : 'active'}\tsince ${account.createdAt}`);
+        console.log(
+          `${account.email}\t${account.disabledAt ? `disabled ${account.disabledAt}` : 'active'}\tsince ${account.createdAt}`,
+        );
       }
     } else if (command && email && ['add', 'reset-password'].includes(command)) {
       const password = await readNewPassword();

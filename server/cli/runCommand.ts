@@ -12,7 +12,8 @@ import { AccountError } from '../features/accounts/officerService';
 export function runCommand(main: (args: string[]) => Promise<void>): void {
   keepFilesPrivate();
   main(process.argv.slice(2)).catch((error: unknown) => {
-    const problem = error instanceof AccountError || error instanceof BackupError ? error.message : operatorProblem(error);
+    const problem =
+      error instanceof AccountError || error instanceof BackupError ? error.message : operatorProblem(error);
     if (problem === null) throw error;
     console.error(problem);
     process.exitCode = 1;

@@ -43,12 +43,20 @@ async function main(args: string[]): Promise<void> {
   const window = portal.window.status();
   const period = demoPeriod(window, consultation, systemClock.now());
   if (period === null) {
-    console.error(`The consultation opens at ${window.opensAt.toISOString()}: there is no time yet for responses to have arrived in.`);
+    console.error(
+      `The consultation opens at ${window.opensAt.toISOString()}: there is no time yet for responses to have arrived in.`,
+    );
     portal.close();
     process.exitCode = 1;
     return;
   }
-  const generator = new DemoSubmissions(consultation, loadCorpus(path.join(projectRoot, 'bench', 'corpus')), period, count, seed);
+  const generator = new DemoSubmissions(
+    consultation,
+    loadCorpus(path.join(projectRoot, 'bench', 'corpus')),
+    period,
+    count,
+    seed,
+  );
 
   /** Stores one response; its report waits in incoming/ until the batch commits. Returns where its files go. */
   const insertResponse = (response: DemoResponse): [string, string][] => {
@@ -80,13 +88,17 @@ async function main(args: string[]): Promise<void> {
 
   const started = Date.now();
   try {
-    for (let done = 0; done < count; ) {
+    for (let done = 0; done < count;) {
       const size = Math.min(batchSize, count - done);
-      const toPlace = db.transaction(() => Array.from({ length: size }, () => insertResponse(generator.next())).flat())();
+      const toPlace = db.transaction(() =>
+        Array.from({ length: size }, () => insertResponse(generator.next())).flat(),
+      )();
       for (const [incoming, storedName] of toPlace) store.place(incoming, storedName);
       done += size;
       const seconds = (Date.now() - started) / 1000;
-      console.log(`${done.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')} responses (${Math.round(done / seconds).toLocaleString('en-GB')} a second)`);
+      console.log(
+        `${done.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')} responses (${Math.round(done / seconds).toLocaleString('en-GB')} a second)`,
+      );
     }
     db.pragma('optimize');
   } finally {

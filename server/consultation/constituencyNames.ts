@@ -17,7 +17,9 @@ export function constituencyLister(consultation: Consultation): (slugs: readonly
   return (slugs) => {
     const wanted = new Set(slugs);
     return [
-      ...consultation.constituencies.filter((constituency) => wanted.has(constituency.slug)).map((constituency) => constituency.name),
+      ...consultation.constituencies
+        .filter((constituency) => wanted.has(constituency.slug))
+        .map((constituency) => constituency.name),
       ...slugs.filter((slug) => !known.has(slug)),
     ];
   };

@@ -42,8 +42,7 @@ export class ConsultationWindow {
     const now = at.getTime();
     const opensAt = this.opensAtOverride?.instant ?? this.consultation.opensAt;
     const closesAt = this.closesAtOverride?.instant ?? this.consultation.closesAt;
-    const state: WindowState =
-      now < opensAt.getTime() ? 'not-yet-open' : now <= closesAt.getTime() ? 'open' : 'closed';
+    const state: WindowState = now < opensAt.getTime() ? 'not-yet-open' : now <= closesAt.getTime() ? 'open' : 'closed';
     const millisecondsLeft = Math.max(0, closesAt.getTime() - now);
     return {
       state,

@@ -37,7 +37,9 @@ export const consultationTranslationSchema = z.strictObject({
   organisation: text.optional(),
   introduction: text.optional(),
   privacyNotice: text.optional(),
-  howToRespond: z.strictObject({ guidance: text.optional(), postalAddress: z.array(text).min(1).optional() }).optional(),
+  howToRespond: z
+    .strictObject({ guidance: text.optional(), postalAddress: z.array(text).min(1).optional() })
+    .optional(),
 });
 
 const sectionWithBody = {

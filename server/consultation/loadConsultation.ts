@@ -85,7 +85,11 @@ function readDocument<Schema extends z.ZodType<{ slug: string; sections: { slug:
 ): z.output<Schema> {
   const document = readYaml(file, schema, contentDir);
   requireSlugMatchesFileName(file, document.slug, contentDir);
-  requireUniqueSlugs(file, document.sections.map((section) => section.slug), contentDir);
+  requireUniqueSlugs(
+    file,
+    document.sections.map((section) => section.slug),
+    contentDir,
+  );
   return document;
 }
 
@@ -115,8 +119,12 @@ function readWelshVersion<Schema extends z.ZodType<{ slug: string; sections: { s
 /** The paper in English, or in Welsh where its Welsh version says it, in English where it does not yet. */
 function paperFrom(paper: PaperFile, welsh: PaperTranslation | null): TopicPaper {
   const translated = <T>(welshText: T | undefined, englishText: T) =>
-    welshText === undefined ? { text: englishText, language: 'en' as const } : { text: welshText, language: 'cy' as const };
-  const foreword = paper.foreword ? { ...paper.foreword, body: translated(welsh?.foreword?.body, paper.foreword.body) } : null;
+    welshText === undefined
+      ? { text: englishText, language: 'en' as const }
+      : { text: welshText, language: 'cy' as const };
+  const foreword = paper.foreword
+    ? { ...paper.foreword, body: translated(welsh?.foreword?.body, paper.foreword.body) }
+    : null;
   const sections = paper.sections.map((section, index) => {
     const welshSection = welsh?.sections[index];
     return {
@@ -201,12 +209,17 @@ export function loadConsultation(contentDir: string): LocalisedConsultation {
   if (paperFiles.length === 0) {
     throw new ContentError(`${path.join(contentDir, 'papers')}: there must be at least one topic paper file here`);
   }
-  const guideFiles = yamlFilesIn(path.join(contentDir, 'guides')).map((file) => ({ file, guide: readDocument(file, guideFileSchema, contentDir) }));
+  const guideFiles = yamlFilesIn(path.join(contentDir, 'guides')).map((file) => ({
+    file,
+    guide: readDocument(file, guideFileSchema, contentDir),
+  }));
 
   const opensAt = DateTime.fromISO(consultation.opensAt, { zone: LONDON }).startOf('day');
   const closesAt = DateTime.fromISO(consultation.closesOn, { zone: LONDON }).endOf('day');
-  if (!opensAt.isValid) throw new ContentError(`${consultationFile}: opensAt: "${consultation.opensAt}" is not a real date`);
-  if (!closesAt.isValid) throw new ContentError(`${consultationFile}: closesOn: "${consultation.closesOn}" is not a real date`);
+  if (!opensAt.isValid)
+    throw new ContentError(`${consultationFile}: opensAt: "${consultation.opensAt}" is not a real date`);
+  if (!closesAt.isValid)
+    throw new ContentError(`${consultationFile}: closesOn: "${consultation.closesOn}" is not a real date`);
   if (closesAt <= opensAt) throw new ContentError(`${consultationFile}: closesOn: must be after opensAt`);
 
   const english: Consultation = {
@@ -227,7 +240,10 @@ export function loadConsultation(contentDir: string): LocalisedConsultation {
     },
     papers: paperFiles.map(({ paper }) => paperFrom(paper, null)),
     guides: guideFiles.map(({ guide }) => guideFrom(guide, 'en')),
-    constituencies: inAlphabeticalOrder(constituencies.constituencies.map(({ slug, name }) => ({ slug, name })), 'en'),
+    constituencies: inAlphabeticalOrder(
+      constituencies.constituencies.map(({ slug, name }) => ({ slug, name })),
+      'en',
+    ),
   };
 
   const welshFile = welshFileFor(consultationFile);
@@ -238,13 +254,19 @@ export function loadConsultation(contentDir: string): LocalisedConsultation {
     title: translation?.title ?? english.title,
     organisation: translation?.organisation ?? english.organisation,
     introductionHtml: translation?.introduction ? markdown.render(translation.introduction) : english.introductionHtml,
-    privacyNoticeHtml: translation?.privacyNotice ? markdown.render(translation.privacyNotice) : english.privacyNoticeHtml,
+    privacyNoticeHtml: translation?.privacyNotice
+      ? markdown.render(translation.privacyNotice)
+      : english.privacyNoticeHtml,
     howToRespond: {
       ...english.howToRespond,
       postalAddress: translation?.howToRespond?.postalAddress ?? english.howToRespond.postalAddress,
-      guidanceHtml: translation?.howToRespond?.guidance ? markdown.render(translation.howToRespond.guidance) : english.howToRespond.guidanceHtml,
+      guidanceHtml: translation?.howToRespond?.guidance
+        ? markdown.render(translation.howToRespond.guidance)
+        : english.howToRespond.guidanceHtml,
     },
-    papers: paperFiles.map(({ file, paper }) => paperFrom(paper, readWelshVersion(file, paper, paperTranslationSchema, contentDir))),
+    papers: paperFiles.map(({ file, paper }) =>
+      paperFrom(paper, readWelshVersion(file, paper, paperTranslationSchema, contentDir)),
+    ),
     guides: guideFiles.map(({ file, guide }) => {
       const welshGuide = readWelshVersion(file, guide, guideFileSchema, contentDir);
       return welshGuide ? guideFrom(welshGuide, 'cy') : guideFrom(guide, 'en');

@@ -45,7 +45,12 @@ export class EmailRenderer<Common extends EmailCommon> {
    * The email `name` in `language`, its subject the message `subjectKey`; `dataFor` gives its
    * templates what they show besides the common data, written with that data.
    */
-  render(name: string, language: Language, subject: { key: string; values?: MessageValues }, dataFor: (common: Common) => EmailData): BuiltMessage {
+  render(
+    name: string,
+    language: Language,
+    subject: { key: string; values?: MessageValues },
+    dataFor: (common: Common) => EmailData,
+  ): BuiltMessage {
     const common = this.commonData(language);
     const template = this.template(name);
     const data = { ...common, ...dataFor(common) };

@@ -13,7 +13,12 @@ export interface DeliveryPolicy {
 }
 
 // Retries at 30 s, 1, 2, 4 … minutes, then hourly: about two days before giving up.
-export const defaultDeliveryPolicy: DeliveryPolicy = { leaseMs: 2 * 60_000, firstRetryMs: 30_000, longestRetryMs: 60 * 60_000, maxAttempts: 50 };
+export const defaultDeliveryPolicy: DeliveryPolicy = {
+  leaseMs: 2 * 60_000,
+  firstRetryMs: 30_000,
+  longestRetryMs: 60 * 60_000,
+  maxAttempts: 50,
+};
 
 /** Who every message is from, and where replies to it go. */
 export interface Sender {
@@ -55,13 +60,23 @@ export class MailDelivery {
       this.sending.add(message.messageId);
       try {
         const { subject, text, html } = this.contentOf(message);
-        await this.deps.transport.send({ messageId: message.messageId, ...this.deps.sender, to: message.recipient, subject, text, html });
+        await this.deps.transport.send({
+          messageId: message.messageId,
+          ...this.deps.sender,
+          to: message.recipient,
+          subject,
+          text,
+          html,
+        });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         if (error instanceof PermanentDeliveryFailure || message.attempts >= this.deps.policy.maxAttempts) {
           this.deps.outbox.markFailed(message.id, reason);
         } else {
-          const wait = Math.min(this.deps.policy.firstRetryMs * 2 ** (message.attempts - 1), this.deps.policy.longestRetryMs);
+          const wait = Math.min(
+            this.deps.policy.firstRetryMs * 2 ** (message.attempts - 1),
+            this.deps.policy.longestRetryMs,
+          );
           this.deps.outbox.markRetry(message.id, reason, new Date(this.deps.clock.now().getTime() + wait));
         }
         continue;

@@ -14,7 +14,12 @@ interface Addressed {
  */
 export type QueuedMessage =
   | (Addressed & { readonly kind: 'receipt'; readonly submissionId: number })
-  | (Addressed & { readonly kind: 'digest'; readonly digestId: number; readonly language: Language; readonly message: BuiltMessage });
+  | (Addressed & {
+      readonly kind: 'digest';
+      readonly digestId: number;
+      readonly language: Language;
+      readonly message: BuiltMessage;
+    });
 
 export type OutboxRow = QueuedMessage & {
   readonly id: number;
@@ -37,12 +42,31 @@ interface OutboxColumns {
   readonly attempts: number;
 }
 
-function toOutboxRow({ id, messageId, kind, submissionId, digestId, language, recipient, subject, textBody, htmlBody, status, attempts }: OutboxColumns): OutboxRow {
+function toOutboxRow({
+  id,
+  messageId,
+  kind,
+  submissionId,
+  digestId,
+  language,
+  recipient,
+  subject,
+  textBody,
+  htmlBody,
+  status,
+  attempts,
+}: OutboxColumns): OutboxRow {
   const claimed = { id, messageId, recipient, status, attempts };
   // The table's CHECK guarantees a receipt its response, and the portal gives a digest its words and their language.
   return kind === 'receipt'
     ? { ...claimed, kind, submissionId: submissionId! }
-    : { ...claimed, kind, digestId: digestId!, language: language!, message: { subject: subject!, text: textBody!, html: htmlBody! } };
+    : {
+        ...claimed,
+        kind,
+        digestId: digestId!,
+        language: language!,
+        message: { subject: subject!, text: textBody!, html: htmlBody! },
+      };
 }
 
 export interface UndeliverableReceipt {
@@ -52,7 +76,8 @@ export interface UndeliverableReceipt {
 }
 
 /** A message that may be claimed now: waiting and due, or claimed by a worker whose lease ran out. */
-const claimable = "(status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_expires_at <= @now)";
+const claimable =
+  "(status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_expires_at <= @now)";
 
 const rowColumns = `id, message_id AS messageId, kind, submission_id AS submissionId, digest_id AS digestId, language, recipient, subject,
   text_body AS textBody, html_body AS htmlBody, status, attempts`;
@@ -67,7 +92,10 @@ export class OutboxRepository {
   private readonly markFailedStatement: Statement<[{ id: number; error: string }]>;
   private readonly releaseClaimsStatement: Statement<[]>;
   private readonly selectUndeliverableReceipts: Statement<[], UndeliverableReceipt>;
-  private readonly rewriteDigestStatement: Statement<[{ digestId: number; language: Language; subject: string; text: string; html: string }], string>;
+  private readonly rewriteDigestStatement: Statement<
+    [{ digestId: number; language: Language; subject: string; text: string; html: string }],
+    string
+  >;
   private readonly selectDigestLanguages: Statement<[number], Language>;
   private readonly selectReceiptIds: Statement<[number], string>;
   private readonly insertCopyToRemove: Statement<[string]>;
@@ -78,7 +106,10 @@ export class OutboxRepository {
     this.insertMessage = db.prepare(`
       INSERT INTO outbox (message_id, kind, submission_id, digest_id, language, recipient, subject, text_body, html_body, next_attempt_at, created_at)
       VALUES (@messageId, @kind, @submissionId, @digestId, @language, @recipient, @subject, @textBody, @htmlBody, @now, @now)`);
-    this.selectAnyClaimable = db.prepare(`SELECT 1 FROM outbox WHERE ${claimable} LIMIT 1`).pluck() as Statement<[{ now: string }], number>;
+    this.selectAnyClaimable = db.prepare(`SELECT 1 FROM outbox WHERE ${claimable} LIMIT 1`).pluck() as Statement<
+      [{ now: string }],
+      number
+    >;
     // One statement, so the claim is atomic even between two processes on the same database.
     this.claimNext = db.prepare(`
       UPDATE outbox SET status = 'sending', lease_expires_at = @leaseUntil, attempts = attempts + 1
@@ -100,15 +131,27 @@ export class OutboxRepository {
       SELECT s.reference, o.recipient, o.last_error AS lastError FROM outbox o JOIN submissions s ON s.id = o.submission_id
       WHERE o.kind = 'receipt' AND o.status = 'failed' ORDER BY o.id DESC`);
     this.rewriteDigestStatement = db
-      .prepare(`UPDATE outbox SET subject = @subject, text_body = @text, html_body = @html
-        WHERE digest_id = @digestId AND language = @language RETURNING message_id`)
-      .pluck() as Statement<[{ digestId: number; language: Language; subject: string; text: string; html: string }], string>;
+      .prepare(
+        `UPDATE outbox SET subject = @subject, text_body = @text, html_body = @html
+        WHERE digest_id = @digestId AND language = @language RETURNING message_id`,
+      )
+      .pluck() as Statement<
+      [{ digestId: number; language: Language; subject: string; text: string; html: string }],
+      string
+    >;
     this.selectDigestLanguages = db
       .prepare('SELECT DISTINCT language FROM outbox WHERE digest_id = ? ORDER BY language')
       .pluck() as Statement<[number], Language>;
-    this.selectReceiptIds = db.prepare("SELECT message_id FROM outbox WHERE submission_id = ? AND kind = 'receipt'").pluck() as Statement<[number], string>;
-    this.insertCopyToRemove = db.prepare('INSERT INTO mail_copies_to_remove (message_id) VALUES (?) ON CONFLICT DO NOTHING');
-    this.selectCopiesToRemove = db.prepare('SELECT message_id FROM mail_copies_to_remove').pluck() as Statement<[], string>;
+    this.selectReceiptIds = db
+      .prepare("SELECT message_id FROM outbox WHERE submission_id = ? AND kind = 'receipt'")
+      .pluck() as Statement<[number], string>;
+    this.insertCopyToRemove = db.prepare(
+      'INSERT INTO mail_copies_to_remove (message_id) VALUES (?) ON CONFLICT DO NOTHING',
+    );
+    this.selectCopiesToRemove = db.prepare('SELECT message_id FROM mail_copies_to_remove').pluck() as Statement<
+      [],
+      string
+    >;
     this.deleteCopyToRemove = db.prepare('DELETE FROM mail_copies_to_remove WHERE message_id = ?');
   }
 
@@ -134,7 +177,10 @@ export class OutboxRepository {
     // A read first: an UPDATE takes the write lock even when it changes nothing, and the worker
     // asks every few seconds, mostly to find nothing due.
     if (this.selectAnyClaimable.get({ now: now.toISOString() }) === undefined) return null;
-    const claimed = this.claimNext.get({ now: now.toISOString(), leaseUntil: new Date(now.getTime() + leaseMs).toISOString() });
+    const claimed = this.claimNext.get({
+      now: now.toISOString(),
+      leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+    });
     return claimed ? toOutboxRow(claimed) : null;
   }
 

@@ -34,7 +34,10 @@ function toNodemailer(message: OutgoingMessage) {
 /** SMTP 5xx replies are final (but 503, a sequence error), and so is an address nodemailer cannot use. */
 function isPermanent(error: unknown): boolean {
   const { responseCode, code } = error as { responseCode?: number; code?: string };
-  return (typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600 && responseCode !== 503) || code === 'EENVELOPE';
+  return (
+    (typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600 && responseCode !== 503) ||
+    code === 'EENVELOPE'
+  );
 }
 
 /** Sends through the SMTP server in SMTP_URL (TLS and authentication come from the URL). */
@@ -76,7 +79,8 @@ export function fileTransport(outboxDir: string): MailTransport {
       if (messageIds.length === 0) return;
       const endings = messageIds.map(fileNameEnding);
       for (const fileName of fs.readdirSync(outboxDir)) {
-        if (endings.some((ending) => fileName.endsWith(ending))) fs.rmSync(path.join(outboxDir, fileName), { force: true });
+        if (endings.some((ending) => fileName.endsWith(ending)))
+          fs.rmSync(path.join(outboxDir, fileName), { force: true });
       }
     },
     close: () => transporter.close(),

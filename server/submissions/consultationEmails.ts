@@ -32,6 +32,7 @@ export function consultationEmails(consultations: LocalisedConsultation, baseUrl
   return new EmailRenderer({
     commonFor: (language) => commonData(catalogue, consultations, baseUrl, language),
     // In capitals, in the reader's language: STAGE 2 POLICY CONSULTATION, YMGYNGHORIAD POLISI CAM 2.
-    subjectLine: ({ consultation, language }, subject) => `${consultation.title.toLocaleUpperCase(language)}: ${subject}`,
+    subjectLine: ({ consultation, language }, subject) =>
+      `${consultation.title.toLocaleUpperCase(language)}: ${subject}`,
   });
 }

@@ -15,7 +15,11 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const text = z.string().trim().min(1).max(200);
 // A long search is cut to its first 200 characters, not ignored.
-const searchText = z.string().trim().min(1).transform((value) => value.slice(0, 200));
+const searchText = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((value) => value.slice(0, 200));
 
 // A value the portal does not recognise is ignored, as if that filter were not set.
 const querySchema = z.object({
@@ -35,7 +39,20 @@ const querySchema = z.object({
   before: optional(z.string().max(500)),
 });
 
-export const filterParameters = ['q', 'paper', 'type', 'constituency', 'channel', 'report', 'status', 'tag', 'language', 'from', 'to', 'sort'] as const;
+export const filterParameters = [
+  'q',
+  'paper',
+  'type',
+  'constituency',
+  'channel',
+  'report',
+  'status',
+  'tag',
+  'language',
+  'from',
+  'to',
+  'sort',
+] as const;
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');

@@ -14,8 +14,7 @@ export type FormValues = Readonly<Record<string, string>>;
 export type FormMode = 'public' | 'officer';
 
 export type FormResult =
-  | { ok: true; values: FormValues; content: ResponseContent }
-  | { ok: false; values: FormValues; errors: FieldError[] };
+  { ok: true; values: FormValues; content: ResponseContent } | { ok: false; values: FormValues; errors: FieldError[] };
 
 /** Bodies that sit inside one constituency, so must name it. */
 const constituencyBodies: ReadonlySet<string> = new Set<RespondentType>(['branch', 'clp']);
@@ -56,11 +55,7 @@ export function allStrings(value: unknown): string[] {
 }
 
 const requiredText = (field: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `respond.errors.${field}.missing`)
-    .max(max, `respond.errors.${field}.tooLong`);
+  z.string().trim().min(1, `respond.errors.${field}.missing`).max(max, `respond.errors.${field}.tooLong`);
 
 const optionalText = (field: string, max: number) =>
   z
@@ -91,9 +86,13 @@ function buildFieldSchema(consultation: Consultation, mode: FormMode) {
       .trim()
       .refine((text) => text === '' || /^\d{1,6}$/.test(text), 'respond.errors.meetingAttendance.invalid')
       .transform((text) => (text === '' ? null : Number(text)))
-      .refine((count) => count === null || (count >= 1 && count <= responseLimits.attendance), 'respond.errors.meetingAttendance.invalid'),
+      .refine(
+        (count) => count === null || (count >= 1 && count <= responseLimits.attendance),
+        'respond.errors.meetingAttendance.invalid',
+      ),
     // Responses sent by email or post are covered by the privacy notice without a box to tick.
-    consentPrivacy: mode === 'public' ? z.literal('yes', { error: 'respond.errors.consentPrivacy.missing' }) : z.string(),
+    consentPrivacy:
+      mode === 'public' ? z.literal('yes', { error: 'respond.errors.consentPrivacy.missing' }) : z.string(),
     consentQuote: z.enum(['yes', 'no'], { error: 'respond.errors.consentQuote.missing' }),
   });
 }
@@ -158,7 +157,10 @@ function unreadableTextErrors(values: FormValues, lengthLimits: ReadonlyMap<stri
   for (const [field, limit] of lengthLimits) {
     const text = values[field]!.trim();
     if (text.length > limit || !text.includes(replacementCharacter)) continue;
-    errors.push({ field, key: field.startsWith('answer__') ? 'respond.errors.answer.unreadable' : `respond.errors.${field}.unreadable` });
+    errors.push({
+      field,
+      key: field.startsWith('answer__') ? 'respond.errors.answer.unreadable' : `respond.errors.${field}.unreadable`,
+    });
   }
   return errors;
 }
@@ -189,7 +191,8 @@ export function fieldOrder(consultation: Consultation): string[] {
 /** Every field of the response form as it was typed, whatever is wrong with it. */
 export function readTypedValues(body: Record<string, unknown>, consultation: Consultation): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const field of [...fieldOrder(consultation), 'meetingMonth', 'meetingYear']) values[field] = asTyped(body[field], isMultiLine(field));
+  for (const field of [...fieldOrder(consultation), 'meetingMonth', 'meetingYear'])
+    values[field] = asTyped(body[field], isMultiLine(field));
   return values;
 }
 
@@ -231,14 +234,22 @@ export function readResponseForm(
     }
   }
 
-  const meeting = readPastDate(values.meetingDay!, values.meetingMonth!, values.meetingYear!, now, 'respond.errors.meetingDate');
+  const meeting = readPastDate(
+    values.meetingDay!,
+    values.meetingMonth!,
+    values.meetingYear!,
+    now,
+    'respond.errors.meetingDate',
+  );
   if (meeting.errorKey) errors.push({ field: 'meetingDay', key: meeting.errorKey });
 
   // Checks across fields use what was typed, so that every problem is reported at once.
   const respondentType = values.respondentType!;
   const isGroup = isOneOf(respondentTypes, respondentType) && isGroupResponse(respondentType);
-  if (isGroup && values.bodyName!.trim() === '') errors.push({ field: 'bodyName', key: 'respond.errors.bodyName.missing' });
-  if (isGroup && values.roleInBody!.trim() === '') errors.push({ field: 'roleInBody', key: 'respond.errors.roleInBody.missing' });
+  if (isGroup && values.bodyName!.trim() === '')
+    errors.push({ field: 'bodyName', key: 'respond.errors.bodyName.missing' });
+  if (isGroup && values.roleInBody!.trim() === '')
+    errors.push({ field: 'roleInBody', key: 'respond.errors.roleInBody.missing' });
   if (constituencyBodies.has(respondentType) && values.constituency === walesWide) {
     errors.push({ field: 'constituency', key: 'respond.errors.constituency.bodyNeedsOne' });
   }

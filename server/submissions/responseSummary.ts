@@ -67,7 +67,11 @@ export interface ResponseSummary {
  * they cannot disagree. The questions only a group is asked (its meeting and reports) are shown
  * for a group response, and for anyone else only when answered.
  */
-export function responseSummary(submission: NewSubmission, words: SummaryWords, audience: SummaryAudience): ResponseSummary {
+export function responseSummary(
+  submission: NewSubmission,
+  words: SummaryWords,
+  audience: SummaryAudience,
+): ResponseSummary {
   const { t, format, constituencyName } = words;
   const none = t('confirmation.summary.none');
   const isGroup = isGroupResponse(submission.respondentType);
@@ -92,34 +96,62 @@ export function responseSummary(submission: NewSubmission, words: SummaryWords, 
         ? [row(t('respond.email.label'), submission.email)]
         : []),
     ...(isGroup
-      ? [row(t('respond.bodyName.label'), submission.bodyName ?? ''), row(t('respond.roleInBody.label'), submission.roleInBody ?? '')]
+      ? [
+          row(t('respond.bodyName.label'), submission.bodyName ?? ''),
+          row(t('respond.roleInBody.label'), submission.roleInBody ?? ''),
+        ]
       : []),
     row(t('respond.constituency.label'), constituencyName(submission.constituency)),
     ...(forOfficer
-      ? [row(t('admin.submission.received'), received.join(' · ')), row(t('admin.list.language'), t(`admin.languages.${asLanguage(submission.language)}`))]
+      ? [
+          row(t('admin.submission.received'), received.join(' · ')),
+          row(t('admin.list.language'), t(`admin.languages.${asLanguage(submission.language)}`)),
+        ]
       : []),
     ...(shownForGroup(submission.meetingDate !== null)
-      ? [row(t('confirmation.summary.meetingDate'), submission.meetingDate ? format.date(submission.meetingDate) : none)]
+      ? [
+          row(
+            t('confirmation.summary.meetingDate'),
+            submission.meetingDate ? format.date(submission.meetingDate) : none,
+          ),
+        ]
       : []),
     ...(shownForGroup(submission.meetingAttendance !== null)
-      ? [row(t('respond.meetingAttendance.label'), submission.meetingAttendance === null ? none : String(submission.meetingAttendance))]
+      ? [
+          row(
+            t('respond.meetingAttendance.label'),
+            submission.meetingAttendance === null ? none : String(submission.meetingAttendance),
+          ),
+        ]
       : []),
     ...(shownForGroup(reports.length > 0)
-      ? [{ label: t('confirmation.summary.reports'), value: reports.map((report) => `${report.name} (${report.size})`).join(', ') || none, reports }]
+      ? [
+          {
+            label: t('confirmation.summary.reports'),
+            value: reports.map((report) => `${report.name} (${report.size})`).join(', ') || none,
+            reports,
+          },
+        ]
       : []),
-    row(t('respond.consentQuote.legend'), submission.consentToQuote ? t('respond.consentQuote.yes') : t('respond.consentQuote.no')),
+    row(
+      t('respond.consentQuote.legend'),
+      submission.consentToQuote ? t('respond.consentQuote.yes') : t('respond.consentQuote.no'),
+    ),
   ];
 
   const papers = words.consultation.papers.flatMap((paper) => {
     const answers = submission.answers
       .filter((answer) => answer.paper === paper.slug)
       .map((answer) => ({
-        heading: paper.sections.find((section) => section.slug === answer.section)?.title ?? t('admin.submission.wholePaper'),
+        heading:
+          paper.sections.find((section) => section.slug === answer.section)?.title ?? t('admin.submission.wholePaper'),
         body: answer.body,
       }));
     return answers.length > 0 ? [{ title: paper.title, answers }] : [];
   });
-  const anythingElse = submission.anythingElse ? { heading: t('respond.anythingElse.label'), body: submission.anythingElse } : null;
+  const anythingElse = submission.anythingElse
+    ? { heading: t('respond.anythingElse.label'), body: submission.anythingElse }
+    : null;
 
   return {
     rows,
@@ -134,10 +166,16 @@ export function responseSummary(submission: NewSubmission, words: SummaryWords, 
 
 /** Who a response is from, in a line, with the short names of respondent types: Sian Lewis · CLP: Gower CLP · Gower. */
 export function respondentLine(
-  respondent: { readonly name: string; readonly respondentType: RespondentType; readonly bodyName: string | null; readonly constituency: string },
+  respondent: {
+    readonly name: string;
+    readonly respondentType: RespondentType;
+    readonly bodyName: string | null;
+    readonly constituency: string;
+  },
   { t, constituencyName }: Pick<SummaryWords, 't' | 'constituencyName'>,
 ): string {
   const type = t(`admin.respondentTypes.${respondent.respondentType}`);
-  const from = isGroupResponse(respondent.respondentType) && respondent.bodyName ? `${type}: ${respondent.bodyName}` : type;
+  const from =
+    isGroupResponse(respondent.respondentType) && respondent.bodyName ? `${type}: ${respondent.bodyName}` : type;
   return [respondent.name, from, constituencyName(respondent.constituency)].join(' · ');
 }

@@ -40,12 +40,16 @@ export class ReviewRepository {
       FROM notes n JOIN officers o ON o.id = n.officer_id WHERE n.submission_id = ? ORDER BY n.id`);
     this.insertTag = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
     this.selectTagId = db.prepare('SELECT id FROM tags WHERE name = ?').pluck() as Statement<[string], number>;
-    this.tagSubmission = db.prepare('INSERT INTO submission_tags (submission_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+    this.tagSubmission = db.prepare(
+      'INSERT INTO submission_tags (submission_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    );
     this.untagSubmission = db.prepare(
       'DELETE FROM submission_tags WHERE submission_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)',
     );
     this.selectTagsOf = db
-      .prepare('SELECT t.name FROM submission_tags st JOIN tags t ON t.id = st.tag_id WHERE st.submission_id = ? ORDER BY t.name COLLATE NOCASE')
+      .prepare(
+        'SELECT t.name FROM submission_tags st JOIN tags t ON t.id = st.tag_id WHERE st.submission_id = ? ORDER BY t.name COLLATE NOCASE',
+      )
       .pluck() as Statement<[number], string>;
     this.selectTagsOfMany = db
       .prepare(

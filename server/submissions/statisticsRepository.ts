@@ -74,16 +74,21 @@ export class StatisticsRepository {
     // Grouped in the order of the table's key, so SQLite adds up as it reads, with no sort; the
     // totals by type, channel, status and day are then made from these few thousand rows in one pass.
     this.dailyCounts = db
-      .prepare(`
+      .prepare(
+        `
         SELECT received_day, respondent_type, channel, status, sum(submissions) FROM daily_counts
-        WHERE consultation = ? GROUP BY received_day, respondent_type, channel, status`)
+        WHERE consultation = ? GROUP BY received_day, respondent_type, channel, status`,
+      )
       .raw() as Statement<[string], DailyCountValues>;
     // What came after a digest is a range of ids: `+consultation` keeps SQLite from reading all of
     // the consultation's entries in an index instead, which grows with the consultation, not the news.
     const newSince = (column: string) =>
       db.prepare(`
         SELECT ${column} AS key, count(*) AS recent FROM submissions
-        WHERE id > @afterId AND +consultation = @consultation GROUP BY ${column}`) as Statement<ByConsultationAndId, { key: string; recent: number }>;
+        WHERE id > @afterId AND +consultation = @consultation GROUP BY ${column}`) as Statement<
+        ByConsultationAndId,
+        { key: string; recent: number }
+      >;
     this.byPaper = db.prepare(`
       SELECT paper AS key, sum(submissions) AS total, coalesce(sum(submissions) FILTER (WHERE received_day >= @sinceDay), 0) AS recent
       FROM paper_counts WHERE consultation = @consultation GROUP BY paper HAVING total > 0`);
@@ -100,7 +105,11 @@ export class StatisticsRepository {
   }
 
   summary(consultation: string, since: Since): Statistics {
-    if ('day' in since) return this.assemble(consultation, since.day, (daily) => ({ ...daily, byPaper: this.byPaper.all({ consultation, sinceDay: since.day }) }));
+    if ('day' in since)
+      return this.assemble(consultation, since.day, (daily) => ({
+        ...daily,
+        byPaper: this.byPaper.all({ consultation, sinceDay: since.day }),
+      }));
     // Before the first digest everything is new: the totals say how much, without a scan.
     if (since.afterSubmissionId === 0) return this.summary(consultation, { day: '0000-01-01' });
     // Totals to the end of time, and what is new by id: a range of the table's own key.
@@ -122,7 +131,11 @@ export class StatisticsRepository {
   }
 
   /** The statistics from the daily counts (since `sinceDay` for what is recent), completed by `complete`. */
-  private assemble(consultation: string, sinceDay: string, complete: (daily: DailyStatistics) => Omit<Statistics, 'coverage'>): Statistics {
+  private assemble(
+    consultation: string,
+    sinceDay: string,
+    complete: (daily: DailyStatistics) => Omit<Statistics, 'coverage'>,
+  ): Statistics {
     return { ...complete(this.dailyStatistics(consultation, sinceDay)), coverage: this.coverage.all(consultation) };
   }
 

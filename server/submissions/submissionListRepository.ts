@@ -1,6 +1,13 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../platform/db/database';
-import { snippetEnd, snippetStart, type Cursor, type SortOrder, type SubmissionFilter, type SubmissionListRow } from './submissionList';
+import {
+  snippetEnd,
+  snippetStart,
+  type Cursor,
+  type SortOrder,
+  type SubmissionFilter,
+  type SubmissionListRow,
+} from './submissionList';
 
 const sortSql: Record<SortOrder, { key: string; direction: 'ASC' | 'DESC' }> = {
   newest: { key: 's.received_at', direction: 'DESC' },
@@ -80,7 +87,9 @@ function whereClause(consultation: string, filter: SubmissionFilter): WhereClaus
   if (filter.text !== null) {
     const match = ftsQuery(filter.text);
     // A search with no words in it (only punctuation, say) matches nothing, rather than everything.
-    conditions.push(match ? 's.search_key IN (SELECT rowid FROM submission_search WHERE submission_search MATCH @match)' : '0');
+    conditions.push(
+      match ? 's.search_key IN (SELECT rowid FROM submission_search WHERE submission_search MATCH @match)' : '0',
+    );
     if (match) params.match = match;
   }
   return { sql: conditions.join(' AND '), params };
@@ -88,7 +97,13 @@ function whereClause(consultation: string, filter: SubmissionFilter): WhereClaus
 
 /** Whether the filter uses only columns that daily_counts (migrations 0004 and 0005) has. */
 function isCountedByDay(filter: SubmissionFilter): boolean {
-  return filter.text === null && filter.email === null && filter.paper === null && filter.constituency === null && filter.tag === null;
+  return (
+    filter.text === null &&
+    filter.email === null &&
+    filter.paper === null &&
+    filter.constituency === null &&
+    filter.tag === null
+  );
 }
 
 const listColumns = `
@@ -134,7 +149,11 @@ export class SubmissionListRepository {
          WHERE ${where.sql}${cursorCondition}
          ORDER BY ${key} ${scanDirection}, s.id ${scanDirection} LIMIT @limit`,
       )
-      .all({ ...where.params, ...(cursor ? { cursorKey: cursor.key, cursorId: cursor.id } : {}), limit: pageSize + 1 }) as SubmissionListRow[];
+      .all({
+        ...where.params,
+        ...(cursor ? { cursorKey: cursor.key, cursorId: cursor.id } : {}),
+        limit: pageSize + 1,
+      }) as SubmissionListRow[];
     return this.pageFrom(rows, pageSize, backwards, match);
   }
 
@@ -164,7 +183,12 @@ export class SubmissionListRepository {
          WHERE f.submission_search MATCH @match AND ${where.sql}${cursorCondition}
          ORDER BY f.rowid ${ascending ? 'ASC' : 'DESC'} LIMIT @limit`,
       )
-      .all({ ...where.params, match, ...(cursorKey === null ? {} : { cursorKey }), limit: pageSize + 1 }) as SubmissionListRow[];
+      .all({
+        ...where.params,
+        match,
+        ...(cursorKey === null ? {} : { cursorKey }),
+        limit: pageSize + 1,
+      }) as SubmissionListRow[];
     return this.pageFrom(rows, pageSize, backwards, match);
   }
 
@@ -206,13 +230,24 @@ export class SubmissionListRepository {
   count(filter: SubmissionFilter): number {
     const where = whereClause(this.consultation, filter);
     if (isCountedByDay(filter)) {
-      return this.db.prepare(`SELECT coalesce(sum(submissions), 0) FROM daily_counts s WHERE ${where.sql}`).pluck().get(where.params) as number;
+      return this.db
+        .prepare(`SELECT coalesce(sum(submissions), 0) FROM daily_counts s WHERE ${where.sql}`)
+        .pluck()
+        .get(where.params) as number;
     }
-    return (this.db.prepare(`SELECT count(*) AS total FROM submissions s WHERE ${where.sql}`).get(where.params) as { total: number }).total;
+    return (
+      this.db.prepare(`SELECT count(*) AS total FROM submissions s WHERE ${where.sql}`).get(where.params) as {
+        total: number;
+      }
+    ).total;
   }
 
   /** The references either side of a submission in the filtered, sorted list. */
-  neighbours(filter: SubmissionFilter, sort: SortOrder, reference: string): { previous: string | null; next: string | null } {
+  neighbours(
+    filter: SubmissionFilter,
+    sort: SortOrder,
+    reference: string,
+  ): { previous: string | null; next: string | null } {
     const walksSearchIndex = sort !== 'name' && filter.text !== null && ftsQuery(filter.text) !== null;
     const key = walksSearchIndex ? 'CAST(s.search_key AS TEXT)' : sortSql[sort].key.replace(' COLLATE NOCASE', '');
     const current = this.db
@@ -238,7 +273,9 @@ export class SubmissionListRepository {
     // Only the last id's sort key is needed, for the next batch's cursor: reading every one would
     // make a million strings for nothing.
     const first = this.db
-      .prepare(`SELECT s.id FROM submissions s WHERE ${where.sql} ORDER BY ${key} ${direction}, s.id ${direction} LIMIT @limit`)
+      .prepare(
+        `SELECT s.id FROM submissions s WHERE ${where.sql} ORDER BY ${key} ${direction}, s.id ${direction} LIMIT @limit`,
+      )
       .pluck();
     const following = this.db
       .prepare(
@@ -246,15 +283,29 @@ export class SubmissionListRepository {
          ORDER BY ${key} ${direction}, s.id ${direction} LIMIT @limit`,
       )
       .pluck();
-    const sortKeyOf = this.db.prepare(`SELECT ${sortKey} FROM submissions s WHERE s.id = ?`).pluck() as Statement<[number], string>;
+    const sortKeyOf = this.db.prepare(`SELECT ${sortKey} FROM submissions s WHERE s.id = ?`).pluck() as Statement<
+      [number],
+      string
+    >;
     // The cursor's key is read in the same turn as its batch, before the consumer can wait and an
     // erasure can remove the row.
-    const withCursor = (ids: number[]) => ({ ids, cursorId: ids.at(-1)!, cursorKey: ids.length === batchSize ? sortKeyOf.get(ids.at(-1)!) : undefined });
+    const withCursor = (ids: number[]) => ({
+      ids,
+      cursorId: ids.at(-1)!,
+      cursorKey: ids.length === batchSize ? sortKeyOf.get(ids.at(-1)!) : undefined,
+    });
     let batch = withCursor(first.all({ ...where.params, limit: batchSize }) as number[]);
     while (batch.ids.length > 0) {
       yield batch.ids;
       if (batch.cursorKey === undefined) return;
-      batch = withCursor(following.all({ ...where.params, cursorKey: batch.cursorKey, cursorId: batch.cursorId, limit: batchSize }) as number[]);
+      batch = withCursor(
+        following.all({
+          ...where.params,
+          cursorKey: batch.cursorKey,
+          cursorId: batch.cursorId,
+          limit: batchSize,
+        }) as number[],
+      );
     }
   }
 

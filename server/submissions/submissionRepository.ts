@@ -40,17 +40,69 @@ type SubmissionValues = [
 ];
 
 type AnswerValues = [submissionId: number, answerId: number, paper: string, section: string | null, body: string];
-type AttachmentValues = [submissionId: number, storedName: string, originalName: string, mediaType: string, sizeBytes: number, risk: ReportRisk | null];
+type AttachmentValues = [
+  submissionId: number,
+  storedName: string,
+  originalName: string,
+  mediaType: string,
+  sizeBytes: number,
+  risk: ReportRisk | null,
+];
 
-function toStoredSubmission(values: SubmissionValues, answers: readonly Answer[], attachments: readonly AttachmentRecord[]): StoredSubmission {
+function toStoredSubmission(
+  values: SubmissionValues,
+  answers: readonly Answer[],
+  attachments: readonly AttachmentRecord[],
+): StoredSubmission {
   const [
-    id, reference, consultation, channel, language, respondentType, name, email, bodyName, roleInBody, constituency,
-    anythingElse, meetingDate, meetingAttendance, consentQuote, status, receivedAt, receivedDay, createdAt, enteredBy, formToken, sentAfterClose,
+    id,
+    reference,
+    consultation,
+    channel,
+    language,
+    respondentType,
+    name,
+    email,
+    bodyName,
+    roleInBody,
+    constituency,
+    anythingElse,
+    meetingDate,
+    meetingAttendance,
+    consentQuote,
+    status,
+    receivedAt,
+    receivedDay,
+    createdAt,
+    enteredBy,
+    formToken,
+    sentAfterClose,
   ] = values;
   return {
-    id, reference, consultation, channel, language, respondentType, name, email, bodyName, roleInBody, constituency, answers,
-    anythingElse, meetingDate, meetingAttendance, consentToQuote: consentQuote === 1, status,
-    receivedAt: new Date(receivedAt), receivedDay, createdAt: new Date(createdAt), enteredBy, formToken, sentAfterClose: sentAfterClose === 1, attachments,
+    id,
+    reference,
+    consultation,
+    channel,
+    language,
+    respondentType,
+    name,
+    email,
+    bodyName,
+    roleInBody,
+    constituency,
+    answers,
+    anythingElse,
+    meetingDate,
+    meetingAttendance,
+    consentToQuote: consentQuote === 1,
+    status,
+    receivedAt: new Date(receivedAt),
+    receivedDay,
+    createdAt: new Date(createdAt),
+    enteredBy,
+    formToken,
+    sentAfterClose: sentAfterClose === 1,
+    attachments,
   };
 }
 
@@ -70,7 +122,9 @@ export function groupBySubmission<Row extends readonly [number, ...unknown[]], I
 
 /** A submission's answers in the order they were written, which is the order of their ids. */
 function inWrittenOrder(answers: AnswerValues[]): Answer[] {
-  return answers.sort((first, second) => first[1] - second[1]).map(([, , paper, section, body]) => ({ paper, section, body }));
+  return answers
+    .sort((first, second) => first[1] - second[1])
+    .map(([, , paper, section, body]) => ({ paper, section, body }));
 }
 
 /**
@@ -88,11 +142,18 @@ function searchableAnswers(submission: NewSubmission): string {
 
 /** Reads a batch of submissions with their answers and attachments, for the batch given by `where` on their id. */
 interface ManyReaders<Params extends unknown[]> {
-  bind(...params: Params): { submissions: () => SubmissionValues[]; answers: () => AnswerValues[]; attachments: () => AttachmentValues[] };
+  bind(...params: Params): {
+    submissions: () => SubmissionValues[];
+    answers: () => AnswerValues[];
+    attachments: () => AttachmentValues[];
+  };
 }
 
 function manyReaders<Params extends unknown[]>(db: Db, where: string): ManyReaders<Params> {
-  const submissions = db.prepare(`SELECT ${submissionColumns} FROM submissions WHERE id ${where}`).raw() as Statement<Params, SubmissionValues>;
+  const submissions = db.prepare(`SELECT ${submissionColumns} FROM submissions WHERE id ${where}`).raw() as Statement<
+    Params,
+    SubmissionValues
+  >;
   // Unordered: sorting a batch's answers needs SQLite to build a temporary b-tree, which costs more
   // than putting each submission's few in order afterwards (`inWrittenOrder`).
   const answers = db
@@ -148,16 +209,17 @@ export class SubmissionRepository {
         (SELECT coalesce(max(search_key) + 1, @searchKeyBase) FROM submissions
          WHERE search_key BETWEEN @searchKeyBase AND @searchKeyBase + ${searchKeysPerMillisecond - 1n})
       )`);
-    this.insertAnswer = db.prepare(
-      'INSERT INTO answers (submission_id, paper, section, body) VALUES (?, ?, ?, ?)',
-    );
+    this.insertAnswer = db.prepare('INSERT INTO answers (submission_id, paper, section, body) VALUES (?, ?, ?, ?)');
     this.insertAttachment = db.prepare(`
       INSERT INTO attachments (submission_id, stored_name, original_name, media_type, size_bytes, position, risk)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.insertSearchEntry = db.prepare(
       'INSERT INTO submission_search (rowid, name, body_name, answers) SELECT search_key, ?, ?, ? FROM submissions WHERE id = ?',
     );
-    this.selectIdByReference = db.prepare('SELECT id FROM submissions WHERE reference = ?').pluck() as Statement<[string], number>;
+    this.selectIdByReference = db.prepare('SELECT id FROM submissions WHERE reference = ?').pluck() as Statement<
+      [string],
+      number
+    >;
     // A batch's ids as one JSON array, so that one prepared statement serves any batch size; or,
     // for a batch of ids close together, their range, which SQLite reads in order several times faster.
     this.readersOfIdList = manyReaders(db, 'IN (SELECT value FROM json_each(?))');
@@ -167,7 +229,9 @@ export class SubmissionRepository {
       .prepare('SELECT reference FROM submissions WHERE form_token = ?')
       .pluck() as Statement<[string], string>;
     this.deleteSubmission = db.prepare('DELETE FROM submissions WHERE id = ?');
-    this.deleteSearchEntry = db.prepare('DELETE FROM submission_search WHERE rowid = (SELECT search_key FROM submissions WHERE id = ?)');
+    this.deleteSearchEntry = db.prepare(
+      'DELETE FROM submission_search WHERE rowid = (SELECT search_key FROM submissions WHERE id = ?)',
+    );
   }
 
   /**
@@ -242,16 +306,27 @@ export class SubmissionRepository {
     const first = ids.reduce((lowest, id) => Math.min(lowest, id));
     const last = ids.reduce((highest, id) => Math.max(highest, id));
     // Rows in the range that were not asked for are read and dropped: worth it while they are few.
-    const { submissions, answers, attachments } = last - first < ids.length * 2 ? this.readersOfIdRange.bind(first, last) : this.readersOfIdList.bind(JSON.stringify(ids));
+    const { submissions, answers, attachments } =
+      last - first < ids.length * 2
+        ? this.readersOfIdRange.bind(first, last)
+        : this.readersOfIdList.bind(JSON.stringify(ids));
     const valuesById = new Map(submissions().map((values) => [values[0], values]));
     const answersById = groupBySubmission(answers(), (values) => values);
     const attachmentsById = groupBySubmission(
       attachments(),
-      ([, storedName, originalName, mediaType, sizeBytes, risk]): AttachmentRecord => ({ storedName, originalName, mediaType, sizeBytes, risk }),
+      ([, storedName, originalName, mediaType, sizeBytes, risk]): AttachmentRecord => ({
+        storedName,
+        originalName,
+        mediaType,
+        sizeBytes,
+        risk,
+      }),
     );
     return ids.flatMap((id) => {
       const values = valuesById.get(id);
-      return values ? [toStoredSubmission(values, inWrittenOrder(answersById.get(id) ?? []), attachmentsById.get(id) ?? [])] : [];
+      return values
+        ? [toStoredSubmission(values, inWrittenOrder(answersById.get(id) ?? []), attachmentsById.get(id) ?? [])]
+        : [];
     });
   }
 

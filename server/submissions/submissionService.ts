@@ -25,7 +25,10 @@ export interface OfflineProvenance {
   readonly formToken: string;
 }
 
-type HowReceived = Pick<NewSubmission, 'channel' | 'language' | 'receivedAt' | 'receivedDay' | 'enteredBy' | 'sentAfterClose'> & {
+type HowReceived = Pick<
+  NewSubmission,
+  'channel' | 'language' | 'receivedAt' | 'receivedDay' | 'enteredBy' | 'sentAfterClose'
+> & {
   readonly formToken: string;
   readonly sendReceipt: boolean;
   /** More to write in the same transaction, such as the audit entry for an officer's entry. */
@@ -84,7 +87,11 @@ export class SubmissionService {
    * Stores a response that came by email or post, as an officer entered it. It may be entered
    * after the deadline: what counts is the day it arrived.
    */
-  async recordOffline(content: ResponseContent, files: readonly AcceptedFile[], provenance: OfflineProvenance): Promise<string> {
+  async recordOffline(
+    content: ResponseContent,
+    files: readonly AcceptedFile[],
+    provenance: OfflineProvenance,
+  ): Promise<string> {
     return this.storeOnce(content, files, {
       channel: provenance.channel,
       language: provenance.language,
@@ -95,7 +102,8 @@ export class SubmissionService {
       sentAfterClose: false,
       formToken: provenance.formToken,
       sendReceipt: provenance.sendReceipt,
-      alsoRecord: (reference) => this.deps.audit.record(provenance.actor, 'entry-recorded', reference, provenance.channel),
+      alsoRecord: (reference) =>
+        this.deps.audit.record(provenance.actor, 'entry-recorded', reference, provenance.channel),
     });
   }
 
@@ -112,7 +120,8 @@ export class SubmissionService {
     const storing = this.store(content, files, how)
       .catch((error: unknown) => {
         // Another process sharing the database stored the same form first.
-        const stored = error instanceof DuplicateForm ? this.deps.repository.referenceForFormToken(how.formToken) : null;
+        const stored =
+          error instanceof DuplicateForm ? this.deps.repository.referenceForFormToken(how.formToken) : null;
         if (stored) return stored;
         throw error;
       })
@@ -126,7 +135,11 @@ export class SubmissionService {
    * files move into place. If a move fails the row is removed again, so a response is stored
    * whole or not at all. A crash in between is finished by recoverInterruptedWrites at start.
    */
-  private async store(content: ResponseContent, files: readonly AcceptedFile[], { sendReceipt, alsoRecord, ...provenance }: HowReceived): Promise<string> {
+  private async store(
+    content: ResponseContent,
+    files: readonly AcceptedFile[],
+    { sendReceipt, alsoRecord, ...provenance }: HowReceived,
+  ): Promise<string> {
     const { id, submission } = await this.insertWithFreshReference(sendReceipt, alsoRecord, {
       ...content,
       ...provenance,

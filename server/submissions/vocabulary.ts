@@ -26,4 +26,11 @@ export const reviewStatuses = ['new', 'read', 'used', 'flagged'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 
 /** The most each field of a response may hold: characters, and people at a meeting. */
-export const responseLimits = { name: 200, email: 254, bodyName: 200, roleInBody: 100, answer: 50_000, attendance: 100_000 } as const;
+export const responseLimits = {
+  name: 200,
+  email: 254,
+  bodyName: 200,
+  roleInBody: 100,
+  answer: 50_000,
+  attendance: 100_000,
+} as const;

@@ -54,9 +54,14 @@ export function formSwitchLanguage(req: Request): Language | null {
  */
 export function setUpI18n({ consultations }: Services, secureCookies: boolean): I18n {
   const catalogue = createCatalogue();
-  const formatters = new Map(languages.map((language) => [language, createFormatters(language, catalogue.translatorFor(language))]));
+  const formatters = new Map(
+    languages.map((language) => [language, createFormatters(language, catalogue.translatorFor(language))]),
+  );
   const constituencyNamers = new Map(
-    languages.map((language) => [language, constituencyNamer(consultations[language], catalogue.translatorFor(language))]),
+    languages.map((language) => [
+      language,
+      constituencyNamer(consultations[language], catalogue.translatorFor(language)),
+    ]),
   );
 
   const localise: Localise = (req, res, language) => {
@@ -69,7 +74,13 @@ export function setUpI18n({ consultations }: Services, secureCookies: boolean): 
     res.locals.constituencyName = constituencyNamers.get(language)!;
   };
   const remember = (res: Response, language: Language) =>
-    res.cookie(cookieName, language, { httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: oneYearMs, path: '/' });
+    res.cookie(cookieName, language, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookies,
+      maxAge: oneYearMs,
+      path: '/',
+    });
 
   const router = Router();
   router.use((req, res, next) => {

@@ -1,7 +1,14 @@
 import { walesWide } from '../consultation/consultation';
 import { languages, locales, ownNames } from '../platform/vocabulary';
 import { acceptedReportExtensions } from '../submissions/reports/fileInspector';
-import { channels, enteredChannels, groupRespondentTypes, respondentTypes, responseLimits, reviewStatuses } from '../submissions/vocabulary';
+import {
+  channels,
+  enteredChannels,
+  groupRespondentTypes,
+  respondentTypes,
+  responseLimits,
+  reviewStatuses,
+} from '../submissions/vocabulary';
 
 /**
  * The portal's vocabulary as every page's template reads it, from the app's locals: a template

@@ -24,7 +24,13 @@ function workspaceRoutes(): { method: string; path: string; index: number }[] {
   const guardIndex = stack.findIndex((layer) => layer.name === 'requireOfficer');
   expect(guardIndex).toBeGreaterThan(0);
   return stack.flatMap((layer, index) =>
-    layer.route ? Object.keys(layer.route.methods).map((method) => ({ method, path: layer.route!.path, index: index - guardIndex })) : [],
+    layer.route
+      ? Object.keys(layer.route.methods).map((method) => ({
+          method,
+          path: layer.route!.path,
+          index: index - guardIndex,
+        }))
+      : [],
   );
 }
 
@@ -43,7 +49,8 @@ test('every workspace route but signing in sits behind the guard, and refuses a 
     }
     expect({ key, afterGuard: route.index > 0 }).toEqual({ key, afterGuard: true });
     const url = `/admin${route.path.replace(':reference', 'S2-2222-3333').replace(':position', '0')}`;
-    const response = route.method === 'get' ? await agent.get(url) : await agent.post(url).type('form').send({ _csrf: csrf });
+    const response =
+      route.method === 'get' ? await agent.get(url) : await agent.post(url).type('form').send({ _csrf: csrf });
     expect({ key, status: response.status, location: response.headers.location?.split('?')[0] }).toEqual({
       key,
       status: 303,
@@ -68,7 +75,9 @@ test('signing in gives a new session id, so an id planted beforehand is worthles
     .type('form')
     .send({ _csrf: csrfTokenIn(page.text), email: officerEmail, password: officerPassword })
     .expect(303);
-  const sessionCookie = ([] as string[]).concat(signedIn.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith('officer_session='));
+  const sessionCookie = ([] as string[])
+    .concat(signedIn.headers['set-cookie'] ?? [])
+    .find((cookie) => cookie.startsWith('officer_session='));
   expect(sessionCookie).toBeDefined();
   expect(sessionCookie).not.toContain('planted-session-id');
   expect(sessionCookie).toMatch(/HttpOnly/i);
@@ -80,10 +89,24 @@ test('the session id changes at sign-in even for a browser that already had a se
   const first = await signIn(portal.app);
   const before = (await first.agent.get('/admin')).status;
   expect(before).toBe(200);
-  const cookieBefore = first.agent.jar.getCookie('officer_session', { domain: '127.0.0.1', path: '/admin', secure: false, script: false })?.value;
+  const cookieBefore = first.agent.jar.getCookie('officer_session', {
+    domain: '127.0.0.1',
+    path: '/admin',
+    secure: false,
+    script: false,
+  })?.value;
   const csrf = csrfTokenIn((await first.agent.get('/admin/sign-in')).text);
-  await first.agent.post('/admin/sign-in').type('form').send({ _csrf: csrf, email: officerEmail, password: officerPassword }).expect(303);
-  const cookieAfter = first.agent.jar.getCookie('officer_session', { domain: '127.0.0.1', path: '/admin', secure: false, script: false })?.value;
+  await first.agent
+    .post('/admin/sign-in')
+    .type('form')
+    .send({ _csrf: csrf, email: officerEmail, password: officerPassword })
+    .expect(303);
+  const cookieAfter = first.agent.jar.getCookie('officer_session', {
+    domain: '127.0.0.1',
+    path: '/admin',
+    secure: false,
+    script: false,
+  })?.value;
   expect(cookieAfter).toBeDefined();
   expect(cookieAfter).not.toBe(cookieBefore);
 });
@@ -111,22 +134,42 @@ test('sign-in is throttled per account: after five failures even the right passw
   const agent = request.agent(portal.app);
   const csrf = csrfTokenIn((await agent.get('/admin/sign-in')).text);
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    await agent.post('/admin/sign-in').type('form').send({ _csrf: csrf, email: officerEmail, password: 'guess number ' + attempt }).expect(401);
+    await agent
+      .post('/admin/sign-in')
+      .type('form')
+      .send({ _csrf: csrf, email: officerEmail, password: 'guess number ' + attempt })
+      .expect(401);
   }
-  const refused = await agent.post('/admin/sign-in').type('form').send({ _csrf: csrf, email: officerEmail, password: officerPassword }).expect(401);
+  const refused = await agent
+    .post('/admin/sign-in')
+    .type('form')
+    .send({ _csrf: csrf, email: officerEmail, password: officerPassword })
+    .expect(401);
   expect(refused.text).toContain('too many attempts');
   // Another account from the same client is not locked by this one's failures.
   await addOfficer(portal, 'colleague@example.org', 'a different long password');
-  await agent.post('/admin/sign-in').type('form').send({ _csrf: csrf, email: 'colleague@example.org', password: 'a different long password' }).expect(303);
+  await agent
+    .post('/admin/sign-in')
+    .type('form')
+    .send({ _csrf: csrf, email: 'colleague@example.org', password: 'a different long password' })
+    .expect(303);
 });
 
 test('sign-in is throttled per client across accounts', async () => {
   const agent = request.agent(portal.app);
   const csrf = csrfTokenIn((await agent.get('/admin/sign-in')).text);
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    await agent.post('/admin/sign-in').type('form').send({ _csrf: csrf, email: `person${attempt}@example.org`, password: 'wrong password' }).expect(401);
+    await agent
+      .post('/admin/sign-in')
+      .type('form')
+      .send({ _csrf: csrf, email: `person${attempt}@example.org`, password: 'wrong password' })
+      .expect(401);
   }
-  await agent.post('/admin/sign-in').type('form').send({ _csrf: csrf, email: officerEmail, password: officerPassword }).expect(401);
+  await agent
+    .post('/admin/sign-in')
+    .type('form')
+    .send({ _csrf: csrf, email: officerEmail, password: officerPassword })
+    .expect(401);
 });
 
 test('signing in returns to the page asked for, but never to another site', async () => {
@@ -134,10 +177,16 @@ test('signing in returns to the page asked for, but never to another site', asyn
   const redirect = await agent.get('/admin/submissions?status=new').expect(303);
   expect(redirect.headers.location).toBe('/admin/sign-in?next=%2Fadmin%2Fsubmissions%3Fstatus%3Dnew');
   const csrf = csrfTokenIn((await agent.get(redirect.headers.location!)).text);
-  const back = await agent.post('/admin/sign-in').type('form').send({ _csrf: csrf, email: officerEmail, password: officerPassword, next: '/admin/submissions?status=new' });
+  const back = await agent
+    .post('/admin/sign-in')
+    .type('form')
+    .send({ _csrf: csrf, email: officerEmail, password: officerPassword, next: '/admin/submissions?status=new' });
   expect(back.headers.location).toBe('/admin/submissions?status=new');
   const other = await signIn(portal.app);
-  const away = await other.agent.post('/admin/sign-in').type('form').send({ _csrf: other.csrf, email: officerEmail, password: officerPassword, next: '//evil.example/admin' });
+  const away = await other.agent
+    .post('/admin/sign-in')
+    .type('form')
+    .send({ _csrf: other.csrf, email: officerEmail, password: officerPassword, next: '//evil.example/admin' });
   expect(away.headers.location).toBe('/admin');
 });
 
@@ -171,8 +220,12 @@ describe('accounts', () => {
 
   test('a short password, a duplicate account and a bad email are refused with a message', async () => {
     await expect(portal.services.officers.add('new@example.org', 'short')).rejects.toThrow('at least 12 characters');
-    await expect(portal.services.officers.add(officerEmail.toUpperCase(), 'long enough password')).rejects.toThrow('already an account');
-    await expect(portal.services.officers.add('not an email', 'long enough password')).rejects.toThrow('is not an email address');
+    await expect(portal.services.officers.add(officerEmail.toUpperCase(), 'long enough password')).rejects.toThrow(
+      'already an account',
+    );
+    await expect(portal.services.officers.add('not an email', 'long enough password')).rejects.toThrow(
+      'is not an email address',
+    );
   });
 
   test('a reset password works, and the old one no longer does', async () => {
@@ -185,7 +238,19 @@ describe('accounts', () => {
 describe('found in review', () => {
   test('a multipart POST without a CSRF token is refused on a route that does not read multipart', async () => {
     const reference = await portal.services.submissions.submit(
-      { respondentType: 'individual', name: 'Kept', email: 'kept@example.org', bodyName: null, roleInBody: null, constituency: 'arfon', answers: [], anythingElse: 'Keep me', meetingDate: null, meetingAttendance: null, consentToQuote: false },
+      {
+        respondentType: 'individual',
+        name: 'Kept',
+        email: 'kept@example.org',
+        bodyName: null,
+        roleInBody: null,
+        constituency: 'arfon',
+        answers: [],
+        anythingElse: 'Keep me',
+        meetingDate: null,
+        meetingAttendance: null,
+        consentToQuote: false,
+      },
       [],
       'en',
       'f'.repeat(32),

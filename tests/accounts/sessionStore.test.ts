@@ -55,9 +55,15 @@ describe('the officers’ session store, when the database cannot be used', () =
   });
 
   test('get reads while another process writes, and hands any error to its callback', () => {
-    expect(outcomeOf((done) => store.get('stored', done))).toEqual({ error: null, value: expect.objectContaining({ officerId: 1 }) });
+    expect(outcomeOf((done) => store.get('stored', done))).toEqual({
+      error: null,
+      value: expect.objectContaining({ officerId: 1 }),
+    });
     db.close();
-    expect(outcomeOf((done) => store.get('stored', done))).toEqual({ error: expect.objectContaining({ message: 'The database connection is not open' }), value: undefined });
+    expect(outcomeOf((done) => store.get('stored', done))).toEqual({
+      error: expect.objectContaining({ message: 'The database connection is not open' }),
+      value: undefined,
+    });
   });
 
   test('a touch that cannot be stored is reported, and the page goes on: the session only ends sooner', () => {

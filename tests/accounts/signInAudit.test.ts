@@ -19,13 +19,19 @@ async function signInForm() {
 }
 
 const failedSignIns = () =>
-  portal.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'sign-in-failed' ORDER BY id").all() as { actor: string; detail: string }[];
+  portal.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'sign-in-failed' ORDER BY id").all() as {
+    actor: string;
+    detail: string;
+  }[];
 
 test('sixty refused sign-ins with a huge email add a few short rows, not what was typed', async () => {
   const { attempt } = await signInForm();
   for (let index = 0; index < 60; index += 1) await attempt(`${index}${'x'.repeat(200 * 1024)}@example.org`);
   const rows = failedSignIns();
-  const recordedBytes = rows.reduce((total, row) => total + Buffer.byteLength(row.actor) + Buffer.byteLength(row.detail), 0);
+  const recordedBytes = rows.reduce(
+    (total, row) => total + Buffer.byteLength(row.actor) + Buffer.byteLength(row.detail),
+    0,
+  );
   // Five refusals for the one "account" all these share, then one row each for the account's and the
   // connection's throttling: the other 53 attempts were refused without a row.
   expect(rows).toHaveLength(7);
@@ -47,7 +53,9 @@ test('a password typed into the email box is neither stored nor shown; an email 
   ]);
   // A row written before this rule, holding a password, is not shown either.
   portal.db
-    .prepare("INSERT INTO audit_log (at, officer_id, actor, action, detail) VALUES ('2020-05-12T09:00:00.000Z', NULL, ?, 'sign-in-failed', 'wrong details')")
+    .prepare(
+      "INSERT INTO audit_log (at, officer_id, actor, action, detail) VALUES ('2020-05-12T09:00:00.000Z', NULL, ?, 'sign-in-failed', 'wrong details')",
+    )
     .run('hunter2 my old password');
 
   const { agent } = await signIn(portal.app);

@@ -85,6 +85,8 @@ test('the officer downloads the filtered list as CSV, Excel and a ZIP, each name
   expect(sheet.autoFilter).toMatch(/^A1:[A-Z]+\d+$/);
   expect(sheet.getRow(2).getCell(2).value).toBeInstanceOf(Date);
 
-  expect((await download('Download their reports as a ZIP')).name).toBe('stage-2-reports-status-flagged-2020-05-12.zip');
+  expect((await download('Download their reports as a ZIP')).name).toBe(
+    'stage-2-reports-status-flagged-2020-05-12.zip',
+  );
   await context.close();
 }, 60_000);

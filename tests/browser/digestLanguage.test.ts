@@ -21,7 +21,9 @@ test('yn Gymraeg: the Digests page previews the digest in Welsh, and the officer
 
   const preview = page.getByRole('region', { name: t('admin.digests.preview.heading') });
   expect(await preview.textContent()).toContain('Heb glywed gan y rhain eto: Aberafan');
-  expect(await page.locator('.email-preview').textContent()).toContain('YMGYNGHORIAD POLISI CAM 2: crynodeb, 1 ymateb newydd');
+  expect(await page.locator('.email-preview').textContent()).toContain(
+    'YMGYNGHORIAD POLISI CAM 2: crynodeb, 1 ymateb newydd',
+  );
   expect(await page.locator('main').textContent()).toContain(t('admin.digests.recipients.startLanguage'));
   await suite.accessibility.expectNoViolations(page, 'crynodebau, heb eu dewis (digests, not opted in)');
 

@@ -39,9 +39,17 @@ test('the officer signs in, finds a response by search, downloads its report, ma
 
   await page.locator('table a[href^="/admin/submissions/S2-"]').first().click();
   await suite.accessibility.expectNoViolations(page, 'submission');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Canton workshop.pdf' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Canton workshop.pdf' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('Canton workshop.pdf');
-  expect(fs.readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(
+    fs
+      .readFileSync(await download.path())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 
   // Opened, so read; now used.
   expect(await page.getByRole('group', { name: 'Status' }).getByLabel('Read').isChecked()).toBe(true);
@@ -51,7 +59,10 @@ test('the officer signs in, finds a response by search, downloads its report, ma
   expect(page.url()).toContain('q=dentistry');
 
   await page.getByRole('link', { name: 'Back to the list' }).click();
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download these as CSV' }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download these as CSV' }).click(),
+  ]);
   expect(csv.suggestedFilename()).toMatch(/^stage-2-responses-search-dentistry-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvText = fs.readFileSync(await csv.path(), 'utf8');
   expect(csvText).toContain('Canton Branch');

@@ -9,8 +9,14 @@ const references: Record<Language, string> = { en: '', cy: '' };
 
 const suite = browserSuite(async (portal) => {
   await addOfficer(portal);
-  references.en = await storeResponse(portal, '2020-05-01T10:00:00Z', { name: 'Gwen Morgan', anythingElse: 'Dentists in every town.' });
-  references.cy = await storeResponse(portal, '2020-05-02T10:00:00Z', { name: 'Rhys Hughes', anythingElse: 'Deintyddion ym mhob tref.' });
+  references.en = await storeResponse(portal, '2020-05-01T10:00:00Z', {
+    name: 'Gwen Morgan',
+    anythingElse: 'Dentists in every town.',
+  });
+  references.cy = await storeResponse(portal, '2020-05-02T10:00:00Z', {
+    name: 'Rhys Hughes',
+    anythingElse: 'Deintyddion ym mhob tref.',
+  });
 });
 
 describe.each<Language>(['en', 'cy'])('in %s', (language) => {
@@ -42,7 +48,12 @@ describe.each<Language>(['en', 'cy'])('in %s', (language) => {
 
     expect(await page.getByRole('status').textContent()).toBe(t('admin.submission.saved'));
     expect(new URL(page.url()).hash).toBe('#review');
-    expect(await page.getByRole('group', { name: t('admin.list.status') }).getByLabel(t('admin.statuses.used')).isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole('group', { name: t('admin.list.status') })
+        .getByLabel(t('admin.statuses.used'))
+        .isChecked(),
+    ).toBe(true);
     expect(await page.locator('.note').textContent()).toContain('Quote this in the chapter on primary care.');
     expect(await page.getByLabel(t('admin.submission.removeTag', { tag: 'dentistry' })).count()).toBe(1);
     expect(await page.getByLabel(t('admin.submission.removeTag', { tag: 'rural' })).count()).toBe(1);

@@ -26,18 +26,33 @@ test('a member reads the paper and responds to it, after one mistake (JavaScript
   await suite.accessibility.expectNoViolations(page, 'topic paper');
   await page.getByRole('link', { name: 'Respond to this paper' }).first().click();
   // It lands on the paper's answer, ready to type in, after the browser's own move to the link's target.
-  await page.waitForFunction("document.activeElement && document.activeElement.id === 'answer__health-and-social-care'", undefined, { timeout: 5_000 });
+  await page.waitForFunction(
+    "document.activeElement && document.activeElement.id === 'answer__health-and-social-care'",
+    undefined,
+    { timeout: 5_000 },
+  );
   await suite.accessibility.expectNoViolations(page, 'respond form');
 
   // Only a group's parts of the form are hidden from an individual, and come back for a group.
   const groupOnly = page.locator('[data-group-only]');
-  expect(await groupOnly.evaluateAll((parts) => parts.map((part) => (part as { hidden: boolean }).hidden))).toEqual([false, false]);
+  expect(await groupOnly.evaluateAll((parts) => parts.map((part) => (part as { hidden: boolean }).hidden))).toEqual([
+    false,
+    false,
+  ]);
   await page.getByLabel('On behalf of a Branch').check();
   await page.getByLabel('An individual member').check();
-  expect(await groupOnly.evaluateAll((parts) => parts.map((part) => (part as { hidden: boolean }).hidden))).toEqual([true, true]);
+  expect(await groupOnly.evaluateAll((parts) => parts.map((part) => (part as { hidden: boolean }).hidden))).toEqual([
+    true,
+    true,
+  ]);
   expect(await page.getByLabel('Attach reports').isVisible()).toBe(false);
   await suite.accessibility.expectNoViolations(page, 'respond form for an individual');
-  await fillAboutYou(page, { type: 'An individual member', name: 'Gwen Price', email: 'gwen@example', constituency: 'Ynys Môn' });
+  await fillAboutYou(page, {
+    type: 'An individual member',
+    name: 'Gwen Price',
+    email: 'gwen@example',
+    constituency: 'Ynys Môn',
+  });
   await page.getByLabel('Your response to Health and Social Care').fill('Keep the NHS free from privatisation.');
   await agreeAndSend(page);
   expect(await page.locator('.error-summary').textContent()).toContain('Enter an email address in the correct format');
@@ -64,17 +79,28 @@ test('a branch secretary attaches two reports, makes a mistake, and loses nothin
   const page = await context.newPage();
   await page.goto(`${suite.baseUrl}/respond`);
 
-  await fillAboutYou(page, { type: 'On behalf of a Branch', name: 'Rhodri Morgan', email: 'rhodri@example.org', constituency: 'Cardiff West' });
+  await fillAboutYou(page, {
+    type: 'On behalf of a Branch',
+    name: 'Rhodri Morgan',
+    email: 'rhodri@example.org',
+    constituency: 'Cardiff West',
+  });
   // Without JavaScript every part is there, the group's marked as only for a group.
   expect(await page.getByRole('group', { name: 'Only if you respond for a group' }).isVisible()).toBe(true);
-  expect(await page.getByText('Only if you respond for a group: if it held a workshop or discussion').isVisible()).toBe(true);
+  expect(await page.getByText('Only if you respond for a group: if it held a workshop or discussion').isVisible()).toBe(
+    true,
+  );
   await page.getByLabel('Name of the Branch, CLP, Labour Group or organisation').fill('Canton Branch');
   // The mistake: no role given.
   await page.getByText('Respond section by section').click();
   await page.getByLabel('3. Investing in our workforce').fill('Social care workers need the Real Living Wage.');
   await page.getByLabel('Attach reports').setInputFiles([
     { name: 'Canton workshop.pdf', mimeType: 'application/pdf', buffer: pdfFile() },
-    { name: 'Canton notes.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docxFile() },
+    {
+      name: 'Canton notes.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docxFile(),
+    },
   ]);
   await page.getByLabel('Day').fill('2');
   await page.getByLabel('Month').fill('5');
@@ -82,9 +108,13 @@ test('a branch secretary attaches two reports, makes a mistake, and loses nothin
   await page.getByLabel('How many people attended?').fill('18');
   await agreeAndSend(page);
 
-  expect(await page.locator('.error-summary').textContent()).toContain('Enter your role in the group, for example Branch Secretary');
+  expect(await page.locator('.error-summary').textContent()).toContain(
+    'Enter your role in the group, for example Branch Secretary',
+  );
   expect(await page.getByLabel('Your full name').inputValue()).toBe('Rhodri Morgan');
-  expect(await page.getByLabel('3. Investing in our workforce').inputValue()).toBe('Social care workers need the Real Living Wage.');
+  expect(await page.getByLabel('3. Investing in our workforce').inputValue()).toBe(
+    'Social care workers need the Real Living Wage.',
+  );
   expect(await page.getByLabel('I have read the privacy notice').isChecked()).toBe(true);
   expect(await page.locator('.file-list').textContent()).toMatch(/Canton workshop\.pdf[\s\S]*Canton notes\.docx/);
 
@@ -131,9 +161,16 @@ test('the warning as the deadline nears, and a response sent too late shown back
   try {
     suite.portal.clock.time = new Date('2020-06-15T23:40:00+01:00');
     await page.goto(`${suite.baseUrl}/respond`);
-    expect(await page.locator('#deadline-warning').textContent()).toContain('The consultation closes at 11:59pm tonight: 20 minutes left.');
+    expect(await page.locator('#deadline-warning').textContent()).toContain(
+      'The consultation closes at 11:59pm tonight: 20 minutes left.',
+    );
     await suite.accessibility.expectNoViolations(page, 'respond form, closing soon');
-    await fillAboutYou(page, { type: 'An individual member', name: 'Siân Lewis', email: 'sian@example.org', constituency: 'Arfon' });
+    await fillAboutYou(page, {
+      type: 'An individual member',
+      name: 'Siân Lewis',
+      email: 'sian@example.org',
+      constituency: 'Arfon',
+    });
     await page.getByLabel('Your response to Health and Social Care').fill('Written as the deadline passed.');
     suite.portal.clock.time = new Date('2020-06-16T02:00:00+01:00');
     await agreeAndSend(page);
@@ -175,7 +212,12 @@ test('with JavaScript on: a character count, and a draft that survives closing t
   expect(await again.getByLabel('Your full name').inputValue()).toBe('Ffion Hughes');
   expect(await again.locator('.draft-notice').textContent()).toContain('We have put back what you typed earlier');
   await suite.accessibility.expectNoViolations(again, 'respond form with a restored draft');
-  await fillAboutYou(again, { type: 'An individual member', name: 'Ffion Hughes', email: 'ffion@example.org', constituency: 'Delyn' });
+  await fillAboutYou(again, {
+    type: 'An individual member',
+    name: 'Ffion Hughes',
+    email: 'ffion@example.org',
+    constituency: 'Delyn',
+  });
   await agreeAndSend(again);
   await again.waitForURL('**/respond/confirmation');
   await again.goto(`${suite.baseUrl}/respond`);

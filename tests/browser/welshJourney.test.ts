@@ -28,13 +28,22 @@ test('yn Gymraeg: a branch secretary responds with two reports, makes a mistake,
   await page.getByLabel(t('respond.email.label')).fill('rhiannon@example.org');
   await page.getByLabel(t('respond.bodyName.label')).fill('Cangen Treganna');
   await page.getByLabel(t('respond.constituency.label'), { exact: true }).selectOption({ label: 'Gorllewin Caerdydd' });
-  await page.getByLabel(t('respond.answer.paperLabel', { title: 'Iechyd a Gofal Cymdeithasol' })).fill('Mae angen mwy o ddeintyddion y GIG yng Nghaerdydd.');
+  await page
+    .getByLabel(t('respond.answer.paperLabel', { title: 'Iechyd a Gofal Cymdeithasol' }))
+    .fill('Mae angen mwy o ddeintyddion y GIG yng Nghaerdydd.');
   await page.getByLabel(t('respond.reports.label')).setInputFiles([
     { name: 'Adroddiad y gweithdy.pdf', mimeType: 'application/pdf', buffer: pdfFile() },
-    { name: 'Nodiadau.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docxFile() },
+    {
+      name: 'Nodiadau.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docxFile(),
+    },
   ]);
   await page.getByLabel(t('respond.consentPrivacy.label')).check();
-  await page.getByRole('group', { name: t('respond.consentQuote.legend') }).getByLabel(t('respond.consentQuote.yes'), { exact: true }).check();
+  await page
+    .getByRole('group', { name: t('respond.consentQuote.legend') })
+    .getByLabel(t('respond.consentQuote.yes'), { exact: true })
+    .check();
   await page.getByRole('button', { name: t('respond.submit') }).click();
 
   expect(await page.locator('.error-summary').textContent()).toContain(t('respond.errors.roleInBody.missing'));

@@ -31,7 +31,9 @@ describe('overriding the times for a preview', () => {
   const startedAt = new Date('2026-11-23T12:00:00Z');
 
   test('a duration counts from the start', () => {
-    expect(parseTimeOverride('CONSULTATION_CLOSES_AT', 'P28D', startedAt)?.instant.toISOString()).toBe('2026-12-21T12:00:00.000Z');
+    expect(parseTimeOverride('CONSULTATION_CLOSES_AT', 'P28D', startedAt)?.instant.toISOString()).toBe(
+      '2026-12-21T12:00:00.000Z',
+    );
   });
 
   test('a time without an offset is London time', () => {
@@ -48,7 +50,13 @@ describe('overriding the times for a preview', () => {
 
   test('an override opens the consultation now, and says which setting did it', () => {
     const config = createConfig({ CONSULTATION_CLOSES_AT: 'P28D', NODE_ENV: 'test' }, startedAt);
-    const window = new ConsultationWindow(consultation, new TestClock(startedAt), config.opensAtOverride, config.closesAtOverride, config.lateResponseGraceMs);
+    const window = new ConsultationWindow(
+      consultation,
+      new TestClock(startedAt),
+      config.opensAtOverride,
+      config.closesAtOverride,
+      config.lateResponseGraceMs,
+    );
     expect(window.status()).toMatchObject({ state: 'open', overrides: { opensAt: null, closesAt: 'P28D' } });
     expect(window.status().publishedClosesAt).toEqual(consultation.closesAt);
   });
@@ -65,7 +73,10 @@ describe('settings', () => {
 });
 
 test('the dashboard copes with a preview that closes before the real opening day', () => {
-  const portal = createTestPortal({ now: new Date('2019-06-01T12:00:00Z'), env: { CONSULTATION_OPENS_AT: '2019-05-01', CONSULTATION_CLOSES_AT: '2019-07-01' } });
+  const portal = createTestPortal({
+    now: new Date('2019-06-01T12:00:00Z'),
+    env: { CONSULTATION_OPENS_AT: '2019-05-01', CONSULTATION_CLOSES_AT: '2019-07-01' },
+  });
   try {
     expect(portal.services.dashboard.summary().chartFrom <= portal.services.dashboard.summary().chartTo).toBe(true);
   } finally {

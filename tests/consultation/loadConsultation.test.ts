@@ -25,7 +25,9 @@ describe('the shipped Stage 2 consultation', () => {
     expect(paper!.foreword?.signedBy).toBe('Mark Drakeford');
     expect(paper!.sections).toHaveLength(9);
     expect(paper!.sections.flatMap((section) => section.quotes)).toHaveLength(7);
-    expect(paper!.sections.flatMap((section) => section.quotes).map((quote) => quote.attribution)).toContain('Preseli Pembrokeshire CLP');
+    expect(paper!.sections.flatMap((section) => section.quotes).map((quote) => quote.attribution)).toContain(
+      'Preseli Pembrokeshire CLP',
+    );
     for (const section of paper!.sections) {
       expect(section.questions.length).toBeGreaterThanOrEqual(2);
       expect(section.questions.length).toBeLessThanOrEqual(4);
@@ -66,7 +68,8 @@ describe('a broken content file stops the start with a message naming the file, 
   afterEach(() => fs.rmSync(path.dirname(contentDir), { recursive: true, force: true }));
 
   const paperFile = () => path.join(contentDir, 'papers', 'health-and-social-care.yaml');
-  const edit = (file: string, change: (text: string) => string) => fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
+  const edit = (file: string, change: (text: string) => string) =>
+    fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
   const loadError = (): string => {
     try {
       loadConsultation(contentDir);
@@ -79,7 +82,9 @@ describe('a broken content file stops the start with a message naming the file, 
 
   test('a section without questions', () => {
     edit(paperFile(), (text) => text.replace(/ {4}questions:\n( {6}- .*\n)+/, '    questions: []\n'));
-    expect(loadError()).toBe('stage-2/papers/health-and-social-care.yaml: sections.0.questions: must ask at least one question for discussion');
+    expect(loadError()).toBe(
+      'stage-2/papers/health-and-social-care.yaml: sections.0.questions: must ask at least one question for discussion',
+    );
   });
 
   test('a missing title', () => {
@@ -88,7 +93,9 @@ describe('a broken content file stops the start with a message naming the file, 
   });
 
   test('a deadline that is not a date', () => {
-    edit(path.join(contentDir, 'consultation.yaml'), (text) => text.replace('closesOn: "2020-06-15"', 'closesOn: "15 June"'));
+    edit(path.join(contentDir, 'consultation.yaml'), (text) =>
+      text.replace('closesOn: "2020-06-15"', 'closesOn: "15 June"'),
+    );
     expect(loadError()).toBe(
       'stage-2/consultation.yaml: closesOn: must be a date written as YYYY-MM-DD, such as "2020-06-15"',
     );
@@ -96,12 +103,16 @@ describe('a broken content file stops the start with a message naming the file, 
 
   test('a field the loader does not know, such as a misspelling', () => {
     edit(paperFile(), (text) => text.replace(/^summary:/m, 'sumary: x\nsummary:'));
-    expect(loadError()).toContain('stage-2/papers/health-and-social-care.yaml: (the whole file): Unrecognized key: "sumary"');
+    expect(loadError()).toContain(
+      'stage-2/papers/health-and-social-care.yaml: (the whole file): Unrecognized key: "sumary"',
+    );
   });
 
   test('a slug that does not match the file name', () => {
     fs.renameSync(paperFile(), path.join(contentDir, 'papers', 'health.yaml'));
-    expect(loadError()).toBe('stage-2/papers/health.yaml: slug: is "health-and-social-care" but must match the file name, "health"');
+    expect(loadError()).toBe(
+      'stage-2/papers/health.yaml: slug: is "health-and-social-care" but must match the file name, "health"',
+    );
   });
 
   test('YAML that does not parse', () => {
@@ -124,7 +135,10 @@ describe('a broken content file stops the start with a message naming the file, 
         '      - Is this the right direction of travel?',
       ].join('\n'),
     );
-    expect(loadConsultation(contentDir).en.papers.map((paper) => paper.slug)).toEqual(['health-and-social-care', 'housing']);
+    expect(loadConsultation(contentDir).en.papers.map((paper) => paper.slug)).toEqual([
+      'health-and-social-care',
+      'housing',
+    ]);
   });
 
   test('a Welsh paper must have the same sections as the English', () => {
@@ -132,7 +146,9 @@ describe('a broken content file stops the start with a message naming the file, 
       path.join(contentDir, 'papers', 'health-and-social-care.cy.yaml'),
       fs.readFileSync(paperFile(), 'utf8').replace('slug: investment-in-services', 'slug: buddsoddi'),
     );
-    expect(loadError()).toMatch(/^stage-2\/papers\/health-and-social-care.cy.yaml: sections: must have the same section slugs, in the same order, as the English \(investment-in-services, /);
+    expect(loadError()).toMatch(
+      /^stage-2\/papers\/health-and-social-care.cy.yaml: sections: must have the same section slugs, in the same order, as the English \(investment-in-services, /,
+    );
   });
 });
 
@@ -152,17 +168,45 @@ describe('the Welsh version', () => {
 
   test('has the paper’s title, section titles and questions in Welsh, and its text in English until that is translated', () => {
     const [paper] = cy.papers;
-    expect(paper).toMatchObject({ slug: 'health-and-social-care', language: 'cy', bodyLanguage: 'en', title: 'Iechyd a Gofal Cymdeithasol' });
-    expect(paper!.sections.map((section) => section.slug)).toEqual(en.papers[0]!.sections.map((section) => section.slug));
-    expect(paper!.sections.every((section) => section.bodyLanguage === 'en' && section.bodyHtml === en.papers[0]!.sections.find((english) => english.slug === section.slug)!.bodyHtml)).toBe(true);
+    expect(paper).toMatchObject({
+      slug: 'health-and-social-care',
+      language: 'cy',
+      bodyLanguage: 'en',
+      title: 'Iechyd a Gofal Cymdeithasol',
+    });
+    expect(paper!.sections.map((section) => section.slug)).toEqual(
+      en.papers[0]!.sections.map((section) => section.slug),
+    );
+    expect(
+      paper!.sections.every(
+        (section) =>
+          section.bodyLanguage === 'en' &&
+          section.bodyHtml === en.papers[0]!.sections.find((english) => english.slug === section.slug)!.bodyHtml,
+      ),
+    ).toBe(true);
     expect(paper!.sections.flatMap((section) => section.questions)).toHaveLength(31);
-    expect(paper!.sections.flatMap((section) => section.questions).filter((question) => en.papers[0]!.sections.some((english) => english.questions.includes(question)))).toEqual([]);
-    expect(paper!.foreword).toMatchObject({ title: 'Y ffordd at 2021', bodyLanguage: 'en', signedBy: 'Mark Drakeford' });
+    expect(
+      paper!.sections
+        .flatMap((section) => section.questions)
+        .filter((question) => en.papers[0]!.sections.some((english) => english.questions.includes(question))),
+    ).toEqual([]);
+    expect(paper!.foreword).toMatchObject({
+      title: 'Y ffordd at 2021',
+      bodyLanguage: 'en',
+      signedBy: 'Mark Drakeford',
+    });
   });
 
   test('lists the constituencies in the order of their Welsh names, by the Welsh alphabet', () => {
     const names = cy.constituencies.map((constituency) => constituency.name);
-    expect(names.slice(0, 6)).toEqual(['Aberafan', 'Aberconwy', 'Alun a Glannau Dyfrdwy', 'Arfon', 'Blaenau Gwent', 'Bro Morgannwg']);
+    expect(names.slice(0, 6)).toEqual([
+      'Aberafan',
+      'Aberconwy',
+      'Alun a Glannau Dyfrdwy',
+      'Arfon',
+      'Blaenau Gwent',
+      'Bro Morgannwg',
+    ]);
     // Bridgend is Pen-y-bont ar Ogwr: in English order it came straight after Brecon and Radnorshire.
     expect(names.indexOf('Pen-y-bont ar Ogwr')).toBe(names.indexOf('Ogwr') + 1);
     expect(names.at(-1)).toBe('Ynys Môn');

@@ -264,12 +264,25 @@ describe('renderDailyChart', () => {
 
   test('labels a handful of days over a short range', () => {
     const fortnight = renderDailyChart(chartOptions({ from: '2020-06-01', to: '2020-06-15' }));
-    expect(texts(fortnight, 'chart__date-label')).toEqual(
-      ['1 Jun', '3 Jun', '5 Jun', '7 Jun', '9 Jun', '11 Jun', '13 Jun', '15 Jun'],
-    );
-    expect(texts(renderDailyChart(chartOptions()), 'chart__date-label')).toEqual(
-      ['4 May', '11 May', '18 May', '25 May', '1 Jun', '8 Jun', '15 Jun'],
-    );
+    expect(texts(fortnight, 'chart__date-label')).toEqual([
+      '1 Jun',
+      '3 Jun',
+      '5 Jun',
+      '7 Jun',
+      '9 Jun',
+      '11 Jun',
+      '13 Jun',
+      '15 Jun',
+    ]);
+    expect(texts(renderDailyChart(chartOptions()), 'chart__date-label')).toEqual([
+      '4 May',
+      '11 May',
+      '18 May',
+      '25 May',
+      '1 Jun',
+      '8 Jun',
+      '15 Jun',
+    ]);
   });
 
   test('lets the caller write the date labels in the interface language', () => {
@@ -279,12 +292,26 @@ describe('renderDailyChart', () => {
         formatTick: (date) => `${Number(date.slice(8))} ${welshMonths[Number(date.slice(5, 7)) - 1]}`,
       }),
     );
-    expect(texts(svg, 'chart__date-label')).toEqual(['4 Mai', '11 Mai', '18 Mai', '25 Mai', '1 Meh', '8 Meh', '15 Meh']);
+    expect(texts(svg, 'chart__date-label')).toEqual([
+      '4 Mai',
+      '11 Mai',
+      '18 Mai',
+      '25 Mai',
+      '1 Meh',
+      '8 Meh',
+      '15 Meh',
+    ]);
   });
 
   test('over seven years (demo data from 2020 in a preview closing in 2027) draws weeks, and at most eight labels, all different, with their years', () => {
     const svg = renderDailyChart(
-      chartOptions({ days: [{ date: '2020-05-12', count: 41 }], from: '2020-02-01', to: '2027-01-03', deadline: '2027-01-03', today: '2026-12-06' }),
+      chartOptions({
+        days: [{ date: '2020-05-12', count: 41 }],
+        from: '2020-02-01',
+        to: '2027-01-03',
+        deadline: '2027-01-03',
+        today: '2026-12-06',
+      }),
     );
     // Monday 27 January 2020 to Sunday 3 January 2027.
     expect(elements(svg, 'rect', 'chart__bar')).toHaveLength(362);
@@ -298,10 +325,27 @@ describe('renderDailyChart', () => {
   });
 
   test('puts the year on the labels when the chart runs into another year, and only then', () => {
-    const overNewYear = renderDailyChart(chartOptions({ from: '2026-12-20', to: '2027-01-10', deadline: '2027-01-10', today: '2026-12-30' }));
-    expect(texts(overNewYear, 'chart__date-label')).toEqual(['20 Dec 2026', '27 Dec 2026', '3 Jan 2027', '10 Jan 2027']);
-    const byWeek = renderDailyChart(chartOptions({ from: '2026-09-28', to: '2027-01-03', deadline: '2027-01-03', today: '2026-12-06' }));
-    expect(texts(byWeek, 'chart__date-label')).toEqual(['28 Sep 2026', '12 Oct 2026', '26 Oct 2026', '9 Nov 2026', '23 Nov 2026', '7 Dec 2026', '21 Dec 2026']);
+    const overNewYear = renderDailyChart(
+      chartOptions({ from: '2026-12-20', to: '2027-01-10', deadline: '2027-01-10', today: '2026-12-30' }),
+    );
+    expect(texts(overNewYear, 'chart__date-label')).toEqual([
+      '20 Dec 2026',
+      '27 Dec 2026',
+      '3 Jan 2027',
+      '10 Jan 2027',
+    ]);
+    const byWeek = renderDailyChart(
+      chartOptions({ from: '2026-09-28', to: '2027-01-03', deadline: '2027-01-03', today: '2026-12-06' }),
+    );
+    expect(texts(byWeek, 'chart__date-label')).toEqual([
+      '28 Sep 2026',
+      '12 Oct 2026',
+      '26 Oct 2026',
+      '9 Nov 2026',
+      '23 Nov 2026',
+      '7 Dec 2026',
+      '21 Dec 2026',
+    ]);
     expect(texts(renderDailyChart(chartOptions()), 'chart__date-label')[0]).toBe('4 May');
     const seen: [string, boolean][] = [];
     renderDailyChart(chartOptions({ formatTick: (date, withYear) => (seen.push([date, withYear]), date) }));

@@ -8,14 +8,22 @@ import { demoPeriod } from '../../server/features/demo/demoSubmissions';
 import { ConsultationWindow } from '../../server/consultation/consultationWindow';
 import { createTestPortal, TestClock } from '../support/testPortal';
 
-const scripts = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (
+  JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts;
 const consultation = loadConsultation(path.join(projectRoot, 'content', 'stage-2')).en;
 const day = 24 * 3600 * 1000;
 
 /** The period demo responses arrive in, under these settings, at `now`. */
 function periodUnder(env: NodeJS.ProcessEnv, now: Date): { from: Date; to: Date } | null {
   const config = createConfig(env, now);
-  const window = new ConsultationWindow(consultation, new TestClock(now), config.opensAtOverride, config.closesAtOverride, config.lateResponseGraceMs);
+  const window = new ConsultationWindow(
+    consultation,
+    new TestClock(now),
+    config.opensAtOverride,
+    config.closesAtOverride,
+    config.lateResponseGraceMs,
+  );
   return demoPeriod(window.status(), consultation, now);
 }
 
@@ -23,7 +31,10 @@ describe('when demo responses arrive', () => {
   const now = new Date('2026-12-06T10:00:00Z');
 
   test('without a preview, over the consultation as it really ran', () => {
-    expect(periodUnder({ CONSULTATION_CLOSES_AT: 'none' }, now)).toEqual({ from: consultation.opensAt, to: consultation.closesAt });
+    expect(periodUnder({ CONSULTATION_CLOSES_AT: 'none' }, now)).toEqual({
+      from: consultation.opensAt,
+      to: consultation.closesAt,
+    });
   });
 
   test("in npm start's preview, over the consultation's own length, ending now, not from its real opening years before", () => {
@@ -35,7 +46,10 @@ describe('when demo responses arrive', () => {
 
   test('from the opening a setting gives, as the benchmarks give it', () => {
     const opensAt = new Date(now.getTime() - 120 * day);
-    expect(periodUnder({ CONSULTATION_OPENS_AT: opensAt.toISOString(), CONSULTATION_CLOSES_AT: 'P2D' }, now)).toEqual({ from: opensAt, to: now });
+    expect(periodUnder({ CONSULTATION_OPENS_AT: opensAt.toISOString(), CONSULTATION_CLOSES_AT: 'P2D' }, now)).toEqual({
+      from: opensAt,
+      to: now,
+    });
   });
 
   test('never, before the portal opens', () => {
@@ -55,9 +69,18 @@ describe("following the README's commands", () => {
   test("puts the demo responses in the dashboard chart of npm start's preview, a few months a week a bar", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-demo-'));
     // As from a shell: no test environment, no overrides, no .env file.
-    const { CONSULTATION_OPENS_AT: _opens, CONSULTATION_CLOSES_AT: _closes, NODE_ENV: _environment, ...inherited } = process.env;
+    const {
+      CONSULTATION_OPENS_AT: _opens,
+      CONSULTATION_CLOSES_AT: _closes,
+      NODE_ENV: _environment,
+      ...inherited
+    } = process.env;
     const seedCommand = scripts['seed:demo']!.replace(/^npm run build --silent && /, '');
-    execFileSync('sh', ['-c', `${seedCommand} --count 300`], { cwd: projectRoot, env: { ...inherited, DATA_DIR: dataDir, ENV_FILE: '' }, stdio: 'pipe' });
+    execFileSync('sh', ['-c', `${seedCommand} --count 300`], {
+      cwd: projectRoot,
+      env: { ...inherited, DATA_DIR: dataDir, ENV_FILE: '' },
+      stdio: 'pipe',
+    });
     const portal = createTestPortal({ dataDir, now: new Date(), env: { CONSULTATION_CLOSES_AT: 'P28D' } });
     try {
       const { total, chart } = portal.services.dashboard.summary();

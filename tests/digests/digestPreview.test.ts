@@ -10,14 +10,17 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-const preview = (extension: 'txt' | 'html') => fs.readFileSync(path.join(dataDir, `digest-preview.${extension}`), 'utf8');
+const preview = (extension: 'txt' | 'html') =>
+  fs.readFileSync(path.join(dataDir, `digest-preview.${extension}`), 'utf8');
 
 test('the preview is written in English, or in Welsh with --language cy', async () => {
   expect(await runBuiltCommand('digest', ['--preview'], { DATA_DIR: dataDir })).toMatchObject({ code: 0 });
   expect(preview('txt')).toMatch(/^Subject: STAGE 2 POLICY CONSULTATION: digest, 0 new responses\n/);
   expect(preview('html')).toContain('<html lang="en">');
 
-  expect(await runBuiltCommand('digest', ['--preview', '--language', 'cy'], { DATA_DIR: dataDir })).toMatchObject({ code: 0 });
+  expect(await runBuiltCommand('digest', ['--preview', '--language', 'cy'], { DATA_DIR: dataDir })).toMatchObject({
+    code: 0,
+  });
   const welsh = preview('txt');
   expect(welsh).toMatch(/^Subject: YMGYNGHORIAD POLISI CAM 2: crynodeb, dim ymatebion newydd\n/);
   expect(welsh).toContain('Dim byd newydd ers y crynodeb diwethaf');
@@ -31,5 +34,7 @@ test('a language it does not write is refused, saying which it does', async () =
   expect(refused).toMatchObject({ code: 2, stderr: '--language fr: write en for English or cy for Welsh.\n' });
   expect(fs.existsSync(path.join(dataDir, 'digest-preview.txt'))).toBe(false);
   // --language is for the preview: each recipient of a digest sent now reads it in their own language.
-  expect(await runBuiltCommand('digest', ['--send-now', '--language', 'cy'], { DATA_DIR: dataDir })).toMatchObject({ code: 2 });
+  expect(await runBuiltCommand('digest', ['--send-now', '--language', 'cy'], { DATA_DIR: dataDir })).toMatchObject({
+    code: 2,
+  });
 });

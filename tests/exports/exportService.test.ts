@@ -18,18 +18,40 @@ beforeEach(() => {
 afterEach(() => portal.close());
 
 const anything: SubmissionFilter = {
-  text: null, email: null, paper: null, respondentType: null, constituency: null, channel: null, hasReport: null,
-  status: null, tag: null, language: null, receivedFrom: null, receivedTo: null,
+  text: null,
+  email: null,
+  paper: null,
+  respondentType: null,
+  constituency: null,
+  channel: null,
+  hasReport: null,
+  status: null,
+  tag: null,
+  language: null,
+  receivedFrom: null,
+  receivedTo: null,
 };
 
 const response: ResponseContent = {
-  respondentType: 'individual', name: 'Eira', email: 'eira@example.org', bodyName: null, roleInBody: null,
-  constituency: 'ceredigion', answers: [], anythingElse: 'Rural bus routes to hospital.', meetingDate: null,
-  meetingAttendance: null, consentToQuote: false,
+  respondentType: 'individual',
+  name: 'Eira',
+  email: 'eira@example.org',
+  bodyName: null,
+  roleInBody: null,
+  constituency: 'ceredigion',
+  answers: [],
+  anythingElse: 'Rural bus routes to hospital.',
+  meetingDate: null,
+  meetingAttendance: null,
+  consentToQuote: false,
 };
 
 const token = (n: number) => n.toString(16).padStart(32, '0');
-const language = { t: createCatalogue().translatorFor('en'), consultation: { papers: [] }, constituencyName: (slug: string) => slug };
+const language = {
+  t: createCatalogue().translatorFor('en'),
+  consultation: { papers: [] },
+  constituencyName: (slug: string) => slug,
+};
 
 test('new responses can be stored while an export is half-way through, and every row is exported once', async () => {
   for (let n = 0; n < 25; n += 1) await portal.services.submissions.submit(response, [], 'en', token(n));
@@ -76,7 +98,15 @@ describe('rows read in batches', () => {
   function exportsInBatchesOf(batchSize: number): ExportService {
     const { services, db } = portal;
     const [submissions, reviews] = [new SubmissionRepository(db), new ReviewRepository(db)];
-    return new ExportService(services.consultation, services.queries, submissions, reviews, services.attachments, services.audit, batchSize);
+    return new ExportService(
+      services.consultation,
+      services.queries,
+      submissions,
+      reviews,
+      services.attachments,
+      services.audit,
+      batchSize,
+    );
   }
 
   function report(originalName: string): AcceptedFile {
@@ -84,7 +114,14 @@ describe('rows read in batches', () => {
     const storedName = made.toString(16).padStart(32, 'a');
     const filePath = path.join(portal.dataDir, `upload-${made}`);
     fs.writeFileSync(filePath, `%PDF ${originalName}`);
-    return { path: filePath, storedName, originalName, mediaType: 'application/pdf', sizeBytes: fs.statSync(filePath).size, risk: null };
+    return {
+      path: filePath,
+      storedName,
+      originalName,
+      mediaType: 'application/pdf',
+      sizeBytes: fs.statSync(filePath).size,
+      risk: null,
+    };
   }
 
   /** Seven responses a minute apart, each with its own mix of answers, reports and tags. */
@@ -100,9 +137,18 @@ describe('rows read in batches', () => {
         ...(n % 3 === 0 ? [{ paper: paper!.slug, section: firstSection!.slug, body: `first section ${n}` }] : []),
       ];
       const files = n % 3 === 1 ? [report(`minutes ${n}.pdf`), report(`report ${n}.pdf`)] : [];
-      const reference = await portal.services.submissions.submit({ ...response, name: `Respondent ${n}`, answers }, files, 'en', token(n));
+      const reference = await portal.services.submissions.submit(
+        { ...response, name: `Respondent ${n}`, answers },
+        files,
+        'en',
+        token(n),
+      );
       if (n % 2 === 1) {
-        portal.services.reviews.save(reference, { status: 'new', note: null, addTags: ['zebra crossings', `Area ${n}`], removeTags: [] }, officer);
+        portal.services.reviews.save(
+          reference,
+          { status: 'new', note: null, addTags: ['zebra crossings', `Area ${n}`], removeTags: [] },
+          officer,
+        );
       }
     }
   }
@@ -123,48 +169,69 @@ describe('rows read in batches', () => {
     expect(ids.map((id) => tagsById.get(id) ?? [])).toEqual(ids.map((id) => reviews.tagsOf(id)));
   });
 
-  test.each(['oldest', 'newest'] as const)('gives the same rows, in the same %s-first order, whatever the batch size, each answer in its own column', async (sort) => {
-    await submitVariedResponses();
-    const [paper] = portal.services.consultation.papers;
-    const { columns } = portal.services.exports.sheet(anything, sort, { ...language, consultation: portal.services.consultation });
-    const headers = columns.map((column) => column.header);
-    const [firstSection, secondSection] = paper!.sections;
-    const answerCells = (n: number) => {
-      const cells: Record<string, string> = { [paper!.title]: `whole paper ${n}` };
-      if (n % 2 === 0) cells[`${paper!.title}: ${secondSection!.title}`] = `second section ${n}`;
-      if (n % 3 === 0) cells[`${paper!.title}: ${firstSection!.title}`] = `first section ${n}`;
-      return cells;
-    };
-    const expected = [0, 1, 2, 3, 4, 5, 6].map((n) => ({
-      name: `Respondent ${n}`,
-      receivedAt: londonDateTime(new Date(Date.UTC(2020, 4, 1, 9, n))),
-      answers: answerCells(n),
-      tags: n % 2 === 1 ? [`Area ${n}`, 'zebra crossings'] : [],
-      attachmentNames: n % 3 === 1 ? [`minutes ${n}.pdf`, `report ${n}.pdf`] : [],
-    }));
-    if (sort === 'newest') expected.reverse();
+  test.each(['oldest', 'newest'] as const)(
+    'gives the same rows, in the same %s-first order, whatever the batch size, each answer in its own column',
+    async (sort) => {
+      await submitVariedResponses();
+      const [paper] = portal.services.consultation.papers;
+      const { columns } = portal.services.exports.sheet(anything, sort, {
+        ...language,
+        consultation: portal.services.consultation,
+      });
+      const headers = columns.map((column) => column.header);
+      const [firstSection, secondSection] = paper!.sections;
+      const answerCells = (n: number) => {
+        const cells: Record<string, string> = { [paper!.title]: `whole paper ${n}` };
+        if (n % 2 === 0) cells[`${paper!.title}: ${secondSection!.title}`] = `second section ${n}`;
+        if (n % 3 === 0) cells[`${paper!.title}: ${firstSection!.title}`] = `first section ${n}`;
+        return cells;
+      };
+      const expected = [0, 1, 2, 3, 4, 5, 6].map((n) => ({
+        name: `Respondent ${n}`,
+        receivedAt: londonDateTime(new Date(Date.UTC(2020, 4, 1, 9, n))),
+        answers: answerCells(n),
+        tags: n % 2 === 1 ? [`Area ${n}`, 'zebra crossings'] : [],
+        attachmentNames: n % 3 === 1 ? [`minutes ${n}.pdf`, `report ${n}.pdf`] : [],
+      }));
+      if (sort === 'newest') expected.reverse();
 
-    const rowsInBatchesOf = (batchSize: number) => [...exportsInBatchesOf(batchSize).sheet(anything, sort, language).rows];
-    const rows = rowsInBatchesOf(2);
-    const answerHeaders = headers.filter((header) => header.startsWith(paper!.title));
-    const answersUnder = (row: ExportRow) =>
-      Object.fromEntries(
-        answerHeaders.flatMap((header) => {
-          const cell = columns[headers.indexOf(header)]!.cell(row);
-          return cell === '' ? [] : [[header, cell]];
-        }),
-      );
-    const checked = rows.map((row) => ({ name: row.name, receivedAt: row.receivedAt, answers: answersUnder(row), tags: row.tags, attachmentNames: row.attachmentNames }));
-    expect(checked).toEqual(expected);
-    expect(rows[0]!.receivedAt).toMatch(/^2020-05-01 10:0\d:00$/);
-    expect(rowsInBatchesOf(3)).toEqual(rows);
-    expect(rowsInBatchesOf(1000)).toEqual(rows);
-  });
+      const rowsInBatchesOf = (batchSize: number) => [
+        ...exportsInBatchesOf(batchSize).sheet(anything, sort, language).rows,
+      ];
+      const rows = rowsInBatchesOf(2);
+      const answerHeaders = headers.filter((header) => header.startsWith(paper!.title));
+      const answersUnder = (row: ExportRow) =>
+        Object.fromEntries(
+          answerHeaders.flatMap((header) => {
+            const cell = columns[headers.indexOf(header)]!.cell(row);
+            return cell === '' ? [] : [[header, cell]];
+          }),
+        );
+      const checked = rows.map((row) => ({
+        name: row.name,
+        receivedAt: row.receivedAt,
+        answers: answersUnder(row),
+        tags: row.tags,
+        attachmentNames: row.attachmentNames,
+      }));
+      expect(checked).toEqual(expected);
+      expect(rows[0]!.receivedAt).toMatch(/^2020-05-01 10:0\d:00$/);
+      expect(rowsInBatchesOf(3)).toEqual(rows);
+      expect(rowsInBatchesOf(1000)).toEqual(rows);
+    },
+  );
 
   test('the reports archive lists every report, in order, across batches', async () => {
     await submitVariedResponses();
-    const files = [...exportsInBatchesOf(2).reportFiles(anything, 'oldest', (risk, name) => ({ name: `${name}.txt`, text: risk }))];
-    expect(files.map((file) => file.originalName)).toEqual(['minutes 1.pdf', 'report 1.pdf', 'minutes 4.pdf', 'report 4.pdf']);
+    const files = [
+      ...exportsInBatchesOf(2).reportFiles(anything, 'oldest', (risk, name) => ({ name: `${name}.txt`, text: risk })),
+    ];
+    expect(files.map((file) => file.originalName)).toEqual([
+      'minutes 1.pdf',
+      'report 1.pdf',
+      'minutes 4.pdf',
+      'report 4.pdf',
+    ]);
     for (const file of files) expect(fs.readFileSync(file.path, 'utf8')).toBe(`%PDF ${file.originalName}`);
   });
 });

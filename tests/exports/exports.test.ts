@@ -10,7 +10,13 @@ import { createCatalogue } from '../../server/platform/i18n/catalogue';
 import type { SubmissionFilter } from '../../server/submissions/submissionList';
 import { writeCsv } from '../../server/features/exports/csvExport';
 import { exportFileName } from '../../server/features/exports/exportFileName';
-import { exportColumns, type AnswerColumn, type ExportLanguage, type ExportRow, type ExportSheet } from '../../server/features/exports/exportRow';
+import {
+  exportColumns,
+  type AnswerColumn,
+  type ExportLanguage,
+  type ExportRow,
+  type ExportSheet,
+} from '../../server/features/exports/exportRow';
 import { writeXlsx } from '../../server/features/exports/xlsxExport';
 import { writeZip } from '../../server/features/exports/zipExport';
 
@@ -23,7 +29,14 @@ afterEach(() => fs.rmSync(tempDir, { recursive: true, force: true }));
 const catalogue = createCatalogue();
 const consultation = {
   papers: [
-    { slug: 'housing', title: 'Housing', sections: [{ slug: 'supply', title: 'Supply' }, { slug: 'renting', title: 'Renting' }] },
+    {
+      slug: 'housing',
+      title: 'Housing',
+      sections: [
+        { slug: 'supply', title: 'Supply' },
+        { slug: 'renting', title: 'Renting' },
+      ],
+    },
     { slug: 'transport', title: 'Transport', sections: [] },
   ],
 };
@@ -33,7 +46,11 @@ const answerColumns: readonly AnswerColumn[] = [
   { paper: 'housing', section: 'renting' },
   { paper: 'transport', section: null },
 ];
-const inEnglish: ExportLanguage = { t: catalogue.translatorFor('en'), consultation, constituencyName: (slug) => (slug === 'arfon' ? 'Arfon' : slug) };
+const inEnglish: ExportLanguage = {
+  t: catalogue.translatorFor('en'),
+  consultation,
+  constituencyName: (slug) => (slug === 'arfon' ? 'Arfon' : slug),
+};
 const columns = exportColumns(answerColumns, inEnglish);
 const sheetOf = (rows: Iterable<ExportRow>): ExportSheet => ({ columns, rows });
 
@@ -107,7 +124,10 @@ function tempPath(name: string): string {
 }
 
 /** Rows from a generator, counting how many have been taken and whether the generator was closed. */
-function countedRows(total: number, answerFor: (index: number) => string): { rows: Generator<ExportRow>; taken: () => number; closed: () => boolean } {
+function countedRows(
+  total: number,
+  answerFor: (index: number) => string,
+): { rows: Generator<ExportRow>; taken: () => number; closed: () => boolean } {
   let taken = 0;
   let closed = false;
   function* generate(): Generator<ExportRow> {
@@ -176,9 +196,18 @@ describe('exportColumns', () => {
   });
 
   it("heads the columns and words the values in the officer's language", () => {
-    const inWelsh = exportColumns(answerColumns, { ...inEnglish, t: catalogue.translatorFor('cy'), consultation: { papers: [{ ...consultation.papers[0]!, title: 'Tai' }] } });
-    const cellUnder = (header: string) => inWelsh.find((column) => column.header === header)!.cell(exportRow({ channel: 'post', language: 'cy', consentToQuote: false }));
-    expect(inWelsh.map((column) => column.header)).toEqual(expect.arrayContaining(['Cyfeirnod', 'Wedi dod i law (amser y DU)', 'Tai', 'Tai: Supply', 'Statws']));
+    const inWelsh = exportColumns(answerColumns, {
+      ...inEnglish,
+      t: catalogue.translatorFor('cy'),
+      consultation: { papers: [{ ...consultation.papers[0]!, title: 'Tai' }] },
+    });
+    const cellUnder = (header: string) =>
+      inWelsh
+        .find((column) => column.header === header)!
+        .cell(exportRow({ channel: 'post', language: 'cy', consentToQuote: false }));
+    expect(inWelsh.map((column) => column.header)).toEqual(
+      expect.arrayContaining(['Cyfeirnod', 'Wedi dod i law (amser y DU)', 'Tai', 'Tai: Supply', 'Statws']),
+    );
     expect(cellUnder('Statws')).toBe("Wedi'i ddarllen");
     expect(cellUnder('Sut y daeth')).toBe('Post');
     expect(cellUnder('Iaith')).toBe('Cymraeg');
@@ -189,29 +218,61 @@ describe('exportColumns', () => {
 
 describe('exportFileName', () => {
   const anything: SubmissionFilter = {
-    text: null, email: null, paper: null, respondentType: null, constituency: null, channel: null, hasReport: null,
-    status: null, tag: null, language: null, receivedFrom: null, receivedTo: null,
+    text: null,
+    email: null,
+    paper: null,
+    respondentType: null,
+    constituency: null,
+    channel: null,
+    hasReport: null,
+    status: null,
+    tag: null,
+    language: null,
+    receivedFrom: null,
+    receivedTo: null,
   };
-  const nameFor = (filter: Partial<SubmissionFilter>, extension = 'csv') => exportFileName('stage-2', 'responses', { ...anything, ...filter }, '2026-12-06', extension);
+  const nameFor = (filter: Partial<SubmissionFilter>, extension = 'csv') =>
+    exportFileName('stage-2', 'responses', { ...anything, ...filter }, '2026-12-06', extension);
 
   it('says which filters made the export, and when', () => {
     expect(nameFor({})).toBe('stage-2-responses-2026-12-06.csv');
-    expect(nameFor({ respondentType: 'clp', constituency: 'gower' })).toBe('stage-2-responses-clp-gower-2026-12-06.csv');
-    expect(nameFor({ status: 'flagged', hasReport: true, language: 'cy' }, 'xlsx')).toBe('stage-2-responses-with-reports-status-flagged-welsh-2026-12-06.xlsx');
-    expect(nameFor({ receivedFrom: '2026-11-01', receivedTo: '2026-11-30', channel: 'post' })).toBe('stage-2-responses-post-from-2026-11-01-to-2026-11-30-2026-12-06.csv');
-    expect(exportFileName('stage-2', 'reports', { ...anything, hasReport: false }, '2026-12-06', 'zip')).toBe('stage-2-reports-without-reports-2026-12-06.zip');
+    expect(nameFor({ respondentType: 'clp', constituency: 'gower' })).toBe(
+      'stage-2-responses-clp-gower-2026-12-06.csv',
+    );
+    expect(nameFor({ status: 'flagged', hasReport: true, language: 'cy' }, 'xlsx')).toBe(
+      'stage-2-responses-with-reports-status-flagged-welsh-2026-12-06.xlsx',
+    );
+    expect(nameFor({ receivedFrom: '2026-11-01', receivedTo: '2026-11-30', channel: 'post' })).toBe(
+      'stage-2-responses-post-from-2026-11-01-to-2026-11-30-2026-12-06.csv',
+    );
+    expect(exportFileName('stage-2', 'reports', { ...anything, hasReport: false }, '2026-12-06', 'zip')).toBe(
+      'stage-2-reports-without-reports-2026-12-06.zip',
+    );
   });
 
   it('keeps to safe characters, and stays short however many filters there are', () => {
-    expect(nameFor({ tag: 'Gofal Cymdeithasol', text: 'Ynys Môn "../../etc/passwd"\r\n' })).toBe('stage-2-responses-tag-gofal-cymdeithasol-search-ynys-mon-etc-passwd-2026-12-06.csv');
+    expect(nameFor({ tag: 'Gofal Cymdeithasol', text: 'Ynys Môn "../../etc/passwd"\r\n' })).toBe(
+      'stage-2-responses-tag-gofal-cymdeithasol-search-ynys-mon-etc-passwd-2026-12-06.csv',
+    );
     const everything = nameFor({
-      text: 'x'.repeat(300), paper: 'health-and-social-care', respondentType: 'labour_group', constituency: 'brecon-and-radnorshire',
-      channel: 'email', hasReport: true, status: 'used', tag: 'y'.repeat(300), language: 'en', receivedFrom: '2026-10-01', receivedTo: '2026-11-01',
+      text: 'x'.repeat(300),
+      paper: 'health-and-social-care',
+      respondentType: 'labour_group',
+      constituency: 'brecon-and-radnorshire',
+      channel: 'email',
+      hasReport: true,
+      status: 'used',
+      tag: 'y'.repeat(300),
+      language: 'en',
+      receivedFrom: '2026-10-01',
+      receivedTo: '2026-11-01',
     });
     expect(everything).toMatch(/^[a-z0-9-]+\.csv$/);
     expect(everything.length).toBeLessThanOrEqual(120);
     // The filters that would not fit are left off the end.
-    expect(everything).toBe('stage-2-responses-labour-group-brecon-and-radnorshire-health-and-social-care-email-with-reports-2026-12-06.csv');
+    expect(everything).toBe(
+      'stage-2-responses-labour-group-brecon-and-radnorshire-health-and-social-care-email-with-reports-2026-12-06.csv',
+    );
   });
 });
 
@@ -259,7 +320,9 @@ describe('writeCsv', () => {
   });
 
   it('round-trips commas, quotes, line breaks and Welsh text exactly', async () => {
-    const { records } = await csvOf([exportRow({ answers: [awkwardAnswer], consentToQuote: false, meetingAttendance: null })]);
+    const { records } = await csvOf([
+      exportRow({ answers: [awkwardAnswer], consentToQuote: false, meetingAttendance: null }),
+    ]);
     const cells = records[1]!;
     expect(cells[expectedHeaders.indexOf('Housing')]).toBe(awkwardAnswer);
     expect(cells[expectedHeaders.indexOf('Transport')]).toBe('');
@@ -288,7 +351,10 @@ describe('writeCsv', () => {
 
   it('pulls rows only as the output takes them, and writes every one', async () => {
     const total = 20_000;
-    const source = countedRows(total, (index) => `${index}: ${'An answer of moderate length, repeated to fill the row. '.repeat(10)}`);
+    const source = countedRows(
+      total,
+      (index) => `${index}: ${'An answer of moderate length, repeated to fill the row. '.repeat(10)}`,
+    );
     const out = new StalledFile(tempPath('large.csv'));
     const writing = writeCsv(sheetOf(source.rows), out);
 
@@ -324,7 +390,8 @@ describe('writeXlsx', () => {
     const headerCells = expectedHeaders.map((_header, index) => sheet.getRow(1).getCell(index + 1).value);
     expect(headerCells).toEqual(expectedHeaders);
 
-    const cellAt = (rowNumber: number, header: string): ExcelJS.Cell => sheet.getRow(rowNumber).getCell(expectedHeaders.indexOf(header) + 1);
+    const cellAt = (rowNumber: number, header: string): ExcelJS.Cell =>
+      sheet.getRow(rowNumber).getCell(expectedHeaders.indexOf(header) + 1);
     expect(cellAt(2, 'Reference').value).toBe('S2-AAAA-BBBB');
     expect(cellAt(2, 'Housing').value).toBe('Build more homes');
     expect(cellAt(2, 'Email').value).toBeNull();

@@ -21,7 +21,12 @@ function startPortal(now = new Date('2020-05-12T10:00:00+01:00'), env: NodeJS.Pr
   const portal = createTestPortal({
     now,
     dataDir,
-    env: { SMTP_URL: smtp.url, DIGEST_RECIPIENTS: 'policy.officer@example.org', BASE_URL: 'http://consult.example.org', ...env },
+    env: {
+      SMTP_URL: smtp.url,
+      DIGEST_RECIPIENTS: 'policy.officer@example.org',
+      BASE_URL: 'http://consult.example.org',
+      ...env,
+    },
     services: { deliveryPolicy: fastRetries },
   });
   portals.push(portal);
@@ -63,7 +68,8 @@ const submit = (portal: TestPortal, overrides: Partial<ResponseContent> = {}) =>
   tokens += 1;
   return portal.services.submissions.submit(response(overrides), [], 'en', tokens.toString(16).padStart(32, '0'));
 };
-const outboxStatus = (portal: TestPortal) => portal.db.prepare('SELECT status, attempts, last_error AS lastError FROM outbox ORDER BY id').all();
+const outboxStatus = (portal: TestPortal) =>
+  portal.db.prepare('SELECT status, attempts, last_error AS lastError FROM outbox ORDER BY id').all();
 
 describe('receipts', () => {
   test('carry the reference and a readable copy of everything sent, in HTML and plain text', async () => {
@@ -109,7 +115,10 @@ describe('receipts', () => {
     await portal.services.delivery.deliverDue();
     expect(smtp.received[0]!.from?.value).toEqual([{ name: 'Policy Consultation', address: 'noreply@localhost' }]);
     expect(smtp.received[0]!.replyTo?.value).toEqual([{ name: '', address: 'welshlabourpolicy@labour.org.uk' }]);
-    const configured = startPortal(undefined, { MAIL_FROM: 'Welsh Labour Policy <policy@example.org>', MAIL_REPLY_TO: 'replies@example.org' });
+    const configured = startPortal(undefined, {
+      MAIL_FROM: 'Welsh Labour Policy <policy@example.org>',
+      MAIL_REPLY_TO: 'replies@example.org',
+    });
     await submit(configured);
     await configured.services.delivery.deliverDue();
     expect(smtp.received[1]!.from?.value).toEqual([{ name: 'Welsh Labour Policy', address: 'policy@example.org' }]);
@@ -119,14 +128,22 @@ describe('receipts', () => {
   test('in Welsh, carry the consultation’s Welsh name in the subject', async () => {
     const portal = startPortal();
     tokens += 1;
-    const reference = await portal.services.submissions.submit(response(), [], 'cy', tokens.toString(16).padStart(32, '0'));
+    const reference = await portal.services.submissions.submit(
+      response(),
+      [],
+      'cy',
+      tokens.toString(16).padStart(32, '0'),
+    );
     await portal.services.delivery.deliverDue();
     expect(smtp.received[0]!.subject).toBe(`YMGYNGHORIAD POLISI CAM 2: eich ymateb ${reference}`);
   });
 
   test('escape what the respondent typed in the HTML part', async () => {
     const portal = startPortal();
-    await submit(portal, { name: '<img src=x onerror=alert(1)>', answers: [{ paper: 'health-and-social-care', section: null, body: '<script>alert("x")</script>' }] });
+    await submit(portal, {
+      name: '<img src=x onerror=alert(1)>',
+      answers: [{ paper: 'health-and-social-care', section: null, body: '<script>alert("x")</script>' }],
+    });
     await portal.services.delivery.deliverDue();
     const html = smtp.received[0]!.html as string;
     expect(html).not.toContain('<script>alert');
@@ -137,9 +154,22 @@ describe('receipts', () => {
 
   test('are optional for a response an officer enters from a letter', async () => {
     const portal = startPortal();
-    const provenance = { channel: 'post' as const, receivedOn: '2020-05-11', language: 'en', actor: { officerId: null, name: 'test' } };
-    await portal.services.submissions.recordOffline(response(), [], { ...provenance, sendReceipt: false, formToken: 'a'.repeat(32) });
-    await portal.services.submissions.recordOffline(response(), [], { ...provenance, sendReceipt: true, formToken: 'b'.repeat(32) });
+    const provenance = {
+      channel: 'post' as const,
+      receivedOn: '2020-05-11',
+      language: 'en',
+      actor: { officerId: null, name: 'test' },
+    };
+    await portal.services.submissions.recordOffline(response(), [], {
+      ...provenance,
+      sendReceipt: false,
+      formToken: 'a'.repeat(32),
+    });
+    await portal.services.submissions.recordOffline(response(), [], {
+      ...provenance,
+      sendReceipt: true,
+      formToken: 'b'.repeat(32),
+    });
     await portal.services.delivery.deliverDue();
     expect(smtp.received).toHaveLength(1);
   });
@@ -261,8 +291,12 @@ describe('delivery that never loses a message and sends it once', () => {
     smtp.refusedRecipients.add('nobody@example.org');
     const reference = await submit(portal, { email: 'nobody@example.org' });
     await portal.services.delivery.deliverDue();
-    expect(outboxStatus(portal)).toEqual([{ status: 'failed', attempts: 1, lastError: expect.stringContaining('No such mailbox') }]);
-    expect(portal.services.outbox.undeliverableReceipts()).toEqual([{ reference, recipient: 'nobody@example.org', lastError: expect.any(String) }]);
+    expect(outboxStatus(portal)).toEqual([
+      { status: 'failed', attempts: 1, lastError: expect.stringContaining('No such mailbox') },
+    ]);
+    expect(portal.services.outbox.undeliverableReceipts()).toEqual([
+      { reference, recipient: 'nobody@example.org', lastError: expect.any(String) },
+    ]);
     const digest = portal.services.digests.preview('en');
     expect(digest.text).toContain(`The receipt for ${reference} could not be delivered to nobody@example.org.`);
   });
@@ -286,7 +320,11 @@ describe('the digest schedule, in London time', () => {
       'daily 2020-06-14',
       'daily 2020-06-15',
     ]);
-    expect(slots.filter((slot) => !['weekly', 'daily'].includes(slot.kind)).map((slot) => [slot.kind, slot.at.toISOString()])).toEqual([
+    expect(
+      slots
+        .filter((slot) => !['weekly', 'daily'].includes(slot.kind))
+        .map((slot) => [slot.kind, slot.at.toISOString()]),
+    ).toEqual([
       ['closes-tomorrow', '2020-06-14T22:59:59.999Z'],
       ['closing-summary', '2020-06-15T23:04:59.999Z'],
     ]);
@@ -296,7 +334,10 @@ describe('the digest schedule, in London time', () => {
   test('and back to GMT in October', () => {
     const window = { opensAt: new Date('2020-10-01T00:00:00Z'), closesAt: new Date('2020-12-31T23:59:59.999Z') };
     const weekly = slotsBetween(window, settings, new Date('2020-10-15T00:00:00Z'), new Date('2020-10-27T00:00:00Z'));
-    expect(weekly.map((slot) => slot.at.toISOString())).toEqual(['2020-10-19T07:00:00.000Z', '2020-10-26T08:00:00.000Z']);
+    expect(weekly.map((slot) => slot.at.toISOString())).toEqual([
+      '2020-10-19T07:00:00.000Z',
+      '2020-10-26T08:00:00.000Z',
+    ]);
   });
 });
 
@@ -305,7 +346,20 @@ describe('digests', () => {
 
   test('list each new submission with a link, totals, coverage and what needs attention', async () => {
     const portal = startPortal(new Date('2020-05-10T12:00:00+01:00'));
-    const reference = await submit(portal, { respondentType: 'clp', name: 'Sian Lewis', bodyName: 'Gower CLP', roleInBody: 'Secretary', constituency: 'gower', answers: [{ paper: 'health-and-social-care', section: 'workforce', body: 'Pay care workers properly, and train more district nurses in every health board across Wales now please.' }] });
+    const reference = await submit(portal, {
+      respondentType: 'clp',
+      name: 'Sian Lewis',
+      bodyName: 'Gower CLP',
+      roleInBody: 'Secretary',
+      constituency: 'gower',
+      answers: [
+        {
+          paper: 'health-and-social-care',
+          section: 'workforce',
+          body: 'Pay care workers properly, and train more district nurses in every health board across Wales now please.',
+        },
+      ],
+    });
     portal.db.prepare("UPDATE submissions SET status = 'flagged' WHERE reference = ?").run(reference);
     portal.clock.time = mondayMorning;
     const digest = portal.services.digests.makeDue();
@@ -332,11 +386,14 @@ describe('digests', () => {
     for (const reference of references) flag.run(reference);
 
     const { text, html } = portal.services.digests.preview('en');
-    for (const [n, reference] of references.slice(0, 5).entries()) expect(text).toContain(`${reference} is flagged: Flagged ${n}`);
+    for (const [n, reference] of references.slice(0, 5).entries())
+      expect(text).toContain(`${reference} is flagged: Flagged ${n}`);
     expect(text).not.toContain('is flagged: Flagged 5');
     expect(text).toContain('and 94 more: see them all http://consult.example.org/admin/submissions?status=flagged');
     expect(html.match(/is flagged: Flagged/g)).toHaveLength(5);
-    expect(html).toContain('<a href="http://consult.example.org/admin/submissions?status=flagged" style="color:#1d4f91;">and 94 more: see them all</a>');
+    expect(html).toContain(
+      '<a href="http://consult.example.org/admin/submissions?status=flagged" style="color:#1d4f91;">and 94 more: see them all</a>',
+    );
   });
 
   test('are made once per slot: calling again, or restarting, sends nothing more', async () => {
@@ -355,9 +412,16 @@ describe('digests', () => {
     expect(portal.services.digests.makeDue()).toMatchObject({ slot: 'weekly 2020-05-04', late: false });
     await submit(portal);
     portal.clock.time = new Date('2020-05-20T10:00:00+01:00');
-    expect(portal.services.digests.makeDue()).toMatchObject({ slot: 'weekly 2020-05-18', late: true, newSubmissions: 1 });
+    expect(portal.services.digests.makeDue()).toMatchObject({
+      slot: 'weekly 2020-05-18',
+      late: true,
+      newSubmissions: 1,
+    });
     expect(portal.services.digests.makeDue()).toBeNull();
-    expect(portal.db.prepare('SELECT slot FROM digests ORDER BY id').pluck().all()).toEqual(['weekly 2020-05-04', 'weekly 2020-05-18']);
+    expect(portal.db.prepare('SELECT slot FROM digests ORDER BY id').pluck().all()).toEqual([
+      'weekly 2020-05-04',
+      'weekly 2020-05-18',
+    ]);
   });
 
   test('with nothing new: skipped in an ordinary week, but sent in the final week, saying so', async () => {
@@ -401,13 +465,18 @@ describe('digests', () => {
     const { agent, csrf } = await signIn(portal.app, 'swyddog@example.org', 'a long enough password');
     await agent.get('/admin/digests?lang=cy').expect(200);
     // What the page's "Anfon y crynodebau ataf i hefyd" posts.
-    await agent.post('/admin/digests/subscription').type('form').send({ _csrf: csrf, wantsDigest: 'yes', language: 'cy' }).expect(303);
+    await agent
+      .post('/admin/digests/subscription')
+      .type('form')
+      .send({ _csrf: csrf, wantsDigest: 'yes', language: 'cy' })
+      .expect(303);
     const reference = await submit(portal, { name: 'Sian Lewis', constituency: 'gower' });
     portal.clock.time = mondayMorning;
     portal.services.digests.makeDue();
     await portal.services.delivery.deliverDue(100);
 
-    const digestTo = (address: string) => smtp.received.find((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === address)!;
+    const digestTo = (address: string) =>
+      smtp.received.find((mail) => mail.to && !Array.isArray(mail.to) && mail.to.text === address)!;
     const welsh = digestTo('swyddog@example.org');
     expect(welsh.subject).toBe('YMGYNGHORIAD POLISI CAM 2: crynodeb wythnosol, 1 ymateb newydd');
     expect(welsh.html).toContain('<html lang="cy">');
@@ -423,14 +492,19 @@ describe('digests', () => {
     expect(english.subject).toBe('STAGE 2 POLICY CONSULTATION: weekly digest, 1 new response');
     expect(english.text).toContain('Sian Lewis · Individual · Gower');
     expect(english.text).toContain('Not yet heard from: Aberavon, Aberconwy');
-    expect(portal.db.prepare("SELECT recipient, language FROM outbox WHERE kind = 'digest' ORDER BY recipient").all()).toEqual([
+    expect(
+      portal.db.prepare("SELECT recipient, language FROM outbox WHERE kind = 'digest' ORDER BY recipient").all(),
+    ).toEqual([
       { recipient: 'policy.officer@example.org', language: 'en' },
       { recipient: 'swyddog@example.org', language: 'cy' },
     ]);
   });
 
   test('go to DIGEST_RECIPIENTS in Welsh when DIGEST_LANGUAGE is cy, and to an officer among them in the language they chose', async () => {
-    const portal = startPortal(mondayMorning, { DIGEST_RECIPIENTS: 'policy.officer@example.org, swyddog@example.org', DIGEST_LANGUAGE: 'cy' });
+    const portal = startPortal(mondayMorning, {
+      DIGEST_RECIPIENTS: 'policy.officer@example.org, swyddog@example.org',
+      DIGEST_LANGUAGE: 'cy',
+    });
     await portal.services.officers.add('swyddog@example.org', 'a long enough password');
     portal.services.officers.setDigestLanguage(portal.services.officers.list()[0]!, 'en');
     expect(portal.services.digests.recipients()).toEqual([
@@ -446,6 +520,8 @@ describe('digests', () => {
   });
 
   test('DIGEST_LANGUAGE is en or cy, and says so', () => {
-    expect(() => startPortal(mondayMorning, { DIGEST_LANGUAGE: 'welsh' })).toThrow('DIGEST_LANGUAGE must be en (English) or cy (Welsh)');
+    expect(() => startPortal(mondayMorning, { DIGEST_LANGUAGE: 'welsh' })).toThrow(
+      'DIGEST_LANGUAGE must be en (English) or cy (Welsh)',
+    );
   });
 });

@@ -18,7 +18,9 @@ test('a first visit is in the browser’s language, and every page says which', 
   const welsh = await request(portal.app).get('/').set('Accept-Language', 'cy-GB,cy;q=0.9,en;q=0.8').expect(200);
   expect(welsh.text).toContain('<html lang="cy">');
   expect(welsh.text).toContain('Llafur Cymru');
-  expect(welsh.text).toMatch(/<a class="language-switch__link" href="\/\?lang=en" hreflang="en" lang="en">English<\/a>/);
+  expect(welsh.text).toMatch(
+    /<a class="language-switch__link" href="\/\?lang=en" hreflang="en" lang="en">English<\/a>/,
+  );
   expect(welsh.headers.vary).toContain('Accept-Language');
   const english = await request(portal.app).get('/').set('Accept-Language', 'fr,en;q=0.5').expect(200);
   expect(english.text).toContain('<html lang="en">');
@@ -39,7 +41,9 @@ test('a paper whose text is not yet in Welsh has its headings and questions in W
   expect(page.text).toContain('role="note">Mae&#39;r penawdau a&#39;r cwestiynau yn Gymraeg');
   expect(page.text).toContain('<h1 class="heading-xl">Iechyd a Gofal Cymdeithasol</h1>');
   expect(page.text).toContain('<span class="section-number">3.</span> Buddsoddi yn ein gweithlu</h2>');
-  expect(page.text).toContain('<li>Beth fyddai&#39;n gwneud fwyaf i recriwtio a chadw staff yn y GIG a gofal cymdeithasol yng Nghymru?</li>');
+  expect(page.text).toContain(
+    '<li>Beth fyddai&#39;n gwneud fwyaf i recriwtio a chadw staff yn y GIG a gofal cymdeithasol yng Nghymru?</li>',
+  );
   expect(page.text).toMatch(/<div class="prose" lang="en"><p>Welsh Labour hugely values the expertise/);
   expect(page.text).toContain('<figure class="member-quote" lang="en">');
   expect(page.text).not.toMatch(/<h[12][^>]*lang="en"/);
@@ -82,7 +86,8 @@ describe('the respond form in Welsh', () => {
     const page = await agent.get('/respond').expect(200);
     const csrf = csrfTokenIn(page.text);
     let post = agent.post('/respond?switchLanguage=cy').field('_csrf', csrf);
-    for (const [name, value] of Object.entries(validFields({ name: 'Gwenllian ap Rhys', email: '' }))) post = post.field(name, value as string);
+    for (const [name, value] of Object.entries(validFields({ name: 'Gwenllian ap Rhys', email: '' })))
+      post = post.field(name, value as string);
     const switched = await post.attach('reports', pdfFile(), 'adroddiad.pdf').expect(200);
     expect(switched.text).toContain('<html lang="cy">');
     expect(switched.text).toContain('value="Gwenllian ap Rhys"');
@@ -98,7 +103,10 @@ describe('the respond form in Welsh', () => {
     const confirmation = await agent.get('/respond/confirmation').expect(200);
     expect(confirmation.text).toContain('<html lang="cy">');
     expect(portal.db.prepare('SELECT language FROM submissions').pluck().get()).toBe('cy');
-    const receipt = await deliveredReceipt(portal, portal.db.prepare('SELECT id FROM submissions').pluck().get() as number);
+    const receipt = await deliveredReceipt(
+      portal,
+      portal.db.prepare('SELECT id FROM submissions').pluck().get() as number,
+    );
     expect(receipt.subject).toMatch(/^YMGYNGHORIAD POLISI CAM 2: eich ymateb /);
     expect(receipt.text).toContain('Llafur Cymru');
     expect(receipt.text).toContain('Gŵyr');

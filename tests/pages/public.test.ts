@@ -31,10 +31,14 @@ describe('while the consultation is open', () => {
     const page = await request(portal.app).get('/papers/health-and-social-care').expect(200);
     expect(page.text).toContain('<a href="#workforce">3. Investing in our workforce</a>');
     expect(page.text).toContain('id="workforce"');
-    expect(page.text).toMatch(/<blockquote><p>Keep the NHS free from privatisation.<\/p><\/blockquote>\s*<figcaption>– Preseli Pembrokeshire CLP<\/figcaption>/);
+    expect(page.text).toMatch(
+      /<blockquote><p>Keep the NHS free from privatisation.<\/p><\/blockquote>\s*<figcaption>– Preseli Pembrokeshire CLP<\/figcaption>/,
+    );
     expect(page.text).toContain('Questions for discussion');
     expect(page.text).toContain('href="/respond#answer__health-and-social-care-group"');
-    expect(page.text).toContain('href="/respond#answer__health-and-social-care__workforce-group">Respond to this section<span class="visually-hidden">: Investing in our workforce</span></a>');
+    expect(page.text).toContain(
+      'href="/respond#answer__health-and-social-care__workforce-group">Respond to this section<span class="visually-hidden">: Investing in our workforce</span></a>',
+    );
     expect(page.text).toMatch(/href="\/assets\/css\/print\.[0-9a-f]{12}\.css" media="print"/);
   });
 
@@ -43,7 +47,9 @@ describe('while the consultation is open', () => {
     const box = /<div class="print-only how-to-respond">([\s\S]*?)<\/div>/.exec(page.text)?.[1] ?? '';
     expect(box).toContain('Send your response by 11:59pm on Monday 15 June 2020.');
     expect(box).toContain('Online: http://localhost:3000/respond#answer__health-and-social-care-group');
-    expect(box).toContain('By email: welshlabourpolicy@labour.org.uk, with “STAGE 2 POLICY CONSULTATION” in the subject line.');
+    expect(box).toContain(
+      'By email: welshlabourpolicy@labour.org.uk, with “STAGE 2 POLICY CONSULTATION” in the subject line.',
+    );
     expect(box).toContain('1 Cathedral Road, Cardiff, CF11 9HA');
     expect(page.text).toContain('<p class="print-only print-title">Welsh Labour Stage 2 Policy Consultation</p>');
     const printSheet = fs.readFileSync(path.join(projectRoot, 'public/css/print.css'), 'utf8');
@@ -69,7 +75,11 @@ describe('while the consultation is open', () => {
       expect(response.headers['set-cookie']).toBeUndefined();
     }
     const form = await request(portal.app).get('/respond').expect(200);
-    const cookies = new Map(([] as string[]).concat(form.headers['set-cookie'] ?? []).map((cookie) => cookie.split(';')[0]!.split('=') as [string, string]));
+    const cookies = new Map(
+      ([] as string[])
+        .concat(form.headers['set-cookie'] ?? [])
+        .map((cookie) => cookie.split(';')[0]!.split('=') as [string, string]),
+    );
     expect([...cookies.keys()].sort()).toEqual(['csrf', 'visitor']);
     const tokens = [...form.text.matchAll(/name="_csrf" value="([^"]+)"/g)].map((match) => match[1]);
     expect(tokens.length).toBeGreaterThan(0);
@@ -77,7 +87,10 @@ describe('while the consultation is open', () => {
   });
 
   test('the stylesheets are served', async () => {
-    await request(portal.app).get('/assets/css/portal.css').expect(200).expect('content-type', /text\/css/);
+    await request(portal.app)
+      .get('/assets/css/portal.css')
+      .expect(200)
+      .expect('content-type', /text\/css/);
   });
 });
 
@@ -104,7 +117,7 @@ describe('in Welsh', () => {
     fs.rmSync(path.join(contentDir, 'guides/event-guide.cy.yaml'));
     portal = createTestPortal({ now: duringConsultation, contentDir });
     const fallback = await request(portal.app).get('/guides/event-guide?lang=cy').expect(200);
-    expect(fallback.text).toContain("Nid yw&#39;r canllaw hwn wedi&#39;i gyfieithu i&#39;r Gymraeg eto");
+    expect(fallback.text).toContain('Nid yw&#39;r canllaw hwn wedi&#39;i gyfieithu i&#39;r Gymraeg eto');
     expect(fallback.text).toContain('<div lang="en">');
     fs.rmSync(contentDir, { recursive: true, force: true });
   });
@@ -112,28 +125,32 @@ describe('in Welsh', () => {
 
 describe('pages that travel light', () => {
   const paper = '/papers/health-and-social-care';
-  const linkedAssets = (html: string) => [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
+  const linkedAssets = (html: string) =>
+    [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
 
-  test.each(['production', 'test'] as const)('papers, pages, stylesheets and scripts are compressed for browsers that accept it (%s)', async (environment) => {
-    portal = createTestPortal({ now: duringConsultation, env: { NODE_ENV: environment } });
-    // Twice each: in production the second paper comes from the pages kept in memory.
-    for (const attempt of [1, 2]) {
-      const plain = await request(portal.app).get(paper).set('Accept-Encoding', 'identity').expect(200);
-      expect(plain.headers['content-encoding']).toBeUndefined();
-      for (const encoding of ['br', 'gzip']) {
-        const compressed = await request(portal.app).get(paper).set('Accept-Encoding', encoding).expect(200);
-        expect({ attempt, encoding: compressed.headers['content-encoding'] }).toEqual({ attempt, encoding });
-        expect(compressed.headers.vary).toMatch(/Accept-Encoding/);
-        expect(compressed.text).toBe(plain.text);
+  test.each(['production', 'test'] as const)(
+    'papers, pages, stylesheets and scripts are compressed for browsers that accept it (%s)',
+    async (environment) => {
+      portal = createTestPortal({ now: duringConsultation, env: { NODE_ENV: environment } });
+      // Twice each: in production the second paper comes from the pages kept in memory.
+      for (const attempt of [1, 2]) {
+        const plain = await request(portal.app).get(paper).set('Accept-Encoding', 'identity').expect(200);
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        for (const encoding of ['br', 'gzip']) {
+          const compressed = await request(portal.app).get(paper).set('Accept-Encoding', encoding).expect(200);
+          expect({ attempt, encoding: compressed.headers['content-encoding'] }).toEqual({ attempt, encoding });
+          expect(compressed.headers.vary).toMatch(/Accept-Encoding/);
+          expect(compressed.text).toBe(plain.text);
+        }
       }
-    }
-    const home = await request(portal.app).get('/').set('Accept-Encoding', 'gzip').expect(200);
-    expect(home.headers['content-encoding']).toBe('gzip');
-    for (const asset of linkedAssets(home.text).filter((url) => /portal\.\w+\.(css|js)$/.test(url))) {
-      const file = await request(portal.app).get(asset).set('Accept-Encoding', 'gzip').expect(200);
-      expect({ asset, encoding: file.headers['content-encoding'] }).toEqual({ asset, encoding: 'gzip' });
-    }
-  });
+      const home = await request(portal.app).get('/').set('Accept-Encoding', 'gzip').expect(200);
+      expect(home.headers['content-encoding']).toBe('gzip');
+      for (const asset of linkedAssets(home.text).filter((url) => /portal\.\w+\.(css|js)$/.test(url))) {
+        const file = await request(portal.app).get(asset).set('Accept-Encoding', 'gzip').expect(200);
+        expect({ asset, encoding: file.headers['content-encoding'] }).toEqual({ asset, encoding: 'gzip' });
+      }
+    },
+  );
 
   test('in production, stylesheets, scripts and the icon are linked by fingerprinted names and kept for a year', async () => {
     portal = createTestPortal({ now: duringConsultation, env: { NODE_ENV: 'production' } });
@@ -147,7 +164,10 @@ describe('pages that travel light', () => {
     ]);
     for (const asset of assets) {
       const file = await request(portal.app).get(asset).expect(200);
-      expect({ asset, cache: file.headers['cache-control'] }).toEqual({ asset, cache: 'public, max-age=31536000, immutable' });
+      expect({ asset, cache: file.headers['cache-control'] }).toEqual({
+        asset,
+        cache: 'public, max-age=31536000, immutable',
+      });
     }
     // The plain name still answers, for anything that kept it, but is checked again every time.
     const plain = await request(portal.app).get('/assets/css/portal.css').expect(200);
@@ -167,21 +187,33 @@ describe('pages that travel light', () => {
     const description = (html: string) => /<meta name="description" content="([^"]+)">/.exec(html)?.[1];
     for (const page of ['/', '/respond', '/privacy', '/guides/event-guide', '/no-such-page']) {
       const english = await request(portal.app).get(page);
-      expect({ page, description: description(english.text) }).toEqual({ page, description: expect.stringMatching(/(\S+ ){10}/) });
+      expect({ page, description: description(english.text) }).toEqual({
+        page,
+        description: expect.stringMatching(/(\S+ ){10}/),
+      });
     }
     expect(description((await request(portal.app).get('/').expect(200)).text)).toBe(
       'Read the topic papers of Welsh Labour’s Stage 2 Policy Consultation and respond online, as a member or on behalf of a Branch, CLP, Labour Group or affiliated organisation.',
     );
-    expect(description((await request(portal.app).get('/?lang=cy').expect(200)).text)).toMatch(/^Darllenwch bapurau pwnc Ymgynghoriad Polisi Cam 2 Llafur Cymru/);
-    expect(description((await request(portal.app).get(paper).expect(200)).text)).toMatch(/^Welsh Labour’s record and direction on health and social care/);
-    expect(description((await request(portal.app).get('/guides/event-guide?lang=cy').expect(200)).text)).toMatch(/^Cyngor ymarferol ar gynnal digwyddiad/);
+    expect(description((await request(portal.app).get('/?lang=cy').expect(200)).text)).toMatch(
+      /^Darllenwch bapurau pwnc Ymgynghoriad Polisi Cam 2 Llafur Cymru/,
+    );
+    expect(description((await request(portal.app).get(paper).expect(200)).text)).toMatch(
+      /^Welsh Labour’s record and direction on health and social care/,
+    );
+    expect(description((await request(portal.app).get('/guides/event-guide?lang=cy').expect(200)).text)).toMatch(
+      /^Cyngor ymarferol ar gynnal digwyddiad/,
+    );
   });
 
   test('a page says it depends on the language cookie and may not be kept by a shared cache', async () => {
     portal = createTestPortal({ now: duringConsultation, env: { NODE_ENV: 'production' } });
     for (const page of ['/', paper, '/respond', '/privacy']) {
       const response = await request(portal.app).get(page).expect(200);
-      expect({ page, vary: response.headers.vary }).toEqual({ page, vary: expect.stringMatching(/Cookie.*Accept-Language|Accept-Language.*Cookie/) });
+      expect({ page, vary: response.headers.vary }).toEqual({
+        page,
+        vary: expect.stringMatching(/Cookie.*Accept-Language|Accept-Language.*Cookie/),
+      });
       expect({ page, cache: response.headers['cache-control'] }).toEqual({ page, cache: 'private, no-cache' });
     }
   });
@@ -224,12 +256,15 @@ describe('after the deadline', () => {
 
 describe('with the closing time overridden for a preview', () => {
   beforeEach(() => {
-    portal = createTestPortal({ now: new Date('2026-11-23T12:00:00Z'), env: { CONSULTATION_CLOSES_AT: '2026-12-21T23:59:59' } });
+    portal = createTestPortal({
+      now: new Date('2026-11-23T12:00:00Z'),
+      env: { CONSULTATION_CLOSES_AT: '2026-12-21T23:59:59' },
+    });
   });
 
   test('every page says so, and gives the real deadline', async () => {
     const page = await request(portal.app).get('/respond').expect(200);
-    expect(page.text).toContain("Preview: the consultation&#39;s times are overridden by a setting.");
+    expect(page.text).toContain('Preview: the consultation&#39;s times are overridden by a setting.');
     expect(page.text).toContain('Responses are accepted here until 11:59pm on Monday 21 December 2026.');
     expect(page.text).toContain('own deadline is 11:59pm on Monday 15 June 2020');
     expect(page.text).toContain('<form');
@@ -243,7 +278,10 @@ describe('in production, where a paper is rendered once and then sent from memor
 
   test('each language gets its own page, and a reader who has it is told it has not changed', async () => {
     const paperPath = '/papers/health-and-social-care';
-    const first = await request(portal.app).get(paperPath).expect(200).expect('content-type', /text\/html/);
+    const first = await request(portal.app)
+      .get(paperPath)
+      .expect(200)
+      .expect('content-type', /text\/html/);
     const again = await request(portal.app).get(paperPath).expect(200);
     expect(again.text).toBe(first.text);
     expect(again.headers.etag).toBe(first.headers.etag);

@@ -26,7 +26,10 @@ function filesUnder(folder: string, extensions: string[]): string[] {
 }
 
 test('every message key the views and the code name is in the catalogue', () => {
-  const sources = [...filesUnder(path.join(projectRoot, 'views'), ['.ejs']), ...filesUnder(path.join(projectRoot, 'server'), ['.ts'])];
+  const sources = [
+    ...filesUnder(path.join(projectRoot, 'views'), ['.ejs']),
+    ...filesUnder(path.join(projectRoot, 'server'), ['.ts']),
+  ];
   const missing: string[] = [];
   for (const file of sources) {
     const text = fs.readFileSync(file, 'utf8');
@@ -54,7 +57,9 @@ const placeholders = (text: string) => (text.match(/{{\w+}}/g) ?? []).sort().joi
 
 test('the Welsh catalogue has every English message, every Welsh plural form, and the same placeholders', () => {
   const english = flatten(en);
-  const welsh = flatten(JSON.parse(fs.readFileSync(path.join(projectRoot, 'server', 'platform', 'i18n', 'cy.json'), 'utf8')) as Catalogue);
+  const welsh = flatten(
+    JSON.parse(fs.readFileSync(path.join(projectRoot, 'server', 'platform', 'i18n', 'cy.json'), 'utf8')) as Catalogue,
+  );
   const expectedKeys = new Set<string>();
   for (const key of english.keys()) {
     const plural = /^(.*)_(one|other)$/.exec(key);
@@ -63,7 +68,9 @@ test('the Welsh catalogue has every English message, every Welsh plural form, an
   }
   expect([...expectedKeys].filter((key) => !welsh.has(key))).toEqual([]);
   expect([...welsh.keys()].filter((key) => !expectedKeys.has(key))).toEqual([]);
-  const mismatched = [...english].filter(([key, text]) => welsh.has(key) && placeholders(text) !== placeholders(welsh.get(key)!));
+  const mismatched = [...english].filter(
+    ([key, text]) => welsh.has(key) && placeholders(text) !== placeholders(welsh.get(key)!),
+  );
   expect(mismatched.map(([key]) => key)).toEqual([]);
   // Nothing left in English by mistake: a Welsh message identical to a long English one is suspicious.
   const untranslated = [...english].filter(([key, text]) => text.length > 25 && welsh.get(key) === text);

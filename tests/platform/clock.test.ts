@@ -21,12 +21,13 @@ describe('the London time of an instant', () => {
 
   test('across both clock changes, hour by hour', () => {
     // BST began at 01:00 UTC on 29 March 2020 and ended at 01:00 UTC on 25 October.
-    expect(['00:59:59', '01:00:00'].map((time) => londonDateTime(new Date(`2020-03-29T${time}Z`)))).toEqual(['2020-03-29 00:59:59', '2020-03-29 02:00:00']);
-    expect(['00:00:00', '00:59:59', '01:00:00'].map((time) => londonDateTime(new Date(`2020-10-25T${time}Z`)))).toEqual([
-      '2020-10-25 01:00:00',
-      '2020-10-25 01:59:59',
-      '2020-10-25 01:00:00',
+    expect(['00:59:59', '01:00:00'].map((time) => londonDateTime(new Date(`2020-03-29T${time}Z`)))).toEqual([
+      '2020-03-29 00:59:59',
+      '2020-03-29 02:00:00',
     ]);
+    expect(['00:00:00', '00:59:59', '01:00:00'].map((time) => londonDateTime(new Date(`2020-10-25T${time}Z`)))).toEqual(
+      ['2020-10-25 01:00:00', '2020-10-25 01:59:59', '2020-10-25 01:00:00'],
+    );
   });
 
   test('before 1970 too, when Britain kept summer time all year', () => {

@@ -1,5 +1,9 @@
 import Database from 'better-sqlite3';
-import { brokenUniqueConstraint, UniqueValueTaken, withNamedConstraints } from '../../server/platform/db/constraintErrors';
+import {
+  brokenUniqueConstraint,
+  UniqueValueTaken,
+  withNamedConstraints,
+} from '../../server/platform/db/constraintErrors';
 import { DuplicateForm, DuplicateReference } from '../../server/submissions/submissionRepository';
 import { DigestRepository, DigestSlotTaken } from '../../server/features/digests/digestRepository';
 import { createTestPortal, duringConsultation, type TestPortal } from '../support/testPortal';
@@ -45,8 +49,12 @@ describe('named constraint errors', () => {
   });
 
   test('other errors, and constraints it does not name, pass unchanged; a write that succeeds returns its result', () => {
-    expect(() => withNamedConstraints({ 'things.code': DuplicateCode }, insert('d', 'again', 'x', 'y'))).toThrow(/UNIQUE constraint failed: things.left/);
-    expect(() => withNamedConstraints(named, () => db.prepare('INSERT INTO nowhere VALUES (1)').run())).toThrow(/no such table/);
+    expect(() => withNamedConstraints({ 'things.code': DuplicateCode }, insert('d', 'again', 'x', 'y'))).toThrow(
+      /UNIQUE constraint failed: things.left/,
+    );
+    expect(() => withNamedConstraints(named, () => db.prepare('INSERT INTO nowhere VALUES (1)').run())).toThrow(
+      /no such table/,
+    );
     expect(withNamedConstraints(named, insert('e', 'fine', 'e', 'e')).changes).toBe(1);
   });
 });
@@ -64,7 +72,16 @@ describe('the repositories’ named errors', () => {
     expect(() => submissions.insert({ ...stored, formToken: 'another-token' })).toThrow(DuplicateReference);
 
     const digests = new DigestRepository(portal.db);
-    const digest = { slot: 'daily 2020-05-12', kind: 'daily', scheduledFor: '', createdAt: '', late: false, lastSubmissionId: 0, newSubmissions: 0, skipped: true } as const;
+    const digest = {
+      slot: 'daily 2020-05-12',
+      kind: 'daily',
+      scheduledFor: '',
+      createdAt: '',
+      late: false,
+      lastSubmissionId: 0,
+      newSubmissions: 0,
+      skipped: true,
+    } as const;
     digests.insert(digest);
     expect(() => digests.insert(digest)).toThrow(DigestSlotTaken);
   });

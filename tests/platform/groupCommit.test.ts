@@ -17,7 +17,8 @@ describe('group commit', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const insert = (body: string) => () => Number(db.prepare('INSERT INTO notes (body) VALUES (?)').run(body).lastInsertRowid);
+  const insert = (body: string) => () =>
+    Number(db.prepare('INSERT INTO notes (body) VALUES (?)').run(body).lastInsertRowid);
   const bodies = () => db.prepare('SELECT body FROM notes ORDER BY id').pluck().all();
 
   test('writes queued together commit in one transaction, and each learns its own result after the commit', async () => {
@@ -59,7 +60,9 @@ describe('group commit', () => {
   test('nothing is acknowledged before it is committed: a failed commit rejects the whole group', async () => {
     const group = new GroupCommit(db);
     // A deferred foreign key that is still broken at COMMIT makes the commit itself fail.
-    db.exec('PRAGMA foreign_keys = ON; CREATE TABLE parents (id INTEGER PRIMARY KEY); CREATE TABLE children (parent INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)');
+    db.exec(
+      'PRAGMA foreign_keys = ON; CREATE TABLE parents (id INTEGER PRIMARY KEY); CREATE TABLE children (parent INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)',
+    );
     const results = await Promise.allSettled([
       group.run(insert('stored?')),
       group.run(() => db.prepare('INSERT INTO children (parent) VALUES (42)').run().changes),

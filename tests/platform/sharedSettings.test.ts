@@ -19,7 +19,9 @@ test('the commands use the address and preview window of the server running on t
   const server = await suite.start({ PORT: String(port), CONSULTATION_CLOSES_AT: 'P28D' });
   // The commands are given the data folder and nothing of the server's settings.
   const commandEnv = { DATA_DIR: suite.dataDir };
-  const added = await runBuiltCommand('officer', ['add', 'policy.officer@example.org'], commandEnv, { stdin: 'correct horse battery staple\n' });
+  const added = await runBuiltCommand('officer', ['add', 'policy.officer@example.org'], commandEnv, {
+    stdin: 'correct horse battery staple\n',
+  });
   expect(added).toMatchObject({ code: 0 });
   expect(added.stdout).toContain(`They can sign in at http://localhost:${port}/admin`);
 

@@ -51,7 +51,8 @@ class Respondent {
 
   /** Sends response number `n` (every third with a PDF report) and returns its reference. */
   async respond(n: number, words = `Response ${n}: more NHS dentists in rural Wales.`): Promise<string> {
-    const files: Attachment[] = n % 3 === 0 ? [{ name: `Workshop ${n}.pdf`, content: pdfFile(`Workshop report ${n}`) }] : [];
+    const files: Attachment[] =
+      n % 3 === 0 ? [{ name: `Workshop ${n}.pdf`, content: pdfFile(`Workshop report ${n}`) }] : [];
     const fields = validFields({ name: `Respondent ${n}`, 'answer__health-and-social-care': words });
     const response = await postResponse(this.agent, this.csrf, fields, files);
     expect(response.status).toBe(303);
@@ -67,9 +68,14 @@ function rowsOf(db: Db, sql: string, ...parameters: unknown[]): unknown[] {
 /** Every submission in the restored data is the live one, row for row and file for file, and nothing else is there. */
 function expectRestoredToMatchLive(restoredDir: string, restored: Db): void {
   const live = portal.db;
-  const restoredSubmissions = restored.prepare('SELECT id, reference FROM submissions ORDER BY id').all() as { id: number; reference: string }[];
+  const restoredSubmissions = restored.prepare('SELECT id, reference FROM submissions ORDER BY id').all() as {
+    id: number;
+    reference: string;
+  }[];
   for (const { id } of restoredSubmissions) {
-    expect(rowsOf(restored, 'SELECT * FROM submissions WHERE id = ?', id)).toEqual(rowsOf(live, 'SELECT * FROM submissions WHERE id = ?', id));
+    expect(rowsOf(restored, 'SELECT * FROM submissions WHERE id = ?', id)).toEqual(
+      rowsOf(live, 'SELECT * FROM submissions WHERE id = ?', id),
+    );
     for (const table of ['answers', 'attachments']) {
       const sql = `SELECT * FROM ${table} WHERE submission_id = ? ORDER BY id`;
       expect(rowsOf(restored, sql, id)).toEqual(rowsOf(live, sql, id));
@@ -84,7 +90,9 @@ function expectRestoredToMatchLive(restoredDir: string, restored: Db): void {
     expect(restoredFile.equals(fs.readFileSync(portal.services.attachments.pathOf(storedName)))).toBe(true);
   }
   // No file without its row, and (with the loop above) no row without its file.
-  expect(filesUnder(path.join(restoredDir, 'uploads')).sort()).toEqual(storedNames.map((name) => AttachmentStore.relativePathOf(name)).sort());
+  expect(filesUnder(path.join(restoredDir, 'uploads')).sort()).toEqual(
+    storedNames.map((name) => AttachmentStore.relativePathOf(name)).sort(),
+  );
   expect(restored.pragma('integrity_check', { simple: true })).toBe('ok');
 }
 
@@ -137,7 +145,9 @@ test('a backup taken while responses arrive restores to exactly what the portal 
     const restoredPortal = createTestPortal({ dataDir: restoredDir });
     try {
       for (const reference of acknowledgedBefore) {
-        expect(restoredPortal.services.submissions.find(reference)).toEqual(portal.services.submissions.find(reference));
+        expect(restoredPortal.services.submissions.find(reference)).toEqual(
+          portal.services.submissions.find(reference),
+        );
       }
     } finally {
       restoredPortal.close();
@@ -202,13 +212,16 @@ describe('between the snapshot and the copying of files', () => {
       backedUp.close();
     }
     const databaseBytes = fs.readFileSync(path.join(backupFolder(), 'portal.db'));
-    for (const word of ['Zanzibarquokka', 'Respondent 6', 'Workshop 6.pdf']) expect(databaseBytes.includes(word)).toBe(false);
+    for (const word of ['Zanzibarquokka', 'Respondent 6', 'Workshop 6.pdf'])
+      expect(databaseBytes.includes(word)).toBe(false);
   });
 
   test('a file whose row has committed but which is not yet in place is waited for', async () => {
     const respondent = await Respondent.open(portal.app);
     const reference = await respondent.respond(3);
-    const livePath = portal.services.attachments.pathOf(portal.services.submissions.find(reference).attachments[0]!.storedName);
+    const livePath = portal.services.attachments.pathOf(
+      portal.services.submissions.find(reference).attachments[0]!.storedName,
+    );
     const notYetPlaced = path.join(portal.services.attachments.incomingDir, path.basename(livePath));
 
     const summary = await backups().take(backupFolder(), {
@@ -230,10 +243,13 @@ describe('between the snapshot and the copying of files', () => {
   test('a recorded file that never comes fails the backup, and nothing of it is left', async () => {
     const respondent = await Respondent.open(portal.app);
     const reference = await respondent.respond(3);
-    const livePath = portal.services.attachments.pathOf(portal.services.submissions.find(reference).attachments[0]!.storedName);
+    const livePath = portal.services.attachments.pathOf(
+      portal.services.submissions.find(reference).attachments[0]!.storedName,
+    );
 
     const backup = backups().take(backupFolder(), {
-      afterSnapshot: () => fs.renameSync(livePath, path.join(portal.services.attachments.incomingDir, path.basename(livePath))),
+      afterSnapshot: () =>
+        fs.renameSync(livePath, path.join(portal.services.attachments.incomingDir, path.basename(livePath))),
     });
 
     await expect(backup).rejects.toThrow(BackupError);

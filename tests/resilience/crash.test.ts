@@ -57,10 +57,14 @@ test('SIGKILL in the middle of a burst of uploads, then a restart: nothing ackno
   const clients = Array.from({ length: burstClients }, () => new PortalClient(server.baseUrl));
   const burst = Promise.all(clients.map(postUntilKilled));
 
-  await waitUntil(() => acknowledged.size >= acknowledgedBeforeKill || failures.length > 0, `${acknowledgedBeforeKill} acknowledged responses`, {
-    timeoutMs: 15_000,
-    details: () => server.printed(),
-  });
+  await waitUntil(
+    () => acknowledged.size >= acknowledgedBeforeKill || failures.length > 0,
+    `${acknowledgedBeforeKill} acknowledged responses`,
+    {
+      timeoutMs: 15_000,
+      details: () => server.printed(),
+    },
+  );
   expect(failures).toEqual([]);
   killed = true;
   server.kill();
@@ -80,7 +84,10 @@ test('SIGKILL in the middle of a burst of uploads, then a restart: nothing ackno
 
   // The message the killed process was sending goes again at once, not when its lease runs out.
   expect(countIn(server.printed(), releasedLine, 1)).toBe(beingSent.length);
-  await waitUntil(() => messagesWhere("status <> 'sent'").length === 0, 'every email to be sent', { timeoutMs: 15_000, details: () => server.printed() });
+  await waitUntil(() => messagesWhere("status <> 'sent'").length === 0, 'every email to be sent', {
+    timeoutMs: 15_000,
+    details: () => server.printed(),
+  });
   expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
 
   const cutOff = beingSent[0]!;
@@ -89,5 +96,7 @@ test('SIGKILL in the middle of a burst of uploads, then a restart: nothing ackno
       `and ${deliveredBeforeRestart} email(s) delivered; the one being sent arrived ${deliveriesById(suite.smtp.received).get(cutOff)} time(s)`,
   );
   expect(problemsWithStore(suite.dataDir, { sent, acknowledged }).slice(0, 20)).toEqual([]);
-  expect(problemsWithDeliveries(suite.dataDir, { sent, acknowledged }, suite.smtp.received, { everyReceipt: true, cutOff })).toEqual([]);
+  expect(
+    problemsWithDeliveries(suite.dataDir, { sent, acknowledged }, suite.smtp.received, { everyReceipt: true, cutOff }),
+  ).toEqual([]);
 }, 30_000);

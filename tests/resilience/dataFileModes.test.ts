@@ -22,7 +22,10 @@ afterAll(async () => {
 
 /** Everything under `folder` (and the folder itself) whose mode lets anyone but its owner in, as "path 0644". */
 function openToOthers(folder: string): string[] {
-  const entries = [folder, ...fs.readdirSync(folder, { recursive: true }).map((entry) => path.join(folder, String(entry)))];
+  const entries = [
+    folder,
+    ...fs.readdirSync(folder, { recursive: true }).map((entry) => path.join(folder, String(entry))),
+  ];
   return entries.flatMap((entry) => {
     const stats = fs.lstatSync(entry);
     const expected = stats.isDirectory() ? 0o700 : 0o600;
@@ -35,7 +38,9 @@ test('everything the server and the command-line tools create under DATA_DIR is 
   // A data folder made by hand, or by an earlier version, readable by every local user.
   fs.chmodSync(dataDir, 0o755);
   const commandEnv = { NODE_ENV: 'test', DATA_DIR: dataDir };
-  expect(await runBuiltCommand('officer', ['add', officerEmail], commandEnv, { stdin: `${officerPassword}\n` })).toMatchObject({ code: 0 });
+  expect(
+    await runBuiltCommand('officer', ['add', officerEmail], commandEnv, { stdin: `${officerPassword}\n` }),
+  ).toMatchObject({ code: 0 });
 
   // Email as .eml files in DATA_DIR/outbox, which is what a portal without SMTP_URL does.
   portal = await ServerProcess.start({ dataDir, smtpUrl: null, env: { MAIL_POLL_SECONDS: '0.1' } });
@@ -44,20 +49,33 @@ test('everything the server and the command-line tools create under DATA_DIR is 
     expect((await client.respond(sampleResponse(1, 2))).reference).not.toBeNull();
     // A form sent back for a correction keeps its good report in tmp/held.
     const needsCorrection = sampleResponse(2, 1);
-    const corrected = await client.post({ ...needsCorrection, fields: { ...needsCorrection.fields, name: '' } }, await client.openForm());
+    const corrected = await client.post(
+      { ...needsCorrection, fields: { ...needsCorrection.fields, name: '' } },
+      await client.openForm(),
+    );
     expect(corrected.status).toBe(400);
   } finally {
     client.close();
   }
-  await waitUntil(() => filesUnder(path.join(dataDir, 'outbox')).length > 0, 'the receipt to be written', { details: () => portal!.printed() });
+  await waitUntil(() => filesUnder(path.join(dataDir, 'outbox')).length > 0, 'the receipt to be written', {
+    details: () => portal!.printed(),
+  });
   expect(filesUnder(path.join(dataDir, 'tmp', 'held'))).toHaveLength(2);
   expect(await runBuiltCommand('backup', [], commandEnv)).toMatchObject({ code: 0 });
   expect(await runBuiltCommand('digest', ['--preview'], commandEnv)).toMatchObject({ code: 0 });
 
   // While the server runs, so that the database's -wal and -shm files are there too.
-  expect(fs.readdirSync(dataDir).sort()).toEqual(
-    ['backups', 'digest-preview.html', 'digest-preview.txt', 'outbox', 'portal.db', 'portal.db-shm', 'portal.db-wal', 'tmp', 'uploads'],
-  );
+  expect(fs.readdirSync(dataDir).sort()).toEqual([
+    'backups',
+    'digest-preview.html',
+    'digest-preview.txt',
+    'outbox',
+    'portal.db',
+    'portal.db-shm',
+    'portal.db-wal',
+    'tmp',
+    'uploads',
+  ]);
   expect(openToOthers(dataDir)).toEqual([]);
   expect(await portal.stop('SIGTERM')).toEqual({ code: 0, signal: null });
 }, 60_000);

@@ -88,7 +88,11 @@ function fullDisk(): StorageFault {
 
 async function signIn(client: PortalClient): Promise<Reply> {
   const page = await client.request('GET', '/admin/sign-in');
-  return client.postForm('/admin/sign-in', { _csrf: csrfTokenIn(page.body), email: officerEmail, password: officerPassword });
+  return client.postForm('/admin/sign-in', {
+    _csrf: csrfTokenIn(page.body),
+    email: officerEmail,
+    password: officerPassword,
+  });
 }
 
 function expectTryAgainPage(reply: Reply): void {
@@ -105,9 +109,14 @@ const valueIn = (dataDir: string, sql: string, reference: string): unknown => {
     db.close();
   }
 };
-const statusOf = (dataDir: string, reference: string) => valueIn(dataDir, 'SELECT status FROM submissions WHERE reference = ?', reference);
+const statusOf = (dataDir: string, reference: string) =>
+  valueIn(dataDir, 'SELECT status FROM submissions WHERE reference = ?', reference);
 const receiptStatusOf = (dataDir: string, reference: string) =>
-  valueIn(dataDir, 'SELECT o.status FROM outbox o JOIN submissions s ON s.id = o.submission_id WHERE s.reference = ?', reference);
+  valueIn(
+    dataDir,
+    'SELECT o.status FROM outbox o JOIN submissions s ON s.id = o.submission_id WHERE s.reference = ?',
+    reference,
+  );
 
 /** A fresh data folder for one test, inside the suite's. */
 const dataDirFor = (name: string) => {
@@ -133,7 +142,12 @@ test.each([
     };
     let portal: ServerProcess | null = null;
     try {
-      const added = await runBuiltCommand('officer', ['add', officerEmail], { NODE_ENV: 'test', DATA_DIR: dataDir }, { stdin: `${officerPassword}\n` });
+      const added = await runBuiltCommand(
+        'officer',
+        ['add', officerEmail],
+        { NODE_ENV: 'test', DATA_DIR: dataDir },
+        { stdin: `${officerPassword}\n` },
+      );
       expect(added).toMatchObject({ code: 0, stderr: '' });
       portal = await ServerProcess.start({ dataDir, smtpUrl: suite.smtp.url, env: { MAIL_POLL_SECONDS: '0.1' } });
       const { reference } = await client(portal).respond(sampleResponse(1));
@@ -145,8 +159,10 @@ test.each([
 
       fault.begin(dataDir);
       try {
-        for (const page of ['/', '/respond', '/privacy']) expect([page, (await client(portal).request('GET', page)).status]).toEqual([page, 200]);
-        for (const page of ['/admin', '/admin/submissions', submissionPage]) expect([page, (await officer.request('GET', page)).status]).toEqual([page, 200]);
+        for (const page of ['/', '/respond', '/privacy'])
+          expect([page, (await client(portal).request('GET', page)).status]).toEqual([page, 200]);
+        for (const page of ['/admin', '/admin/submissions', submissionPage])
+          expect([page, (await officer.request('GET', page)).status]).toEqual([page, 200]);
         expectTryAgainPage(await signIn(client(portal)));
         expectTryAgainPage(await officer.postForm(`${submissionPage}/review`, { _csrf: csrf, status: 'used' }));
         expect(portal.hasExited).toBe(false);
@@ -186,7 +202,9 @@ test('a receipt the mail server accepts while another process holds the write lo
     lock.begin(dataDir);
     try {
       suite.smtp.releaseReplies();
-      await waitUntil(() => receipts().length === 1, 'the mail server to accept the receipt', { details: () => portal.printed() });
+      await waitUntil(() => receipts().length === 1, 'the mail server to accept the receipt', {
+        details: () => portal.printed(),
+      });
       // Long enough for the worker to hear that it was accepted and fail to record it, several polls over.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(receiptStatusOf(dataDir, reference!)).toBe('sending');
@@ -194,7 +212,9 @@ test('a receipt the mail server accepts while another process holds the write lo
       lock.end(dataDir);
     }
 
-    await waitUntil(() => receiptStatusOf(dataDir, reference!) === 'sent', 'the receipt to be recorded as sent', { details: () => portal.printed() });
+    await waitUntil(() => receiptStatusOf(dataDir, reference!) === 'sent', 'the receipt to be recorded as sent', {
+      details: () => portal.printed(),
+    });
     expect(await portal.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     expect(receipts()).toHaveLength(1);
     expect(portal.printed()).not.toMatch(/Mail worker/);

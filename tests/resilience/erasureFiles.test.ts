@@ -30,7 +30,9 @@ function withReadOnly<T>(folder: string, work: () => T): T {
 }
 
 const emailFilesNaming = (name: string) =>
-  filesUnder(path.join(dataDir, 'outbox')).filter((file) => fs.readFileSync(path.join(dataDir, 'outbox', file), 'latin1').includes(name));
+  filesUnder(path.join(dataDir, 'outbox')).filter((file) =>
+    fs.readFileSync(path.join(dataDir, 'outbox', file), 'latin1').includes(name),
+  );
 
 test('an erasure whose email files cannot be removed still commits, and the next start removes them', async () => {
   const portal = createTestPortal({ dataDir });
@@ -41,7 +43,9 @@ test('an erasure whose email files cannot be removed still commits, and the next
     await portal.services.delivery.deliverDue();
     expect(emailFilesNaming('Quillfeather')).toHaveLength(1);
 
-    withReadOnly(path.join(dataDir, 'outbox'), () => portal.services.erasure.erase(reference, { officerId: null, name: 'test' }));
+    withReadOnly(path.join(dataDir, 'outbox'), () =>
+      portal.services.erasure.erase(reference, { officerId: null, name: 'test' }),
+    );
 
     expect(portal.db.prepare('SELECT count(*) FROM submissions').pluck().get()).toBe(0);
     expect(portal.db.prepare('SELECT count(*) FROM mail_copies_to_remove').pluck().get()).toBe(1);

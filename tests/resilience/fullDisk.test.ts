@@ -41,7 +41,13 @@ function fillDisk(): string {
 }
 
 /** Sends `first`, waits for `ready`, calls `between`, sends `rest`; returns the whole reply. */
-async function sendInTwoGoes(port: number, first: Buffer, ready: () => boolean, between: () => void, rest: Buffer): Promise<string> {
+async function sendInTwoGoes(
+  port: number,
+  first: Buffer,
+  ready: () => boolean,
+  between: () => void,
+  rest: Buffer,
+): Promise<string> {
   const socket = net.connect(port, '127.0.0.1');
   const chunks: Buffer[] = [];
   socket.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -77,14 +83,23 @@ test('a report the disk fills up under, as it arrives, is refused by name with t
       body.subarray(cut),
     );
     expect(reply).toMatch(/^HTTP\/1\.1 400 /);
-    expect(reply).toContain(escapeHtml(message('respond.errors.reports.noRoom', { fileName: 'big report.pdf', email: 'welshlabourpolicy@labour.org.uk' })));
+    expect(reply).toContain(
+      escapeHtml(
+        message('respond.errors.reports.noRoom', {
+          fileName: 'big report.pdf',
+          email: 'welshlabourpolicy@labour.org.uk',
+        }),
+      ),
+    );
     expect(shownValue(reply, 'name')).toBe('Kept Name');
     expect(filesUnder(incomingDir())).toEqual([]);
     expect(countRows(portal.db, 'submissions')).toBe(0);
 
     fs.rmSync(filler);
     const { agent, csrf } = await openForm(portal.app);
-    await postResponse(agent, csrf, validFields(), [{ name: 'report.pdf', content: pdfDocument('Small report') }]).expect(303);
+    await postResponse(agent, csrf, validFields(), [
+      { name: 'report.pdf', content: pdfDocument('Small report') },
+    ]).expect(303);
   } finally {
     await server.close();
   }
@@ -93,7 +108,10 @@ test('a report the disk fills up under, as it arrives, is refused by name with t
 test('a hundred failed forms with reports cannot fill the disk: a genuine response and the officer’s pages still work', async () => {
   // As reported: failed forms' reports were kept without bound until the volume was full.
   startPortal(32, { FREE_SPACE_RESERVE_MB: '4', HELD_REPORTS_MAX_MB: '2' });
-  const reports = ['one', 'two', 'three'].map((part) => ({ name: `${part}.pdf`, content: pdfDocument(`Report ${part}`, 200 * 1024) }));
+  const reports = ['one', 'two', 'three'].map((part) => ({
+    name: `${part}.pdf`,
+    content: pdfDocument(`Report ${part}`, 200 * 1024),
+  }));
   for (let visitor = 0; visitor < 100; visitor += 1) {
     const { agent, csrf } = await openForm(portal.app);
     await postResponse(agent, csrf, validFields({ consentPrivacy: '' }), reports).expect(400);

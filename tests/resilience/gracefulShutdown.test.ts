@@ -59,9 +59,13 @@ test('SIGTERM: a slow upload under way is finished and acknowledged, the email b
   const upload = slowUpload();
   const slowOutcome = slowClient.post(slow, await slowClient.openForm(), upload.writer);
   await upload.partSent;
-  await waitUntil(() => filesUnder(path.join(suite.dataDir, 'tmp', 'incoming')).length > 0, 'the upload to reach the server', {
-    details: () => portal.printed(),
-  });
+  await waitUntil(
+    () => filesUnder(path.join(suite.dataDir, 'tmp', 'incoming')).length > 0,
+    'the upload to reach the server',
+    {
+      details: () => portal.printed(),
+    },
+  );
 
   portal.signal('SIGTERM');
   await portal.waitForOutput(/SIGTERM: finishing requests/);
@@ -96,7 +100,13 @@ test('SIGTERM: a slow upload under way is finished and acknowledged, the email b
   const db = openReadOnly(suite.dataDir);
   try {
     // The receipt for the upload is kept for the next start: nothing is left half-sent.
-    expect(db.prepare('SELECT s.reference, o.status FROM outbox o JOIN submissions s ON s.id = o.submission_id ORDER BY o.id').all()).toEqual([
+    expect(
+      db
+        .prepare(
+          'SELECT s.reference, o.status FROM outbox o JOIN submissions s ON s.id = o.submission_id ORDER BY o.id',
+        )
+        .all(),
+    ).toEqual([
       { reference: firstReference, status: 'sent' },
       { reference: slowReference, status: 'pending' },
     ]);
@@ -108,7 +118,11 @@ test('SIGTERM: a slow upload under way is finished and acknowledged, the email b
 test('SIGTERM while a client sends its upload a byte a second: at SHUTDOWN_TIMEOUT_SECONDS the upload is cut off, and the exit code is 0 with every acknowledged response stored', async () => {
   const dataDir = path.join(suite.dataDir, 'deadline');
   fs.mkdirSync(dataDir);
-  const portal = await ServerProcess.start({ dataDir, smtpUrl: suite.smtp.url, env: { SHUTDOWN_TIMEOUT_SECONDS: '1' } });
+  const portal = await ServerProcess.start({
+    dataDir,
+    smtpUrl: suite.smtp.url,
+    env: { SHUTDOWN_TIMEOUT_SECONDS: '1' },
+  });
   const clients = [new PortalClient(portal.baseUrl), new PortalClient(portal.baseUrl)];
   try {
     const acknowledged = sampleResponse(3);
@@ -128,15 +142,22 @@ test('SIGTERM while a client sends its upload a byte a second: at SHUTDOWN_TIMEO
       () => 'answered',
       () => 'cut off',
     );
-    await waitUntil(() => filesUnder(path.join(dataDir, 'tmp', 'incoming')).length > 0, 'the upload to reach the server', {
-      details: () => portal.printed(),
-    });
+    await waitUntil(
+      () => filesUnder(path.join(dataDir, 'tmp', 'incoming')).length > 0,
+      'the upload to reach the server',
+      {
+        details: () => portal.printed(),
+      },
+    );
 
     portal.signal('SIGTERM');
     expect(await portal.exit(15_000)).toEqual({ code: 0, signal: null });
     expect(await slowOutcome).toBe('cut off');
     expect(portal.printed()).toContain('1 request(s) still under way were cut off.');
-    const responses = { sent: new Map([[acknowledged.formToken, acknowledged]]), acknowledged: new Map([[acknowledged.formToken, reference!]]) };
+    const responses = {
+      sent: new Map([[acknowledged.formToken, acknowledged]]),
+      acknowledged: new Map([[acknowledged.formToken, reference!]]),
+    };
     expect(problemsWithStore(dataDir, responses)).toEqual([]);
   } finally {
     for (const client of clients) client.close();

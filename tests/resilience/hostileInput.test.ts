@@ -11,8 +11,27 @@ import { docxFile, exeFile, htmlFile, pdfFile } from '../support/files';
 import * as hostile from '../support/hostileFiles';
 import { cantonBranchFields, countRows, csrfTokenIn, openForm, validFields } from '../support/respond';
 import { addOfficer, signIn } from '../support/officer';
-import { boundary, fieldParts, listening, multipartBody, multipartType, requestHead, sendRaw, type RawPart } from '../support/multipart';
-import { errorSummary, escapeHtml, foreignScripts, formValues, heldIdIn, keptReportNames, message, shownValue, summaryLinks } from '../support/formPage';
+import {
+  boundary,
+  fieldParts,
+  listening,
+  multipartBody,
+  multipartType,
+  requestHead,
+  sendRaw,
+  type RawPart,
+} from '../support/multipart';
+import {
+  errorSummary,
+  escapeHtml,
+  foreignScripts,
+  formValues,
+  heldIdIn,
+  keptReportNames,
+  message,
+  shownValue,
+  summaryLinks,
+} from '../support/formPage';
 import { ordinaryText, refusedValues, type OrdinaryText, type RefusedValue } from '../support/hostilePayloads';
 
 // One portal for the whole file: every case checks that it left nothing behind and that the
@@ -122,7 +141,9 @@ async function expectStillAccepting(): Promise<void> {
 function expectTypedValuesKept(html: string, typed: FormFields, except: readonly string[] = []): void {
   const expected = Object.fromEntries(
     Object.entries(typed).flatMap(([field, value]) =>
-      typeof value === 'string' && value !== '' && field !== 'website' && !except.includes(field) ? [[field, escapeHtml(value)]] : [],
+      typeof value === 'string' && value !== '' && field !== 'website' && !except.includes(field)
+        ? [[field, escapeHtml(value)]]
+        : [],
     ),
   );
   expect(formValues(html)).toMatchObject(expected);
@@ -193,8 +214,18 @@ describe('uploads that are refused', () => {
     empty('an empty PDF', 'report.pdf', () => Buffer.alloc(0)),
     empty('an empty text file', 'notes.txt', () => Buffer.alloc(0)),
     refusedFor('respond.errors.reports.tooLarge')('a PDF over 10 MB', 'big.pdf', overTenMegabytes),
-    misnamed('a PDF whose right-to-left override makes .exe look like .pdf', named('invoice\u202Efdp.exe', pdfFile), 'invoicefdp.exe', 'pdf'),
-    notAccepted('a program whose right-to-left override makes it look like a PNG', 'photo\u202Egnp.exe', exeFile, 'photognp.exe'),
+    misnamed(
+      'a PDF whose right-to-left override makes .exe look like .pdf',
+      named('invoice\u202Efdp.exe', pdfFile),
+      'invoicefdp.exe',
+      'pdf',
+    ),
+    notAccepted(
+      'a program whose right-to-left override makes it look like a PNG',
+      'photo\u202Egnp.exe',
+      exeFile,
+      'photognp.exe',
+    ),
     misnamed(
       'a PDF whose name hides .exe after an encoded NUL',
       () => ({ encodedFilename: 'report.pdf%00.exe', content: pdfFile() }),
@@ -203,11 +234,19 @@ describe('uploads that are refused', () => {
     ),
     misnamed('a PDF named only ".."', named('..', pdfFile), 'report', 'pdf'),
     notAccepted('a program with a 300-character name', `${'a'.repeat(300)}.pdf`, exeFile, `${'a'.repeat(146)}.pdf`),
-    notAccepted('a web page whose name is markup', '<img src=x onerror=alert(1)>.pdf', htmlFile, 'img src=x onerror=alert(1).pdf'),
+    notAccepted(
+      'a web page whose name is markup',
+      '<img src=x onerror=alert(1)>.pdf',
+      htmlFile,
+      'img src=x onerror=alert(1).pdf',
+    ),
     notAccepted('a program whose name is a message placeholder', '{{fileName}}$t(errors.csrf.title).pdf', exeFile),
   ];
 
-  async function expectRefused({ file, key, shownName, detectedKind }: RefusedUpload, language: Language): Promise<void> {
+  async function expectRefused(
+    { file, key, shownName, detectedKind }: RefusedUpload,
+    language: Language,
+  ): Promise<void> {
     const before = storedState();
     const { agent, csrf } = await openFormIn(language);
     const typed = validFields({ name: 'Mair Hughes', meetingAttendance: '14' });
@@ -220,14 +259,25 @@ describe('uploads that are refused', () => {
     await expectGoodReportKeptAndNothingStored(response.text, before);
   }
 
-  test.each(refusedUploads)('$label: a message names it, the form and a good report are kept, nothing is stored', async (upload) => {
-    await expectRefused(upload, 'en');
-  });
+  test.each(refusedUploads)(
+    '$label: a message names it, the form and a good report are kept, nothing is stored',
+    async (upload) => {
+      await expectRefused(upload, 'en');
+    },
+  );
 
-  const inWelsh = ['a zip bomb named .docx (1 GB unpacked)', 'a Word document cut short', 'a PDF that is also a web page', 'a web page named .pdf'];
-  test.each(refusedUploads.filter(({ label }) => inWelsh.includes(label)))('in Welsh, $label gets its message in Welsh', async (upload) => {
-    await expectRefused(upload, 'cy');
-  });
+  const inWelsh = [
+    'a zip bomb named .docx (1 GB unpacked)',
+    'a Word document cut short',
+    'a PDF that is also a web page',
+    'a web page named .pdf',
+  ];
+  test.each(refusedUploads.filter(({ label }) => inWelsh.includes(label)))(
+    'in Welsh, $label gets its message in Welsh',
+    async (upload) => {
+      await expectRefused(upload, 'cy');
+    },
+  );
 
   test('six reports: all are kept, and the person is asked to remove one; nothing is stored', async () => {
     const before = storedState();
@@ -250,17 +300,41 @@ describe('file names that are only labels', () => {
     readonly shownAs: string;
   }
   const oddNames: OddName[] = [
-    { label: 'a Unix path climbing out of the folder', file: { filename: '../../../etc/passwd.pdf' }, shownAs: 'passwd.pdf' },
-    { label: 'a Windows path climbing out of the folder', file: { filename: '..\\..\\Windows\\System32\\report.pdf' }, shownAs: 'report.pdf' },
+    {
+      label: 'a Unix path climbing out of the folder',
+      file: { filename: '../../../etc/passwd.pdf' },
+      shownAs: 'passwd.pdf',
+    },
+    {
+      label: 'a Windows path climbing out of the folder',
+      file: { filename: '..\\..\\Windows\\System32\\report.pdf' },
+      shownAs: 'report.pdf',
+    },
     { label: 'an absolute path', file: { filename: '/var/www/html/shell.pdf' }, shownAs: 'shell.pdf' },
-    { label: 'a path climbing out after percent-encoding', file: { encodedFilename: '..%2F..%2Fportal.db.pdf' }, shownAs: 'portal.db.pdf' },
+    {
+      label: 'a path climbing out after percent-encoding',
+      file: { encodedFilename: '..%2F..%2Fportal.db.pdf' },
+      shownAs: 'portal.db.pdf',
+    },
     { label: 'a NUL, percent-encoded', file: { encodedFilename: 'report%00.pdf' }, shownAs: 'report.pdf' },
     { label: 'a right-to-left override', file: { filename: 'report\u202Egpj.pdf' }, shownAs: 'reportgpj.pdf' },
-    { label: 'bidirectional isolates and marks', file: { filename: '\u2066Adroddiad\u2069 \u200FGŵyr\u200E.pdf' }, shownAs: 'Adroddiad Gŵyr.pdf' },
+    {
+      label: 'bidirectional isolates and marks',
+      file: { filename: '\u2066Adroddiad\u2069 \u200FGŵyr\u200E.pdf' },
+      shownAs: 'Adroddiad Gŵyr.pdf',
+    },
     { label: '300 characters', file: { filename: `${'n'.repeat(300)}.pdf` }, shownAs: `${'n'.repeat(146)}.pdf` },
     { label: '300 emoji', file: { filename: `${'🏥'.repeat(300)}.pdf` }, shownAs: `${'🏥'.repeat(146)}.pdf` },
-    { label: 'markup', file: { filename: '<img src=x onerror=alert(1)>.pdf' }, shownAs: 'img src=x onerror=alert(1).pdf' },
-    { label: 'a message placeholder', file: { filename: '{{fileName}}$t(errors.csrf.title).pdf' }, shownAs: '{{fileName}}$t(errors.csrf.title).pdf' },
+    {
+      label: 'markup',
+      file: { filename: '<img src=x onerror=alert(1)>.pdf' },
+      shownAs: 'img src=x onerror=alert(1).pdf',
+    },
+    {
+      label: 'a message placeholder',
+      file: { filename: '{{fileName}}$t(errors.csrf.title).pdf' },
+      shownAs: '{{fileName}}$t(errors.csrf.title).pdf',
+    },
     {
       label: 'a header after an encoded line break',
       file: { filename: 'report%0D%0ABcc: everyone@example.com.pdf' },
@@ -277,40 +351,54 @@ describe('file names that are only labels', () => {
     return /class="reference">([^<]+)</.exec(confirmation.text)![1]!;
   }
 
-  test.each(oddNames)('$label: held under a clean name while a field is fixed, then stored under a random one', async ({ file, shownAs }) => {
-    const before = storedState();
-    const { agent, csrf } = await openForm(portal.app);
-    const shown = await postForm(agent, csrf, validFields({ consentPrivacy: '' }), [{ ...file, content: pdfFile() }]);
-    expect(shown.status).toBe(400);
-    expect(summaryLinks(shown.text)).toEqual(['consentPrivacy']);
-    expect(keptReportNames(shown.text)).toEqual([escapeHtml(shownAs)]);
-    if (typeof file.filename === 'string' && escapeHtml(file.filename) !== file.filename) expect(shown.text).not.toContain(file.filename);
-    await expectNothingStored(before);
+  test.each(oddNames)(
+    '$label: held under a clean name while a field is fixed, then stored under a random one',
+    async ({ file, shownAs }) => {
+      const before = storedState();
+      const { agent, csrf } = await openForm(portal.app);
+      const shown = await postForm(agent, csrf, validFields({ consentPrivacy: '' }), [{ ...file, content: pdfFile() }]);
+      expect(shown.status).toBe(400);
+      expect(summaryLinks(shown.text)).toEqual(['consentPrivacy']);
+      expect(keptReportNames(shown.text)).toEqual([escapeHtml(shownAs)]);
+      if (typeof file.filename === 'string' && escapeHtml(file.filename) !== file.filename)
+        expect(shown.text).not.toContain(file.filename);
+      await expectNothingStored(before);
 
-    const sent = await postForm(agent, csrf, validFields({ heldId: heldIdIn(shown.text)! }));
-    expect(sent.status).toBe(303);
-    const submission = portal.services.submissions.find(await confirmedReference(agent));
-    const [attachment] = submission.attachments;
-    expect(attachment!.originalName).toBe(shownAs);
-    expect(attachment!.storedName).toMatch(/^[0-9a-f]{32}$/);
-    expect(filesUnder(uploadsDir())).toContain(path.join(attachment!.storedName.slice(0, 2), attachment!.storedName));
-    // Had the name been used as a path, this is where the file would be.
-    if (typeof file.filename === 'string') {
-      for (const folder of [incomingDir(), uploadsDir()]) expect(fs.existsSync(path.resolve(folder, file.filename))).toBe(false);
-    }
-    const receipt = await deliveredReceipt(portal, submission.id);
-    expect(receipt.text).toContain(`${shownAs} (`);
-  });
+      const sent = await postForm(agent, csrf, validFields({ heldId: heldIdIn(shown.text)! }));
+      expect(sent.status).toBe(303);
+      const submission = portal.services.submissions.find(await confirmedReference(agent));
+      const [attachment] = submission.attachments;
+      expect(attachment!.originalName).toBe(shownAs);
+      expect(attachment!.storedName).toMatch(/^[0-9a-f]{32}$/);
+      expect(filesUnder(uploadsDir())).toContain(path.join(attachment!.storedName.slice(0, 2), attachment!.storedName));
+      // Had the name been used as a path, this is where the file would be.
+      if (typeof file.filename === 'string') {
+        for (const folder of [incomingDir(), uploadsDir()])
+          expect(fs.existsSync(path.resolve(folder, file.filename))).toBe(false);
+      }
+      const receipt = await deliveredReceipt(portal, submission.id);
+      expect(receipt.text).toContain(`${shownAs} (`);
+    },
+  );
 });
 
 describe('forms the parser cannot read', () => {
-  const formWith = (extra: RawPart[]) => (csrf: string) => multipartBody([...fieldParts({ _csrf: csrf, ...validFields() }), ...extra]);
+  const formWith = (extra: RawPart[]) => (csrf: string) =>
+    multipartBody([...fieldParts({ _csrf: csrf, ...validFields() }), ...extra]);
   const report = (filename: string | Buffer): RawPart => ({ name: 'reports', value: pdfFile(), filename });
   const unreadable = { status: 400, title: message('errors.badRequest.title') };
   const cases: { label: string; body: (csrf: string) => Buffer; status: number; title: string }[] = [
     { label: 'a raw NUL in a file name', body: formWith([report(Buffer.from('report\0.pdf'))]), ...unreadable },
-    { label: 'a field name with a huge array index', body: formWith([{ name: 'removeReport[4294967294]', value: 'x' }]), ...unreadable },
-    { label: 'a field name reaching for the prototype', body: formWith([{ name: '__proto__[isAdmin]', value: 'yes' }]), ...unreadable },
+    {
+      label: 'a field name with a huge array index',
+      body: formWith([{ name: 'removeReport[4294967294]', value: 'x' }]),
+      ...unreadable,
+    },
+    {
+      label: 'a field name reaching for the prototype',
+      body: formWith([{ name: '__proto__[isAdmin]', value: 'yes' }]),
+      ...unreadable,
+    },
     { label: 'a field with no name', body: formWith([{ name: '', value: 'x' }]), ...unreadable },
     {
       label: 'eleven files',
@@ -335,20 +423,23 @@ describe('forms the parser cannot read', () => {
     },
   ];
 
-  test.each(cases)('$label: a page that says so, nothing stored, the portal still up', async ({ body, status, title }) => {
-    const before = storedState();
-    const { agent, csrf } = await openForm(portal.app);
-    const startedAt = Date.now();
-    const response = await agent.post('/respond').set('Content-Type', multipartType).send(body(csrf));
-    expect(response.status).toBe(status);
-    expect(response.text).toContain(escapeHtml(title));
-    expect(response.text).not.toMatch(/at .*\.(js|ts):\d+/);
-    // Refused at once, rather than after walking a four-billion-long array.
-    expect(Date.now() - startedAt).toBeLessThan(5000);
-    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-    await expectNothingStored(before);
-    await expectStillAccepting();
-  });
+  test.each(cases)(
+    '$label: a page that says so, nothing stored, the portal still up',
+    async ({ body, status, title }) => {
+      const before = storedState();
+      const { agent, csrf } = await openForm(portal.app);
+      const startedAt = Date.now();
+      const response = await agent.post('/respond').set('Content-Type', multipartType).send(body(csrf));
+      expect(response.status).toBe(status);
+      expect(response.text).toContain(escapeHtml(title));
+      expect(response.text).not.toMatch(/at .*\.(js|ts):\d+/);
+      // Refused at once, rather than after walking a four-billion-long array.
+      expect(Date.now() - startedAt).toBeLessThan(5000);
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+      await expectNothingStored(before);
+      await expectStillAccepting();
+    },
+  );
 });
 
 describe('bodies cut off in transit', () => {
@@ -373,7 +464,10 @@ describe('bodies cut off in transit', () => {
     };
   }
 
-  const after = (marker: string, extra = 0) => (body: Buffer) => body.indexOf(marker) + marker.length + extra;
+  const after =
+    (marker: string, extra = 0) =>
+    (body: Buffer) =>
+      body.indexOf(marker) + marker.length + extra;
   const whole = (body: Buffer) => body.length;
   interface CutOff {
     readonly label: string;
@@ -384,15 +478,30 @@ describe('bodies cut off in transit', () => {
     readonly hangUp: boolean;
   }
   const cases: CutOff[] = [
-    { label: 'cut in the middle of a field, then the connection drops', cutAt: after('Cut'), claimed: whole, hangUp: true },
-    { label: 'cut inside a part’s headers, then the connection drops', cutAt: after('filename="fir'), claimed: whole, hangUp: true },
+    {
+      label: 'cut in the middle of a field, then the connection drops',
+      cutAt: after('Cut'),
+      claimed: whole,
+      hangUp: true,
+    },
+    {
+      label: 'cut inside a part’s headers, then the connection drops',
+      cutAt: after('filename="fir'),
+      claimed: whole,
+      hangUp: true,
+    },
     {
       label: 'cut inside the second file, after the first reached the disk, then the connection drops',
       cutAt: after('filename="second.docx"', 200),
       claimed: whole,
       hangUp: true,
     },
-    { label: 'claiming more than it sends, then closing its side', cutAt: after('first.pdf"', 100), claimed: whole, hangUp: false },
+    {
+      label: 'claiming more than it sends, then closing its side',
+      cutAt: after('first.pdf"', 100),
+      claimed: whole,
+      hangUp: false,
+    },
     { label: 'claiming less than it sends', cutAt: whole, claimed: (body) => body.length - 300, hangUp: false },
   ];
 
@@ -416,7 +525,8 @@ describe('what members type', () => {
       meetingAttendance: '12',
       [field]: payload,
     });
-    const payloadText = (payload: string | Buffer) => (typeof payload === 'string' ? payload : payload.toString('utf8'));
+    const payloadText = (payload: string | Buffer) =>
+      typeof payload === 'string' ? payload : payload.toString('utf8');
 
     async function expectRefused(refused: RefusedValue, language: Language): Promise<void> {
       const before = storedState();
@@ -437,17 +547,30 @@ describe('what members type', () => {
       await expectGoodReportKeptAndNothingStored(response.text, before);
     }
 
-    test.each(refusedValues)('$label: a message at the field, every value and the report kept, nothing stored', async (refused) => {
-      await expectRefused(refused, 'en');
-    });
+    test.each(refusedValues)(
+      '$label: a message at the field, every value and the report kept, nothing stored',
+      async (refused) => {
+        await expectRefused(refused, 'en');
+      },
+    );
 
-    const inWelsh = ['email: a Bcc header after CRLF', 'name: invalid UTF-8', 'answer: 1 MB of Welsh, cut inside a character'];
-    test.each(refusedValues.filter(({ label }) => inWelsh.includes(label)))('in Welsh, $label gets its message in Welsh', async (refused) => {
-      await expectRefused(refused, 'cy');
-    });
+    const inWelsh = [
+      'email: a Bcc header after CRLF',
+      'name: invalid UTF-8',
+      'answer: 1 MB of Welsh, cut inside a character',
+    ];
+    test.each(refusedValues.filter(({ label }) => inWelsh.includes(label)))(
+      'in Welsh, $label gets its message in Welsh',
+      async (refused) => {
+        await expectRefused(refused, 'cy');
+      },
+    );
 
     test('no receipt in the outbox has a line break in its address or subject', () => {
-      const receipts = portal.db.prepare('SELECT recipient, subject FROM outbox').all() as { recipient: string; subject: string }[];
+      const receipts = portal.db.prepare('SELECT recipient, subject FROM outbox').all() as {
+        recipient: string;
+        subject: string;
+      }[];
       expect(receipts.length).toBeGreaterThan(0);
       expect(receipts.filter(({ recipient, subject }) => /[\r\n\0]/.test(recipient + subject))).toEqual([]);
     });
@@ -460,7 +583,10 @@ describe('what members type', () => {
       ({ agent: officer } = await signIn(portal.app));
     });
 
-    const fieldsFor = ({ field, payload, asGroup }: OrdinaryText, overrides: Record<string, string> = {}): FormFields => ({
+    const fieldsFor = (
+      { field, payload, asGroup }: OrdinaryText,
+      overrides: Record<string, string> = {},
+    ): FormFields => ({
       ...(asGroup ? cantonBranchFields() : validFields()),
       [field]: payload,
       ...overrides,
@@ -480,7 +606,9 @@ describe('what members type', () => {
     }
 
     const addresses = (field: AddressObject | AddressObject[] | undefined) =>
-      (Array.isArray(field) ? field : field ? [field] : []).flatMap((group) => group.value.map((address) => address.address));
+      (Array.isArray(field) ? field : field ? [field] : []).flatMap((group) =>
+        group.value.map((address) => address.address),
+      );
 
     test.each(ordinaryText)('$label: kept exactly when the form comes back, and nothing stored', async (text) => {
       const before = storedState();
@@ -496,27 +624,30 @@ describe('what members type', () => {
       await expectNothingStored(before);
     });
 
-    test.each(ordinaryText)('$label: stored byte for byte, escaped on every page, and the receipt has no added header', async (text) => {
-      const { agent, csrf } = await openForm(portal.app);
-      const typed = fieldsFor(text);
-      const response = await postForm(agent, csrf, typed);
-      expect(response.status).toBe(303);
-      const confirmation = await agent.get('/respond/confirmation').expect(200);
-      const reference = /class="reference">([^<]+)</.exec(confirmation.text)![1]!;
-      const submission = portal.services.submissions.find(reference);
-      expect(storedValue(submission, text.field)).toBe(text.payload);
-      expectEscaped(confirmation.text, text.payload);
-      expectEscaped((await officer.get(`/admin/submissions/${reference}`).expect(200)).text, text.payload);
+    test.each(ordinaryText)(
+      '$label: stored byte for byte, escaped on every page, and the receipt has no added header',
+      async (text) => {
+        const { agent, csrf } = await openForm(portal.app);
+        const typed = fieldsFor(text);
+        const response = await postForm(agent, csrf, typed);
+        expect(response.status).toBe(303);
+        const confirmation = await agent.get('/respond/confirmation').expect(200);
+        const reference = /class="reference">([^<]+)</.exec(confirmation.text)![1]!;
+        const submission = portal.services.submissions.find(reference);
+        expect(storedValue(submission, text.field)).toBe(text.payload);
+        expectEscaped(confirmation.text, text.payload);
+        expectEscaped((await officer.get(`/admin/submissions/${reference}`).expect(200)).text, text.payload);
 
-      const mail = await deliveredReceipt(portal, submission.id);
-      // The plain-text part is text: it carries what was typed as it was typed, but for line
-      // breaks, which email carries as its own.
-      const asEmailed = text.payload.replace(/\r\n/g, '\n');
-      if (text.field !== 'email') expect(mail.text).toContain(asEmailed);
-      if (text.field !== 'email') expectEscaped(mail.html as string, asEmailed);
-      expect(addresses(mail.to)).toEqual([typed.email]);
-      expect([...addresses(mail.cc), ...addresses(mail.bcc)]).toEqual([]);
-      expect(mail.subject).toBe(`STAGE 2 POLICY CONSULTATION: your response ${reference}`);
-    });
+        const mail = await deliveredReceipt(portal, submission.id);
+        // The plain-text part is text: it carries what was typed as it was typed, but for line
+        // breaks, which email carries as its own.
+        const asEmailed = text.payload.replace(/\r\n/g, '\n');
+        if (text.field !== 'email') expect(mail.text).toContain(asEmailed);
+        if (text.field !== 'email') expectEscaped(mail.html as string, asEmailed);
+        expect(addresses(mail.to)).toEqual([typed.email]);
+        expect([...addresses(mail.cc), ...addresses(mail.bcc)]).toEqual([]);
+        expect(mail.subject).toBe(`STAGE 2 POLICY CONSULTATION: your response ${reference}`);
+      },
+    );
   });
 });

@@ -41,7 +41,8 @@ test(`${clients} clients posting responses for ${loadMs / 1000} s: every acknowl
           }
           acknowledged.set(response.formToken, reference);
           const shown = await client.confirmationReference();
-          if (shown !== reference) failures.push(`acknowledged as ${reference}, but the confirmation page shows ${shown}`);
+          if (shown !== reference)
+            failures.push(`acknowledged as ${reference}, but the confirmation page shows ${shown}`);
         } catch (error) {
           failures.push((error as Error).message);
         }
@@ -55,12 +56,16 @@ test(`${clients} clients posting responses for ${loadMs / 1000} s: every acknowl
   const exit = await portal.stop('SIGTERM');
 
   const summary = [...replies].map(([kind, count]) => `${kind}: ${count}`).join(', ');
-  console.log(`${acknowledged.size} responses acknowledged in ${loadMs / 1000} s by ${clients} clients (${summary}); ${suite.smtp.received.length} receipts delivered meanwhile`);
+  console.log(
+    `${acknowledged.size} responses acknowledged in ${loadMs / 1000} s by ${clients} clients (${summary}); ${suite.smtp.received.length} receipts delivered meanwhile`,
+  );
   expect([...replies.keys()].filter((kind) => / 5\d\d$/.test(kind))).toEqual([]);
   expect(failures.slice(0, 10)).toEqual([]);
   expect(exit).toEqual({ code: 0, signal: null });
   expect(acknowledged.size).toBeGreaterThan(clients);
 
   expect(problemsWithStore(suite.dataDir, { sent, acknowledged }).slice(0, 20)).toEqual([]);
-  expect(problemsWithDeliveries(suite.dataDir, { sent, acknowledged }, suite.smtp.received, { everyReceipt: false })).toEqual([]);
+  expect(
+    problemsWithDeliveries(suite.dataDir, { sent, acknowledged }, suite.smtp.received, { everyReceipt: false }),
+  ).toEqual([]);
 }, 45_000);

@@ -22,7 +22,8 @@ afterAll(() => {
   fs.rmSync(scratchDir, { recursive: true, force: true });
 });
 
-const startServer = (env: Readonly<Record<string, string>>) => runBuiltCommand('main', [], serverEnvironment({ dataDir: '', smtpUrl: null, env }));
+const startServer = (env: Readonly<Record<string, string>>) =>
+  runBuiltCommand('main', [], serverEnvironment({ dataDir: '', smtpUrl: null, env }));
 
 /** The command stopped at once, with exit code 1 and a message an operator can act on, not a stack trace. */
 function expectRefusal(result: CommandResult, message: string | RegExp): void {
@@ -34,11 +35,22 @@ function expectRefusal(result: CommandResult, message: string | RegExp): void {
 test.each([
   ['a read-only folder', () => readOnlyDir, 'it is on a read-only file system (EROFS)'],
   ['a file', () => path.join(scratchDir, 'a-file'), 'it is a file, not a folder (EEXIST)'],
-  ['a folder inside a file', () => path.join(scratchDir, 'a-file', 'data'), 'part of its path is a file, not a folder (ENOTDIR)'],
-  ['a folder that cannot be made in a read-only one', () => path.join(readOnlyDir, 'data'), 'it does not exist, and cannot be made'],
+  [
+    'a folder inside a file',
+    () => path.join(scratchDir, 'a-file', 'data'),
+    'part of its path is a file, not a folder (ENOTDIR)',
+  ],
+  [
+    'a folder that cannot be made in a read-only one',
+    () => path.join(readOnlyDir, 'data'),
+    'it does not exist, and cannot be made',
+  ],
 ])('with DATA_DIR %s, the server says so and stops', async (_kind, dataDir, problem) => {
   const result = await startServer({ DATA_DIR: dataDir() });
-  expectRefusal(result, `The portal cannot start.\nDATA_DIR: the portal cannot keep its data in ${dataDir()}: ${problem}`);
+  expectRefusal(
+    result,
+    `The portal cannot start.\nDATA_DIR: the portal cannot keep its data in ${dataDir()}: ${problem}`,
+  );
 });
 
 test('with a DATABASE_PATH that is a folder, the server names it and stops', async () => {
@@ -62,5 +74,8 @@ test('with a PORT another program is listening on, the server says the port is i
 
 test('the command-line tools say the same about a read-only data folder', async () => {
   const result = await runBuiltCommand('officer', ['list'], { NODE_ENV: 'test', DATA_DIR: readOnlyDir });
-  expectRefusal(result, `DATA_DIR: the portal cannot keep its data in ${readOnlyDir}: it is on a read-only file system (EROFS)`);
+  expectRefusal(
+    result,
+    `DATA_DIR: the portal cannot keep its data in ${readOnlyDir}: it is on a read-only file system (EROFS)`,
+  );
 });

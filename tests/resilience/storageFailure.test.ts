@@ -12,7 +12,8 @@ beforeEach(() => {
 });
 afterEach(() => portal.close());
 
-const notStored = 'This response could not be stored just now. The problem is ours, not yours, and everything is still here: send it again in a minute.';
+const notStored =
+  'This response could not be stored just now. The problem is ours, not yours, and everything is still here: send it again in a minute.';
 
 const typed = cantonBranchFields({
   name: 'Rhodri "Rhod" Morgan',
@@ -56,11 +57,19 @@ describe('when the database cannot be written (locked by another process)', () =
     expect(countRows(portal.db, 'submissions')).toBe(0);
 
     const page = formValues(shown.text);
-    await postResponse(agent, csrf, { ...typed, heldId: heldIdIn(shown.text)!, formToken: page.formToken!, openedAt: page.openedAt! }).expect(303);
+    await postResponse(agent, csrf, {
+      ...typed,
+      heldId: heldIdIn(shown.text)!,
+      formToken: page.formToken!,
+      openedAt: page.openedAt!,
+    }).expect(303);
     const reference = portal.db.prepare('SELECT reference FROM submissions').pluck().get() as string;
     const stored = portal.services.submissions.find(reference);
     expect(stored.attachments.map((file) => file.originalName)).toEqual(['Canton workshop.pdf', 'Canton notes.docx']);
-    expect(stored.answers.map((answer) => answer.body)).toEqual(['Keep the NHS public.\nAnd fund it <properly>.', 'Pay care workers the Real Living Wage.']);
+    expect(stored.answers.map((answer) => answer.body)).toEqual([
+      'Keep the NHS public.\nAnd fund it <properly>.',
+      'Pay care workers the Real Living Wage.',
+    ]);
     expect(filesUnder(path.join(portal.dataDir, 'tmp'))).toEqual([]);
   });
 
@@ -70,13 +79,17 @@ describe('when the database cannot be written (locked by another process)', () =
     const thaw = freezeFolder(portal.services.attachments.heldDir);
     let shown;
     try {
-      shown = await withoutErrorLog(() => postResponse(agent, csrf, typed, [{ name: 'Canton workshop.pdf', content: pdfFile() }]).expect(503));
+      shown = await withoutErrorLog(() =>
+        postResponse(agent, csrf, typed, [{ name: 'Canton workshop.pdf', content: pdfFile() }]).expect(503),
+      );
     } finally {
       thaw();
       release();
     }
     expect(errorSummary(shown.text)).toContain(notStored);
-    expect(errorSummary(shown.text)).toContain('Your reports could not be kept while you correct the form: attach them again when you send it');
+    expect(errorSummary(shown.text)).toContain(
+      'Your reports could not be kept while you correct the form: attach them again when you send it',
+    );
     expect(heldIdIn(shown.text)).toBeUndefined();
     expectEveryFieldKept(shown.text, typed);
     expect(countRows(portal.db, 'submissions')).toBe(0);

@@ -21,7 +21,10 @@ const formTokenIn = (html: string) => /name="formToken" value="([0-9a-f]{32})"/.
 
 /** Three reports of about 20 KB each, as a branch secretary's workshop notes might be. */
 const threeReports = (owner: string): Attachment[] =>
-  ['one', 'two', 'three'].map((part) => ({ name: `${owner} ${part}.pdf`, content: pdfDocument(`${owner} ${part}`, 20 * 1024) }));
+  ['one', 'two', 'three'].map((part) => ({
+    name: `${owner} ${part}.pdf`,
+    content: pdfDocument(`${owner} ${part}`, 20 * 1024),
+  }));
 
 /** The form with every field right but the privacy box left unticked: it comes back, and its reports are kept. */
 const withoutConsent = () => validFields({ consentPrivacy: '' });
@@ -31,7 +34,8 @@ describe('what failed forms may keep on disk is bounded', () => {
     portal = createTestPortal({ env: { SUBMISSION_RATE_LIMIT: '5' } });
     const { agent, csrf } = await openForm(portal.app);
     // Never sending back the holding's id, as a script would not.
-    for (let attempt = 0; attempt < 5; attempt += 1) await postResponse(agent, csrf, withoutConsent(), threeReports('Canton')).expect(400);
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      await postResponse(agent, csrf, withoutConsent(), threeReports('Canton')).expect(400);
     const refused = await postResponse(agent, csrf, withoutConsent(), threeReports('Canton')).expect(429);
     expect(refused.text).toContain('Too many responses from your connection');
     expect(holdings()).toHaveLength(1);
@@ -44,7 +48,12 @@ describe('what failed forms may keep on disk is bounded', () => {
     const { agent, csrf } = await openForm(portal.app);
     const six = (owner: string) => [...threeReports(owner), ...threeReports(`${owner} more`)];
     const first = await postResponse(agent, csrf, withoutConsent(), six('First')).expect(400);
-    const second = await postResponse(agent, csrf, validFields({ heldId: heldIdIn(first.text)!, formToken: formTokenIn(first.text) }), six('Second')).expect(400);
+    const second = await postResponse(
+      agent,
+      csrf,
+      validFields({ heldId: heldIdIn(first.text)!, formToken: formTokenIn(first.text) }),
+      six('Second'),
+    ).expect(400);
     expect(keptReportNames(second.text)).toHaveLength(10);
     for (const fileName of ['Second more two.pdf', 'Second more three.pdf']) {
       expect(second.text).toContain(escapeHtml(message('respond.errors.reports.overKeptLimit', { fileName, max: 5 })));
@@ -77,14 +86,25 @@ describe('what failed forms may keep on disk is bounded', () => {
 
     // The first visitor's reports went to make room, and they are told so.
     const first = visitors[0]!;
-    const firstAgain = await postResponse(first.agent, first.csrf, validFields({ heldId: first.heldId, formToken: first.formToken })).expect(400);
+    const firstAgain = await postResponse(
+      first.agent,
+      first.csrf,
+      validFields({ heldId: first.heldId, formToken: first.formToken }),
+    ).expect(400);
     expect(firstAgain.text).toContain(escapeHtml(message('respond.errors.reports.expired')));
     // The last visitor's are still there, and go with the corrected form.
     const last = visitors.at(-1)!;
-    await postResponse(last.agent, last.csrf, validFields({ heldId: last.heldId, formToken: last.formToken })).expect(303);
+    await postResponse(last.agent, last.csrf, validFields({ heldId: last.heldId, formToken: last.formToken })).expect(
+      303,
+    );
     // And someone new sends a response with a report straight away.
     const { agent, csrf } = await openForm(portal.app);
-    await postResponse(agent, csrf, validFields({ name: 'Genuine Respondent' }), threeReports('Genuine').slice(0, 1)).expect(303);
+    await postResponse(
+      agent,
+      csrf,
+      validFields({ name: 'Genuine Respondent' }),
+      threeReports('Genuine').slice(0, 1),
+    ).expect(303);
     const stored = portal.db.prepare('SELECT reference FROM submissions ORDER BY id').pluck().all() as string[];
     expect(stored.map((reference) => portal.services.submissions.find(reference).attachments.length)).toEqual([3, 1]);
   });
@@ -110,10 +130,17 @@ describe('below the free-space reserve, report files are refused before they are
     const fields = validFields({ name: 'Kept Name', anythingElse: 'Kept text', meetingAttendance: '12' });
     const response = await postResponse(agent, csrf, fields, threeReports('Arfon').slice(0, 2)).expect(400);
     for (const fileName of ['Arfon one.pdf', 'Arfon two.pdf']) {
-      expect(response.text).toContain(escapeHtml(message('respond.errors.reports.noRoom', { fileName, email: 'welshlabourpolicy@labour.org.uk' })));
+      expect(response.text).toContain(
+        escapeHtml(message('respond.errors.reports.noRoom', { fileName, email: 'welshlabourpolicy@labour.org.uk' })),
+      );
     }
     expect(response.text).toContain('href="#reports"');
-    expect(formValues(response.text)).toMatchObject({ name: 'Kept Name', anythingElse: 'Kept text', meetingAttendance: '12', consentPrivacy: 'yes' });
+    expect(formValues(response.text)).toMatchObject({
+      name: 'Kept Name',
+      anythingElse: 'Kept text',
+      meetingAttendance: '12',
+      consentPrivacy: 'yes',
+    });
     expect(filesUnder(path.join(portal.dataDir, 'tmp'))).toEqual([]);
     expect(filesUnder(path.join(portal.dataDir, 'uploads'))).toEqual([]);
     expect(countRows(portal.db, 'submissions')).toBe(0);
@@ -127,9 +154,20 @@ describe('below the free-space reserve, report files are refused before they are
     portal = createTestPortal({ env: beyondAnyDisk });
     const agent = request.agent(portal.app);
     const page = await agent.get('/respond?lang=cy').expect(200);
-    const response = await postResponse(agent, csrfTokenIn(page.text), validFields(), threeReports('Gŵyr').slice(0, 1)).expect(400);
+    const response = await postResponse(
+      agent,
+      csrfTokenIn(page.text),
+      validFields(),
+      threeReports('Gŵyr').slice(0, 1),
+    ).expect(400);
     expect(response.text).toContain(
-      escapeHtml(message('respond.errors.reports.noRoom', { fileName: 'Gŵyr one.pdf', email: 'welshlabourpolicy@labour.org.uk' }, 'cy')),
+      escapeHtml(
+        message(
+          'respond.errors.reports.noRoom',
+          { fileName: 'Gŵyr one.pdf', email: 'welshlabourpolicy@labour.org.uk' },
+          'cy',
+        ),
+      ),
     );
   });
 });

@@ -32,8 +32,14 @@ describe('a report part that arrives without a file name is refused by name, not
     // With no file name, the parser takes the part for a field.
     ['with no filename parameter', { name: 'reports', value: pdfFile(), contentType: 'application/pdf' }],
     // A raw quotation mark ends the name early: the parser cannot read the part's header, and skips it.
-    ['with a raw quotation mark in its name', { name: 'reports', value: pdfFile(), filename: 'Report "final".pdf', contentType: 'application/pdf' }],
-    ['with a name in an encoding it cannot read', { name: 'reports', value: pdfFile(), encodedFilename: '%ZZ.pdf', contentType: 'application/pdf' }],
+    [
+      'with a raw quotation mark in its name',
+      { name: 'reports', value: pdfFile(), filename: 'Report "final".pdf', contentType: 'application/pdf' },
+    ],
+    [
+      'with a name in an encoding it cannot read',
+      { name: 'reports', value: pdfFile(), encodedFilename: '%ZZ.pdf', contentType: 'application/pdf' },
+    ],
   ])('%s', async (_case, report: RawPart) => {
     const response = await postWithReportPart(report);
     expect(response.status).toBe(400);
@@ -46,7 +52,12 @@ describe('a report part that arrives without a file name is refused by name, not
   });
 
   test('an empty file input, as a browser sends it, is not a report and the response is stored', async () => {
-    const response = await postWithReportPart({ name: 'reports', value: '', filename: '', contentType: 'application/octet-stream' });
+    const response = await postWithReportPart({
+      name: 'reports',
+      value: '',
+      filename: '',
+      contentType: 'application/octet-stream',
+    });
     expect(response.status).toBe(303);
     expect(countRows(portal.db, 'submissions')).toBe(1);
   });
@@ -55,7 +66,10 @@ describe('a report part that arrives without a file name is refused by name, not
 test('parts are counted the same however the body is cut into chunks', () => {
   const body = Buffer.concat([
     Buffer.from('a preamble, which no parser reads\r\n'),
-    multipartBody([...fieldParts({ one: '1', two: `a value with --${boundary} inside` }), { name: 'reports', value: pdfFile(), filename: 'a.pdf' }]),
+    multipartBody([
+      ...fieldParts({ one: '1', two: `a value with --${boundary} inside` }),
+      { name: 'reports', value: pdfFile(), filename: 'a.pdf' },
+    ]),
     Buffer.from(`an epilogue\r\n--${boundary}\r\n`),
   ]);
   for (const chunkSize of [1, 2, 7, 64, body.length]) {

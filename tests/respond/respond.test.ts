@@ -19,7 +19,10 @@ function storedSubmission(reference: string) {
   return submission;
 }
 
-async function submitAndConfirm(fields: Record<string, string | string[]>, files = [] as { name: string; content: Buffer }[]) {
+async function submitAndConfirm(
+  fields: Record<string, string | string[]>,
+  files = [] as { name: string; content: Buffer }[],
+) {
   const { agent, csrf } = await openForm(portal.app);
   const response = await postResponse(agent, csrf, fields, files);
   expect(response.status).toBe(303);
@@ -32,9 +35,19 @@ async function submitAndConfirm(fields: Record<string, string | string[]>, files
 describe('responding, for each kind of respondent', () => {
   const respondents = [
     { respondentType: 'individual', bodyName: '', roleInBody: '', constituency: 'arfon' },
-    { respondentType: 'branch', bodyName: 'Canton Branch', roleInBody: 'Branch Secretary', constituency: 'cardiff-west' },
+    {
+      respondentType: 'branch',
+      bodyName: 'Canton Branch',
+      roleInBody: 'Branch Secretary',
+      constituency: 'cardiff-west',
+    },
     { respondentType: 'clp', bodyName: 'Gower CLP', roleInBody: 'CLP Secretary', constituency: 'gower' },
-    { respondentType: 'labour_group', bodyName: 'Wrexham Labour Group', roleInBody: 'Group Leader', constituency: 'wrexham' },
+    {
+      respondentType: 'labour_group',
+      bodyName: 'Wrexham Labour Group',
+      roleInBody: 'Group Leader',
+      constituency: 'wrexham',
+    },
     { respondentType: 'affiliate', bodyName: 'SHA Cymru Wales', roleInBody: 'Secretary', constituency: 'wales-wide' },
   ];
 
@@ -75,7 +88,11 @@ describe('responding, for each kind of respondent', () => {
     });
     expect(stored.answers).toEqual([
       { paper: 'health-and-social-care', section: null, body: expect.stringContaining('Dental contract reform') },
-      { paper: 'health-and-social-care', section: 'workforce', body: 'Pay domiciliary care workers for their travel time.' },
+      {
+        paper: 'health-and-social-care',
+        section: 'workforce',
+        body: 'Pay domiciliary care workers for their travel time.',
+      },
     ]);
     expect(stored.attachments.map((file) => [file.originalName, file.mediaType])).toEqual([
       ['Workshop report.pdf', 'application/pdf'],
@@ -87,7 +104,9 @@ describe('responding, for each kind of respondent', () => {
     }
     expect(filesUnder(incomingDir())).toEqual([]);
     const searchRow = portal.db
-      .prepare('SELECT s.id FROM submission_search f JOIN submissions s ON s.search_key = f.rowid WHERE submission_search MATCH ?')
+      .prepare(
+        'SELECT s.id FROM submission_search f JOIN submissions s ON s.search_key = f.rowid WHERE submission_search MATCH ?',
+      )
       .get('domiciliary');
     expect(searchRow).toEqual({ id: stored.id });
 
@@ -102,7 +121,13 @@ describe('responding, for each kind of respondent', () => {
 
   test('a report alone is a response', async () => {
     const { reference } = await submitAndConfirm(
-      validFields({ respondentType: 'branch', bodyName: 'Penarth Branch', roleInBody: 'Secretary', constituency: 'cardiff-south-and-penarth', 'answer__health-and-social-care': '' }),
+      validFields({
+        respondentType: 'branch',
+        bodyName: 'Penarth Branch',
+        roleInBody: 'Secretary',
+        constituency: 'cardiff-south-and-penarth',
+        'answer__health-and-social-care': '',
+      }),
       [{ name: 'minutes.png', content: pngFile() }],
     );
     expect(storedSubmission(reference).answers).toEqual([]);
@@ -112,10 +137,18 @@ describe('responding, for each kind of respondent', () => {
   test('an old Word file and an iPhone photo are taken as reports, and the file chooser offers them', async () => {
     const form = await request(portal.app).get('/respond').expect(200);
     expect(form.text).toContain('accept=".pdf,.docx,.doc,.odt,.rtf,.txt,.jpg,.jpeg,.png,.heic,.heif"');
-    const { reference } = await submitAndConfirm(validFields({ respondentType: 'branch', bodyName: 'Penarth Branch', roleInBody: 'Secretary', constituency: 'cardiff-south-and-penarth' }), [
-      { name: 'Minutes 2019.doc', content: docFile() },
-      { name: 'IMG_0412.HEIC', content: heicFile() },
-    ]);
+    const { reference } = await submitAndConfirm(
+      validFields({
+        respondentType: 'branch',
+        bodyName: 'Penarth Branch',
+        roleInBody: 'Secretary',
+        constituency: 'cardiff-south-and-penarth',
+      }),
+      [
+        { name: 'Minutes 2019.doc', content: docFile() },
+        { name: 'IMG_0412.HEIC', content: heicFile() },
+      ],
+    );
     expect(storedSubmission(reference).attachments.map((file) => [file.originalName, file.mediaType])).toEqual([
       ['Minutes 2019.doc', 'application/msword'],
       ['IMG_0412.HEIC', 'image/heic'],
@@ -130,7 +163,9 @@ describe('responding, for each kind of respondent', () => {
 
   test('what a respondent typed is shown back escaped, never as markup', async () => {
     const payload = '<script>alert("x")</script><img src=x onerror=alert(1)>';
-    const { confirmation } = await submitAndConfirm(validFields({ name: payload, 'answer__health-and-social-care': payload }));
+    const { confirmation } = await submitAndConfirm(
+      validFields({ name: payload, 'answer__health-and-social-care': payload }),
+    );
     expect(confirmation).not.toContain('<script>alert');
     expect(confirmation).not.toContain('<img src=x');
     expect(confirmation).toContain('&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;');
@@ -164,7 +199,11 @@ describe('the confirmation, on a computer others may use next', () => {
     const { agent } = await confirmedVisit();
     const page = await agent.get('/respond/confirmation').expect(200);
     expect(page.text).toContain('Bethan Sion');
-    const finished = await agent.post('/respond/finish').type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(303);
+    const finished = await agent
+      .post('/respond/finish')
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text) })
+      .expect(303);
     expect(finished.headers.location).toBe('/?finished=1');
     expect(finished.headers['set-cookie']![0]).toMatch(/^confirmation=;.*Expires=Thu, 01 Jan 1970/);
     const home = await agent.get(finished.headers.location!).expect(200);
@@ -173,7 +212,7 @@ describe('the confirmation, on a computer others may use next', () => {
     expect(after.text).not.toContain('Bethan Sion');
   });
 
-  test('Finish without the form\'s token is refused and clears nothing', async () => {
+  test("Finish without the form's token is refused and clears nothing", async () => {
     const { agent } = await confirmedVisit();
     await agent.post('/respond/finish').type('form').send({}).expect(403);
     await agent.get('/respond/confirmation').expect(200);
@@ -206,7 +245,15 @@ describe('a form with mistakes', () => {
     expect(html).toContain('<title>Error: Respond to the consultation');
     const summary = html.slice(html.indexOf('error-summary'), html.indexOf('</ul>', html.indexOf('error-summary')));
     const linkedFields = [...summary.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]);
-    expect(linkedFields).toEqual(['email', 'bodyName', 'roleInBody', 'constituency', 'meetingDay', 'consentPrivacy', 'consentQuote']);
+    expect(linkedFields).toEqual([
+      'email',
+      'bodyName',
+      'roleInBody',
+      'constituency',
+      'meetingDay',
+      'consentPrivacy',
+      'consentQuote',
+    ]);
     expect(html).toContain('Enter an email address in the correct format, like name@example.com');
     expect(html).toContain('A Branch or CLP belongs to a constituency: select it');
     expect(html).toContain('The meeting date must be a real date, like 27 3 2020');
@@ -241,8 +288,14 @@ describe('a form with mistakes', () => {
   test('over-long answers are refused with a message that says what to do, and kept', async () => {
     const { agent, csrf } = await openForm(portal.app);
     const longAnswer = 'a'.repeat(50_001);
-    const response = await postResponse(agent, csrf, validFields({ 'answer__health-and-social-care': longAnswer })).expect(400);
-    expect(response.text).toContain('This answer must be 50000 characters or fewer: shorten it, or attach it as a report');
+    const response = await postResponse(
+      agent,
+      csrf,
+      validFields({ 'answer__health-and-social-care': longAnswer }),
+    ).expect(400);
+    expect(response.text).toContain(
+      'This answer must be 50000 characters or fewer: shorten it, or attach it as a report',
+    );
     expect(response.text).toContain(`${longAnswer}</textarea>`);
   });
 
@@ -255,7 +308,9 @@ describe('a form with mistakes', () => {
     expect(first.text).toContain('2 reports are attached');
     expect(first.text).toContain('Remove Report.pdf');
     const heldId = /name="heldId" value="([0-9a-f]{32})"/.exec(first.text)![1]!;
-    const notesStoredName = new RegExp('name="removeReport" value="([0-9a-f]{32})">\\s*<label[^>]*>Remove Notes.docx').exec(first.text)![1]!;
+    const notesStoredName = new RegExp(
+      'name="removeReport" value="([0-9a-f]{32})">\\s*<label[^>]*>Remove Notes.docx',
+    ).exec(first.text)![1]!;
 
     const second = await postResponse(agent, csrf, validFields({ heldId, removeReport: notesStoredName }));
     expect(second.status).toBe(303);
@@ -265,9 +320,11 @@ describe('a form with mistakes', () => {
     expect(filesUnder(uploadsDir())).toHaveLength(1);
   });
 
-  test("another browser cannot claim a holding of kept reports", async () => {
+  test('another browser cannot claim a holding of kept reports', async () => {
     const first = await openForm(portal.app);
-    const shown = await postResponse(first.agent, first.csrf, validFields({ email: '' }), [{ name: 'Report.pdf', content: pdfFile() }]).expect(400);
+    const shown = await postResponse(first.agent, first.csrf, validFields({ email: '' }), [
+      { name: 'Report.pdf', content: pdfFile() },
+    ]).expect(400);
     const heldId = /name="heldId" value="([0-9a-f]{32})"/.exec(shown.text)![1]!;
 
     const other = await openForm(portal.app);
@@ -279,7 +336,12 @@ describe('a form with mistakes', () => {
 
 describe('attached reports are checked by their content', () => {
   test.each([
-    ['an HTML page named .pdf', 'report.pdf', htmlFile(), 'report.pdf is not a PDF, Word (DOCX or DOC), OpenDocument (ODT), RTF, plain text, JPEG, PNG or HEIC file'],
+    [
+      'an HTML page named .pdf',
+      'report.pdf',
+      htmlFile(),
+      'report.pdf is not a PDF, Word (DOCX or DOC), OpenDocument (ODT), RTF, plain text, JPEG, PNG or HEIC file',
+    ],
     ['an executable named .pdf', 'minutes.pdf', exeFile(), 'minutes.pdf is not a PDF, Word (DOCX or DOC)'],
     ['a Word file named .pdf', 'notes.pdf', docxFile(), 'notes.pdf is really a Word file (.docx): rename it to match'],
     ['an empty file', 'empty.pdf', Buffer.alloc(0), 'empty.pdf is empty: attach the report itself'],
@@ -293,7 +355,9 @@ describe('attached reports are checked by their content', () => {
   });
 
   test('plain text is accepted as text', async () => {
-    const { reference } = await submitAndConfirm(validFields(), [{ name: 'notes.txt', content: Buffer.from('Notes from the meeting: more dentists.\n') }]);
+    const { reference } = await submitAndConfirm(validFields(), [
+      { name: 'notes.txt', content: Buffer.from('Notes from the meeting: more dentists.\n') },
+    ]);
     expect(storedSubmission(reference).attachments[0]!.mediaType).toBe('text/plain');
   });
 
@@ -309,7 +373,9 @@ describe('attached reports are checked by their content', () => {
   test('a file over 10 MB gets a message at the field, and the text typed is kept', async () => {
     const { agent, csrf } = await openForm(portal.app);
     const big = Buffer.concat([pdfFile(), Buffer.alloc(10 * 1024 * 1024 + 1, 0x20)]);
-    const response = await postResponse(agent, csrf, validFields({ name: 'Kept Name' }), [{ name: 'huge.pdf', content: big }]).expect(400);
+    const response = await postResponse(agent, csrf, validFields({ name: 'Kept Name' }), [
+      { name: 'huge.pdf', content: big },
+    ]).expect(400);
     expect(response.text).toContain('huge.pdf is larger than 10 MB: attach a smaller file, or split it into parts');
     expect(response.text).toContain('value="Kept Name"');
     expect(countRows(portal.db, 'submissions')).toBe(0);
@@ -329,7 +395,9 @@ describe('attached reports are checked by their content', () => {
 describe('protection', () => {
   test('a post without the CSRF token is refused and nothing is stored', async () => {
     const { agent } = await openForm(portal.app);
-    const response = await postResponse(agent, null, validFields(), [{ name: 'r.pdf', content: pdfFile() }]).expect(403);
+    const response = await postResponse(agent, null, validFields(), [{ name: 'r.pdf', content: pdfFile() }]).expect(
+      403,
+    );
     expect(response.text).toContain('Your form has expired');
     expect(countRows(portal.db, 'submissions')).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -376,7 +444,9 @@ describe('protection', () => {
   });
 
   test('a write that fails part-way leaves no row and no file behind', async () => {
-    portal.db.exec("CREATE TRIGGER fail_attachment BEFORE INSERT ON attachments BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
+    portal.db.exec(
+      "CREATE TRIGGER fail_attachment BEFORE INSERT ON attachments BEGIN SELECT RAISE(ABORT, 'disk trouble'); END",
+    );
     const originalError = console.error;
     console.error = () => undefined;
     try {

@@ -35,7 +35,12 @@ async function openFormAt(time: string): Promise<OpenedForm> {
   return { agent, csrf: csrfTokenIn(page.text), carried: { formToken: values.formToken!, openedAt: values.openedAt! } };
 }
 
-function sendAt(time: Date, form: OpenedForm, fields: Record<string, string | string[]>, files: { name: string; content: Buffer }[] = []) {
+function sendAt(
+  time: Date,
+  form: OpenedForm,
+  fields: Record<string, string | string[]>,
+  files: { name: string; content: Buffer }[] = [],
+) {
   portal.clock.time = time;
   return postResponse(form.agent, form.csrf, { ...fields, ...form.carried }, files);
 }
@@ -67,8 +72,12 @@ describe('a response sent after the close from a form opened before it', () => {
     const [reference] = storedReferences();
     await addOfficer(portal);
     const { agent } = await signIn(portal.app);
-    expect((await agent.get(`/admin/submissions/${reference}`).expect(200)).text).toContain('Web · sent after the close, in the grace period');
-    expect((await agent.get('/admin/submissions').expect(200)).text).toContain('Web, sent after the close, in the grace period');
+    expect((await agent.get(`/admin/submissions/${reference}`).expect(200)).text).toContain(
+      'Web · sent after the close, in the grace period',
+    );
+    expect((await agent.get('/admin/submissions').expect(200)).text).toContain(
+      'Web, sent after the close, in the grace period',
+    );
     const csv = (await agent.get('/admin/exports/responses.csv').expect(200)).text;
     expect(csv).toContain('Received (UK time),Sent after the close,How it came');
     expect(csv).toContain(`${reference},2020-06-16 00:09:59,Yes,Web`);
@@ -88,7 +97,10 @@ describe('a response sent after the close from a form opened before it', () => {
 
   test('the grace period is a setting, and can be none', async () => {
     portal.close();
-    portal = createTestPortal({ now: new Date('2020-06-15T23:50:00+01:00'), env: { LATE_RESPONSE_GRACE_MINUTES: '0' } });
+    portal = createTestPortal({
+      now: new Date('2020-06-15T23:50:00+01:00'),
+      env: { LATE_RESPONSE_GRACE_MINUTES: '0' },
+    });
     const form = await openFormAt('2020-06-15T23:59:58+01:00');
     await sendAt(afterClose(1), form, validFields()).expect(403);
     expect(countRows(portal.db, 'submissions')).toBe(0);
@@ -99,13 +111,22 @@ describe('a response sent after the close from a form opened before it', () => {
 describe('when the form was opened cannot be forged', () => {
   test.each([
     ['no stamp', (carried: OpenedForm['carried']) => ({ ...carried, openedAt: '' })],
-    ['a stamp moved earlier', (carried: OpenedForm['carried']) => ({ ...carried, openedAt: carried.openedAt.replace(/^\d+/, (time) => String(Number(time) - 3600_000)) })],
+    [
+      'a stamp moved earlier',
+      (carried: OpenedForm['carried']) => ({
+        ...carried,
+        openedAt: carried.openedAt.replace(/^\d+/, (time) => String(Number(time) - 3600_000)),
+      }),
+    ],
     ["another form's stamp", (carried: OpenedForm['carried']) => ({ ...carried, formToken: 'f'.repeat(32) })],
-  ])('a form with %s counts as opened when it is sent, so after the close it is not accepted', async (_case, tamper) => {
-    const form = await openFormAt('2020-06-15T23:59:00+01:00');
-    await sendAt(afterClose(5 * minutes), { ...form, carried: tamper(form.carried) }, validFields()).expect(403);
-    expect(countRows(portal.db, 'submissions')).toBe(0);
-  });
+  ])(
+    'a form with %s counts as opened when it is sent, so after the close it is not accepted',
+    async (_case, tamper) => {
+      const form = await openFormAt('2020-06-15T23:59:00+01:00');
+      await sendAt(afterClose(5 * minutes), { ...form, carried: tamper(form.carried) }, validFields()).expect(403);
+      expect(countRows(portal.db, 'submissions')).toBe(0);
+    },
+  );
 });
 
 describe('a response that cannot be accepted any more', () => {
@@ -123,11 +144,17 @@ describe('a response that cannot be accepted any more', () => {
 
   test('shows back everything written, section by section, with where to send it; nothing is stored', async () => {
     const form = await openFormAt('2020-06-15T23:40:00+01:00');
-    const page = await sendAt(afterClose(90 * minutes), form, typed, [{ name: 'Canton workshop.pdf', content: pdfFile() }]).expect(403);
+    const page = await sendAt(afterClose(90 * minutes), form, typed, [
+      { name: 'Canton workshop.pdf', content: pdfFile() },
+    ]).expect(403);
     const html = page.text;
     expect(html).toContain('<h1 class="heading-xl">This consultation has closed</h1>');
-    expect(html).toContain('Your response arrived after the consultation closed at 11:59pm on Monday 15 June 2020, so we could not accept it here.');
-    expect(html).toContain('<a href="mailto:welshlabourpolicy@labour.org.uk?subject=STAGE%202%20POLICY%20CONSULTATION">welshlabourpolicy@labour.org.uk</a>');
+    expect(html).toContain(
+      'Your response arrived after the consultation closed at 11:59pm on Monday 15 June 2020, so we could not accept it here.',
+    );
+    expect(html).toContain(
+      '<a href="mailto:welshlabourpolicy@labour.org.uk?subject=STAGE%202%20POLICY%20CONSULTATION">welshlabourpolicy@labour.org.uk</a>',
+    );
     for (const text of [
       'On behalf of a Branch',
       'Rhodri "Rhod" Morgan',
@@ -156,8 +183,14 @@ describe('a response that cannot be accepted any more', () => {
 
   test('names the reports kept from an earlier attempt too, and lets them go', async () => {
     const form = await openFormAt('2020-06-15T23:40:00+01:00');
-    const shown = await sendAt(afterClose(-5 * minutes), form, validFields({ email: '' }), [{ name: 'Earlier report.pdf', content: pdfFile() }]).expect(400);
-    const page = await sendAt(afterClose(2 * 60 * minutes), form, validFields({ heldId: heldIdIn(shown.text)! })).expect(403);
+    const shown = await sendAt(afterClose(-5 * minutes), form, validFields({ email: '' }), [
+      { name: 'Earlier report.pdf', content: pdfFile() },
+    ]).expect(400);
+    const page = await sendAt(
+      afterClose(2 * 60 * minutes),
+      form,
+      validFields({ heldId: heldIdIn(shown.text)! }),
+    ).expect(403);
     expect(page.text).toContain('Earlier report.pdf');
     expect(filesUnder(path.join(portal.dataDir, 'tmp', 'held'))).toEqual([]);
   });
@@ -166,15 +199,25 @@ describe('a response that cannot be accepted any more', () => {
     const form = await openFormAt('2020-06-15T23:40:00+01:00');
     await form.agent.get('/?lang=cy').expect(200);
     const page = await sendAt(afterClose(90 * minutes), form, validFields()).expect(403);
-    expect(page.text).toContain(escapeHtml("Cyrhaeddodd eich ymateb ar ôl i'r ymgynghoriad gau am 11:59yh ddydd Llun 15 Mehefin 2020"));
+    expect(page.text).toContain(
+      escapeHtml("Cyrhaeddodd eich ymateb ar ôl i'r ymgynghoriad gau am 11:59yh ddydd Llun 15 Mehefin 2020"),
+    );
     expect(page.text).toContain('Dental contract reform should reach rural Gower');
   });
 });
 
 describe('in the last 30 minutes before the close', () => {
   test.each([
-    ['en', '2020-06-15T23:35:00+01:00', 'The consultation closes at 11:59pm tonight: 25 minutes left. Send your response before then.'],
-    ['cy', '2020-06-15T23:35:00+01:00', "Mae'r ymgynghoriad yn cau am 11:59yh heno: 25 munud ar ôl. Anfonwch eich ymateb cyn hynny."],
+    [
+      'en',
+      '2020-06-15T23:35:00+01:00',
+      'The consultation closes at 11:59pm tonight: 25 minutes left. Send your response before then.',
+    ],
+    [
+      'cy',
+      '2020-06-15T23:35:00+01:00',
+      "Mae'r ymgynghoriad yn cau am 11:59yh heno: 25 munud ar ôl. Anfonwch eich ymateb cyn hynny.",
+    ],
     ['cy', '2020-06-15T23:58:00+01:00', "Mae'r ymgynghoriad yn cau am 11:59yh heno: 2 funud ar ôl."],
   ])('the form warns how long is left (%s, at %s)', async (language, time, warning) => {
     portal.clock.time = new Date(time);

@@ -35,7 +35,9 @@ async function recordSubmissionWithAttachment(storedName: string): Promise<void>
   // As if the process died after the row committed and before the file moved into place.
   const id = portal.db.prepare('SELECT id FROM submissions').pluck().get();
   portal.db
-    .prepare("INSERT INTO attachments (submission_id, stored_name, original_name, media_type, size_bytes, position) VALUES (?, ?, 'r.pdf', 'application/pdf', 10, 0)")
+    .prepare(
+      "INSERT INTO attachments (submission_id, stored_name, original_name, media_type, size_bytes, position) VALUES (?, ?, 'r.pdf', 'application/pdf', 10, 0)",
+    )
     .run(id, storedName);
 }
 
@@ -55,7 +57,14 @@ test('kept reports expire after a day', () => {
   const temporaryPath = path.join(attachments.incomingDir, strayName);
   fs.writeFileSync(temporaryPath, pdfFile());
   const holding = heldUploads.hold('visitor', [
-    { path: temporaryPath, storedName: strayName, originalName: 'r.pdf', mediaType: 'application/pdf', sizeBytes: 10, risk: null },
+    {
+      path: temporaryPath,
+      storedName: strayName,
+      originalName: 'r.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: 10,
+      risk: null,
+    },
   ]);
   if (holding === null || holding === 'notKept') throw new Error('The report was not held');
   const { heldId } = holding;

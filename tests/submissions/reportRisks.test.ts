@@ -14,7 +14,7 @@ import {
   pdfOpeningWithJavaScript,
   pdfWithEscapedJavaScript,
   pdfWithJavaScriptInObjectStream,
-    rtfFile,
+  rtfFile,
   rtfWithEmbeddedObject,
 } from '../support/riskyFiles';
 
@@ -36,7 +36,12 @@ test.each([
   ['a PDF that runs JavaScript when opened', 'report.pdf', pdfOpeningWithJavaScript, 'active-content'],
   ['a PDF that launches a program', 'report.pdf', pdfLaunchingProgram, 'active-content'],
   ['a PDF whose JavaScript is named with escapes', 'report.pdf', pdfWithEscapedJavaScript, 'active-content'],
-  ['a PDF whose JavaScript action is packed in a compressed object stream', 'report.pdf', pdfWithJavaScriptInObjectStream, 'active-content'],
+  [
+    'a PDF whose JavaScript action is packed in a compressed object stream',
+    'report.pdf',
+    pdfWithJavaScriptInObjectStream,
+    'active-content',
+  ],
   ['a PDF whose launch straddles two chunks of the file', 'report.pdf', pdfLaunchingAcrossChunks, 'active-content'],
   ['an RTF document with an embedded object', 'minutes.rtf', rtfWithEmbeddedObject, 'embedded-object'],
   ['an old Word document with a VBA project', 'minutes.doc', () => docFile({ macros: true }), 'macro'],
@@ -58,8 +63,17 @@ test.each([
 
 describe('what secretaries have: old Word files and iPhone photographs', () => {
   test('an old Word document (.doc) is accepted as Word, checked by its content', async () => {
-    expect(await inspect('minutes.doc', docFile())).toEqual({ accepted: true, kind: 'doc', mediaType: 'application/msword', risk: null });
-    expect(await inspect('minutes.pdf', docFile())).toEqual({ accepted: false, reason: 'nameDoesNotMatch', detectedKind: 'doc' });
+    expect(await inspect('minutes.doc', docFile())).toEqual({
+      accepted: true,
+      kind: 'doc',
+      mediaType: 'application/msword',
+      risk: null,
+    });
+    expect(await inspect('minutes.pdf', docFile())).toEqual({
+      accepted: false,
+      reason: 'nameDoesNotMatch',
+      detectedKind: 'doc',
+    });
   });
 
   test('an Excel workbook in the same kind of container is not a report, whatever its name', async () => {
@@ -67,8 +81,17 @@ describe('what secretaries have: old Word files and iPhone photographs', () => {
   });
 
   test('an iPhone photograph (.heic or .heif) is accepted as an image', async () => {
-    expect(await inspect('flipchart.HEIC', heicFile())).toEqual({ accepted: true, kind: 'heic', mediaType: 'image/heic', risk: null });
+    expect(await inspect('flipchart.HEIC', heicFile())).toEqual({
+      accepted: true,
+      kind: 'heic',
+      mediaType: 'image/heic',
+      risk: null,
+    });
     expect(await inspect('flipchart.heif', heicFile())).toMatchObject({ accepted: true, kind: 'heic' });
-    expect(await inspect('flipchart.jpg', heicFile())).toEqual({ accepted: false, reason: 'nameDoesNotMatch', detectedKind: 'heic' });
+    expect(await inspect('flipchart.jpg', heicFile())).toEqual({
+      accepted: false,
+      reason: 'nameDoesNotMatch',
+      detectedKind: 'heic',
+    });
   });
 });

@@ -6,7 +6,12 @@ import { createCatalogue } from '../../server/platform/i18n/catalogue';
 import type { Language } from '../../server/platform/vocabulary';
 import { createFormatters } from '../../server/platform/i18n/formatters';
 import { officerWording } from '../../server/platform/i18n/officerWording';
-import { respondentLine, responseSummary, type SummaryAudience, type SummaryWords } from '../../server/submissions/responseSummary';
+import {
+  respondentLine,
+  responseSummary,
+  type SummaryAudience,
+  type SummaryWords,
+} from '../../server/submissions/responseSummary';
 import type { NewSubmission } from '../../server/submissions/submission';
 
 const consultations = loadConsultation(path.join(projectRoot, 'content', 'stage-2'));
@@ -15,7 +20,12 @@ const catalogue = createCatalogue();
 function wordsIn(language: Language): SummaryWords {
   const t = catalogue.translatorFor(language);
   const consultation = consultations[language];
-  return { t, format: createFormatters(language, t), constituencyName: constituencyNamer(consultation, t), consultation };
+  return {
+    t,
+    format: createFormatters(language, t),
+    constituencyName: constituencyNamer(consultation, t),
+    consultation,
+  };
 }
 
 const individual: NewSubmission = {
@@ -124,13 +134,20 @@ describe('the response summary', () => {
     expect(summary.answersHeading).toBe('Answers');
     expect(summary.anythingElse).toEqual({ heading: 'Anything else', body: 'Buses to hospital.' });
     expect(summary.noAnswers).toBeNull();
-    expect(responseSummary({ ...branch, anythingElse: null }, wordsIn('en'), 'officer').noAnswers).toBe('No written answers: see the attached reports.');
+    expect(responseSummary({ ...branch, anythingElse: null }, wordsIn('en'), 'officer').noAnswers).toBe(
+      'No written answers: see the attached reports.',
+    );
   });
 
   test('for the officer, says when no email address was given, and shows a member’s group-only answers only when given', () => {
     expect(rows(individual, 'en', 'officer')).toContainEqual(['Email address', 'None given']);
-    expect(rows({ ...individual, meetingAttendance: 12 }, 'en', 'officer')).toContainEqual(['How many people attended?', '12']);
-    expect(rows({ ...individual, meetingAttendance: 12 }, 'en', 'officer').map(([label]) => label)).not.toContain('Meeting held on');
+    expect(rows({ ...individual, meetingAttendance: 12 }, 'en', 'officer')).toContainEqual([
+      'How many people attended?',
+      '12',
+    ]);
+    expect(rows({ ...individual, meetingAttendance: 12 }, 'en', 'officer').map(([label]) => label)).not.toContain(
+      'Meeting held on',
+    );
   });
 
   test('of a group’s response without a meeting or reports, says so', () => {
@@ -155,7 +172,13 @@ describe('the response summary', () => {
         ],
       },
     ]);
-    expect(summary).toMatchObject({ answersHeading: null, noAnswers: null, anythingElse: null, respondingFor: null, writtenIn: 'en' });
+    expect(summary).toMatchObject({
+      answersHeading: null,
+      noAnswers: null,
+      anythingElse: null,
+      respondingFor: null,
+      writtenIn: 'en',
+    });
   });
 });
 

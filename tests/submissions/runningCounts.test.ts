@@ -41,7 +41,9 @@ function storeDemoResponses(portal: TestPortal, count: number): number[] {
 function countedFromRows(db: Db, weekStartDay: string) {
   const grouped = (column: string) =>
     db
-      .prepare(`SELECT ${column} AS key, count(*) AS total, sum(received_day >= ?) AS recent FROM submissions GROUP BY ${column} ORDER BY key`)
+      .prepare(
+        `SELECT ${column} AS key, count(*) AS total, sum(received_day >= ?) AS recent FROM submissions GROUP BY ${column} ORDER BY key`,
+      )
       .all(weekStartDay);
   return {
     byType: grouped('respondent_type'),
@@ -53,7 +55,9 @@ function countedFromRows(db: Db, weekStartDay: string) {
          FROM answers JOIN submissions s ON s.id = submission_id GROUP BY paper ORDER BY key`,
       )
       .all(weekStartDay),
-    perDay: db.prepare('SELECT received_day AS date, count(*) AS count FROM submissions GROUP BY received_day ORDER BY date').all(),
+    perDay: db
+      .prepare('SELECT received_day AS date, count(*) AS count FROM submissions GROUP BY received_day ORDER BY date')
+      .all(),
     coverage: db
       .prepare(
         `SELECT constituency, sum(respondent_type = 'clp') AS clpResponses, sum(respondent_type <> 'clp') AS otherResponses
@@ -80,29 +84,55 @@ describe('the running counts behind the dashboard and the digests', () => {
     for (const id of ids.slice(50, 80)) submissions.delete(id);
 
     const weekStartDay = '2020-05-11';
-    const summary = new StatisticsRepository(portal.db).summary(portal.services.consultation.slug, { day: weekStartDay });
+    const summary = new StatisticsRepository(portal.db).summary(portal.services.consultation.slug, {
+      day: weekStartDay,
+    });
     const counted = countedFromRows(portal.db, weekStartDay);
     expect(byKey(summary.byType)).toEqual(counted.byType);
     expect(byKey(summary.byChannel)).toEqual(counted.byChannel);
     expect(byKey(summary.byStatus)).toEqual(counted.byStatus);
     expect(byKey(summary.byPaper)).toEqual(counted.byPaper);
     expect(summary.perDay).toEqual(counted.perDay);
-    expect([...summary.coverage].sort((a, b) => a.constituency.localeCompare(b.constituency))).toEqual(counted.coverage);
+    expect([...summary.coverage].sort((a, b) => a.constituency.localeCompare(b.constituency))).toEqual(
+      counted.coverage,
+    );
     expect(summary.totals.total).toBe(370);
   });
 
   test('count the list filtered by whether a report came, with other filters, as the rows do', () => {
     const ids = storeDemoResponses(portal, 400);
-    new SubmissionRepository(portal.db).delete(ids.find((id) => portal.db.prepare('SELECT has_report FROM submissions WHERE id = ?').pluck().get(id) === 1)!);
+    new SubmissionRepository(portal.db).delete(
+      ids.find((id) => portal.db.prepare('SELECT has_report FROM submissions WHERE id = ?').pluck().get(id) === 1)!,
+    );
     const queries = portal.services.queries;
-    const none = { text: null, email: null, paper: null, respondentType: null, constituency: null, channel: null, hasReport: null, status: null, tag: null, language: null, receivedFrom: null, receivedTo: null };
-    const counted = (condition: string) => portal.db.prepare(`SELECT count(*) FROM submissions WHERE ${condition}`).pluck().get();
+    const none = {
+      text: null,
+      email: null,
+      paper: null,
+      respondentType: null,
+      constituency: null,
+      channel: null,
+      hasReport: null,
+      status: null,
+      tag: null,
+      language: null,
+      receivedFrom: null,
+      receivedTo: null,
+    };
+    const counted = (condition: string) =>
+      portal.db.prepare(`SELECT count(*) FROM submissions WHERE ${condition}`).pluck().get();
     const withReports = counted('id IN (SELECT submission_id FROM attachments)');
     expect(withReports).toBeGreaterThan(0);
     expect(queries.count({ ...none, hasReport: true })).toBe(withReports);
-    expect(queries.count({ ...none, hasReport: false })).toBe(counted('id NOT IN (SELECT submission_id FROM attachments)'));
-    expect(queries.count({ ...none, hasReport: true, status: 'new' })).toBe(counted("status = 'new' AND id IN (SELECT submission_id FROM attachments)"));
-    expect(queries.page({ ...none, hasReport: true }, 'newest', 1000).rows.every((row) => row.attachmentCount > 0)).toBe(true);
+    expect(queries.count({ ...none, hasReport: false })).toBe(
+      counted('id NOT IN (SELECT submission_id FROM attachments)'),
+    );
+    expect(queries.count({ ...none, hasReport: true, status: 'new' })).toBe(
+      counted("status = 'new' AND id IN (SELECT submission_id FROM attachments)"),
+    );
+    expect(
+      queries.page({ ...none, hasReport: true }, 'newest', 1000).rows.every((row) => row.attachmentCount > 0),
+    ).toBe(true);
   });
 
   test('a digest lists the first responses and says how many more there are, rather than thousands of lines', () => {

@@ -4,7 +4,13 @@ import cy from '../../server/platform/i18n/cy.json';
 import { walesWide } from '../../server/consultation/consultation';
 import { asLanguage, isOneOf, languages, type Language } from '../../server/platform/vocabulary';
 import { acceptedReportExtensions } from '../../server/submissions/reports/fileInspector';
-import { channels, enteredChannels, respondentTypes, responseLimits, reviewStatuses } from '../../server/submissions/vocabulary';
+import {
+  channels,
+  enteredChannels,
+  respondentTypes,
+  responseLimits,
+  reviewStatuses,
+} from '../../server/submissions/vocabulary';
 import type { TestPortal } from '../support/testPortal';
 import { portalWithOfficer } from '../support/officer';
 import { storeResponse } from '../support/officerWorkspace';
@@ -24,11 +30,14 @@ const namedGroups: readonly { words: readonly string[]; names: (catalogue: Catal
 test.each<[Language, Catalogue]>([
   ['en', en],
   ['cy', cy],
-])('the %s catalogue names every respondent type, channel, status and language, and nothing else', (_language, catalogue) => {
-  for (const { words, names } of namedGroups) {
-    expect(Object.keys(names(catalogue)).sort()).toEqual([...words].sort());
-  }
-});
+])(
+  'the %s catalogue names every respondent type, channel, status and language, and nothing else',
+  (_language, catalogue) => {
+    for (const { words, names } of namedGroups) {
+      expect(Object.keys(names(catalogue)).sort()).toEqual([...words].sort());
+    }
+  },
+);
 
 test('a word is one of its vocabulary only when it is spelt as the vocabulary spells it', () => {
   expect(isOneOf(reviewStatuses, 'flagged')).toBe(true);
@@ -49,13 +58,16 @@ describe('every screen that lists a vocabulary offers all of it', () => {
 
   /** The values a page offers for a field, as radios or as a select's options other than "any". */
   function offered(html: string, field: string): string[] {
-    const radios = [...html.matchAll(new RegExp(`<input[^>]*\\sname="${field}" type="radio" value="([^"]*)"`, 'g'))].map((match) => match[1]!);
+    const radios = [
+      ...html.matchAll(new RegExp(`<input[^>]*\\sname="${field}" type="radio" value="([^"]*)"`, 'g')),
+    ].map((match) => match[1]!);
     const select = new RegExp(`<select[^>]*\\sname="${field}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? '';
     const options = [...select.matchAll(/<option value="([^"]+)"/g)].map((match) => match[1]!);
     return [...radios, ...options];
   }
 
-  const page = async (path: string, language: Language): Promise<string> => (await agent.get(`${path}?lang=${language}`).expect(200)).text;
+  const page = async (path: string, language: Language): Promise<string> =>
+    (await agent.get(`${path}?lang=${language}`).expect(200)).text;
   const named = (html: string, keyPrefix: string, words: readonly string[], language: Language) =>
     expect(words.filter((word) => !html.includes(escapeHtml(message(keyPrefix + word, {}, language))))).toEqual([]);
 
@@ -84,7 +96,8 @@ describe('every screen that lists a vocabulary offers all of it', () => {
 
   test.each(languages)('the dashboard counts (%s)', async (language) => {
     const html = await page('/admin', language);
-    const linked = (parameter: string) => [...html.matchAll(new RegExp(`href="/admin/submissions\\?${parameter}=([^"]+)"`, 'g'))].map((match) => match[1]!);
+    const linked = (parameter: string) =>
+      [...html.matchAll(new RegExp(`href="/admin/submissions\\?${parameter}=([^"]+)"`, 'g'))].map((match) => match[1]!);
     expect(linked('type')).toEqual(respondentTypes);
     expect(linked('channel')).toEqual(channels);
     expect(linked('status')).toEqual(reviewStatuses);

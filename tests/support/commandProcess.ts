@@ -14,7 +14,9 @@ export interface CommandResult {
 export function builtCommand(name: string): string {
   const file = path.join(projectRoot, 'dist', name === 'main' ? 'main.js' : path.join('cli', `${name}.js`));
   if (!fs.existsSync(file)) {
-    throw new Error(`${path.relative(projectRoot, file)} is missing: run \`npm run build\` first (npm test does). These tests run it as an operator would.`);
+    throw new Error(
+      `${path.relative(projectRoot, file)} is missing: run \`npm run build\` first (npm test does). These tests run it as an operator would.`,
+    );
   }
   return file;
 }

@@ -66,6 +66,10 @@ function box(type: string, ...content: Buffer[]): Buffer {
 /** The boxes an iPhone's HEIC photo starts with: the file type (brand heic), its metadata and its data. */
 export function heicFile(): Buffer {
   const fileType = box('ftyp', Buffer.from('heic', 'latin1'), Buffer.alloc(4), Buffer.from('mif1heic', 'latin1'));
-  const metadata = box('meta', Buffer.alloc(4), box('hdlr', Buffer.alloc(8), Buffer.from('pict', 'latin1'), Buffer.alloc(13)));
+  const metadata = box(
+    'meta',
+    Buffer.alloc(4),
+    box('hdlr', Buffer.alloc(8), Buffer.from('pict', 'latin1'), Buffer.alloc(13)),
+  );
   return Buffer.concat([fileType, metadata, box('mdat', Buffer.alloc(32, 0x55))]);
 }

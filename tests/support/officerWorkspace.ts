@@ -35,7 +35,13 @@ export async function storeResponse(
 ): Promise<string> {
   const content = { ...individualResponse, ...overrides };
   if (channel === 'post') {
-    const provenance = { channel, receivedOn: londonDay(new Date(receivedAt)), language: 'en', actor: { officerId: null, name: 'test' }, sendReceipt: false };
+    const provenance = {
+      channel,
+      receivedOn: londonDay(new Date(receivedAt)),
+      language: 'en',
+      actor: { officerId: null, name: 'test' },
+      sendReceipt: false,
+    };
     return portal.services.submissions.recordOffline(content, [], { ...provenance, formToken: nextFormToken() });
   }
   const now = portal.clock.time;

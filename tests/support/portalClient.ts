@@ -62,13 +62,24 @@ export class PortalClient {
   async post(response: ResponseToSend, csrf: string, writeBody: BodyWriter = writeAll): Promise<Outcome> {
     const body = multipartBody([
       ...fieldParts({ _csrf: csrf, ...response.fields, formToken: response.formToken }),
-      ...response.reports.map((report) => ({ name: 'reports', value: report.content, filename: report.name, contentType: 'application/pdf' })),
+      ...response.reports.map((report) => ({
+        name: 'reports',
+        value: report.content,
+        filename: report.name,
+        contentType: 'application/pdf',
+      })),
     ]);
-    const reply = await this.request('POST', '/respond', { 'content-type': multipartType, 'content-length': String(body.length) }, (request) =>
-      writeBody(request, body),
+    const reply = await this.request(
+      'POST',
+      '/respond',
+      { 'content-type': multipartType, 'content-length': String(body.length) },
+      (request) => writeBody(request, body),
     );
     const acknowledged = reply.status === 303 && reply.headers.location === '/respond/confirmation';
-    return { status: reply.status, reference: acknowledged ? referenceInCookie(reply.cookies.get('confirmation')) : null };
+    return {
+      status: reply.status,
+      reference: acknowledged ? referenceInCookie(reply.cookies.get('confirmation')) : null,
+    };
   }
 
   /** Opens the form and posts the response, as a person does. */
@@ -98,7 +109,11 @@ export class PortalClient {
     writeBody?: (request: http.ClientRequest) => Promise<void> | void,
   ): Promise<Reply> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const request = http.request(`${this.baseUrl}${path}`, { method, agent: this.agent, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
+    const request = http.request(`${this.baseUrl}${path}`, {
+      method,
+      agent: this.agent,
+      headers: { ...headers, ...(cookie ? { cookie } : {}) },
+    });
     const reply = new Promise<Reply>((resolve, reject) => {
       request.once('error', reject);
       request.once('response', (response) => {
@@ -114,7 +129,14 @@ export class PortalClient {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.once('error', reject);
-        response.once('end', () => resolve({ status: response.statusCode!, headers: response.headers, cookies, body: Buffer.concat(chunks).toString() }));
+        response.once('end', () =>
+          resolve({
+            status: response.statusCode!,
+            headers: response.headers,
+            cookies,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
       });
     });
     // A reply that fails while the body is still being written (the server cut the connection

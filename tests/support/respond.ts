@@ -29,7 +29,8 @@ export function validFields(overrides: Record<string, string | string[]> = {}): 
     bodyName: '',
     roleInBody: '',
     constituency: 'gower',
-    'answer__health-and-social-care': 'Dental contract reform should reach rural Gower, where there is no NHS dentist taking patients.',
+    'answer__health-and-social-care':
+      'Dental contract reform should reach rural Gower, where there is no NHS dentist taking patients.',
     anythingElse: '',
     meetingDay: '',
     meetingMonth: '',

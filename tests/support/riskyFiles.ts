@@ -32,10 +32,12 @@ function updatedPdf(catalogueEntries: string, objects: readonly string[] = [], p
   return Buffer.from(body, 'latin1');
 }
 
-export const pdfOpeningWithJavaScript = (): Buffer => updatedPdf('/OpenAction 6 0 R', ['<< /S /JavaScript /JS (app.alert\\(1\\)) >>']);
+export const pdfOpeningWithJavaScript = (): Buffer =>
+  updatedPdf('/OpenAction 6 0 R', ['<< /S /JavaScript /JS (app.alert\\(1\\)) >>']);
 export const pdfLaunchingProgram = (): Buffer => updatedPdf('/OpenAction 6 0 R', ['<< /S /Launch /F (cmd.exe) >>']);
 /** The names spelt with escapes ("/J#61vaScript"), as a hostile file hides them from a plain search. */
-export const pdfWithEscapedJavaScript = (): Buffer => updatedPdf('/OpenAction 6 0 R', ['<< /S /J#61vaScript /J#53 (app.alert\\(1\\)) >>']);
+export const pdfWithEscapedJavaScript = (): Buffer =>
+  updatedPdf('/OpenAction 6 0 R', ['<< /S /J#61vaScript /J#53 (app.alert\\(1\\)) >>']);
 /** An ordinary opening action, which shows the first page and runs nothing. */
 export const pdfOpeningAtFirstPage = (): Buffer => updatedPdf('/OpenAction [3 0 R /Fit]');
 
@@ -76,18 +78,21 @@ export function pdfWithJavaScriptInObjectStream(): Buffer {
   body += `8 0 obj\n<< /Type /XRef /Size 9 /Index [1 1 6 3] /W [1 4 2] /Root 1 0 R /Prev ${previousXref} /Length ${rows.length} >>\nstream\n`;
   body += `${rows.toString('latin1')}\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`;
   const pdf = Buffer.from(body, 'latin1');
-  if (/\/(JavaScript|JS)\b/.test(body) || packed.includes('endstream')) throw new Error('The action is not hidden in the object stream');
+  if (/\/(JavaScript|JS)\b/.test(body) || packed.includes('endstream'))
+    throw new Error('The action is not hidden in the object stream');
   return pdf;
 }
 
 function withEntries(document: Buffer, entries: Record<string, string | Uint8Array>): Buffer {
   const files: Zippable = unzipSync(document);
-  for (const [name, content] of Object.entries(entries)) files[name] = typeof content === 'string' ? strToU8(content) : content;
+  for (const [name, content] of Object.entries(entries))
+    files[name] = typeof content === 'string' ? strToU8(content) : content;
   return Buffer.from(zipSync(files, { mtime }));
 }
 
 /** The start of an OLE compound file, which is what Word's macro store is. */
-const compoundFile = (): Uint8Array => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]);
+const compoundFile = (): Uint8Array =>
+  Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]);
 
 export const docxWithMacro = (): Buffer => withEntries(docxFile(), { 'word/vbaProject.bin': compoundFile() });
 
@@ -110,8 +115,10 @@ export function odtFile(text = 'Branch meeting notes'): Buffer {
 }
 
 const basicLibraries = {
-  'Basic/script-lc.xml': '<?xml version="1.0" encoding="UTF-8"?><library:libraries xmlns:library="http://openoffice.org/2000/library"><library:library library:name="Standard" library:link="false"/></library:libraries>',
-  'Basic/Standard/script-lb.xml': '<?xml version="1.0" encoding="UTF-8"?><library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" library:readonly="false" library:passwordprotected="false"/>',
+  'Basic/script-lc.xml':
+    '<?xml version="1.0" encoding="UTF-8"?><library:libraries xmlns:library="http://openoffice.org/2000/library"><library:library library:name="Standard" library:link="false"/></library:libraries>',
+  'Basic/Standard/script-lb.xml':
+    '<?xml version="1.0" encoding="UTF-8"?><library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" library:readonly="false" library:passwordprotected="false"/>',
 };
 
 /** An OpenDocument text with a Basic macro that runs a program. */
@@ -125,7 +132,12 @@ export const odtWithBasicMacro = (): Buffer =>
 /** An OpenDocument text with the Basic library's index, as office programs write it, but no macro in it. */
 export const odtWithEmptyBasicLibrary = (): Buffer => withEntries(odtFile(), basicLibraries);
 
-export const rtfFile = (): Buffer => Buffer.from('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Arial;}} The branch agreed its \\b objectives\\b0 for the year.\\par}');
+export const rtfFile = (): Buffer =>
+  Buffer.from(
+    '{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Arial;}} The branch agreed its \\b objectives\\b0 for the year.\\par}',
+  );
 /** RTF carrying an embedded OLE package, which can run a program when opened. */
 export const rtfWithEmbeddedObject = (): Buffer =>
-  Buffer.from('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Arial;}} Minutes.\\par {\\object\\objemb {\\*\\objclass Package}{\\*\\objdata 01050000020000000800000050616b6167650000}}\\par}');
+  Buffer.from(
+    '{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Arial;}} Minutes.\\par {\\object\\objemb {\\*\\objclass Package}{\\*\\objdata 01050000020000000800000050616b6167650000}}\\par}',
+  );

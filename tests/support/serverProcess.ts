@@ -52,7 +52,11 @@ export class ServerProcess {
 
   /** Starts the server and resolves once it is listening (on a free port) and serving the form. */
   static async start(settings: ServerSettings, timeoutMs = 10_000): Promise<ServerProcess> {
-    const child = spawn(process.execPath, [builtCommand('main')], { cwd: projectRoot, env: serverEnvironment(settings), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [builtCommand('main')], {
+      cwd: projectRoot,
+      env: serverEnvironment(settings),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const server = new ServerProcess(child);
     try {
       const listening = await server.waitForOutput(/listening on [^\s:]+:(\d+)/, timeoutMs);
@@ -106,9 +110,15 @@ export class ServerProcess {
 
   /** Resolves with the match once the process has printed something matching `pattern`; fails if it exits first or takes too long. */
   async waitForOutput(pattern: RegExp, timeoutMs = 5_000): Promise<RegExpExecArray> {
-    await waitUntil(() => pattern.test(this.output) || this.hasExited, `the server to print ${pattern}`, { timeoutMs, details: () => this.printed() });
+    await waitUntil(() => pattern.test(this.output) || this.hasExited, `the server to print ${pattern}`, {
+      timeoutMs,
+      details: () => this.printed(),
+    });
     const match = pattern.exec(this.output);
-    if (!match) throw new Error(`The server exited (${JSON.stringify(this.exitedWith)}) before printing ${pattern}.\n${this.printed()}`);
+    if (!match)
+      throw new Error(
+        `The server exited (${JSON.stringify(this.exitedWith)}) before printing ${pattern}.\n${this.printed()}`,
+      );
     return match;
   }
 }

@@ -20,7 +20,10 @@ export function mountSmallDisk(megabytes: number): SmallDisk {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m,mode=0700`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (error) {
     fs.rmdirSync(dir);
-    throw new Error(`A full disk is made by mounting a small tmpfs, which needs root (as tests and CI run): ${String(error)}`, { cause: error });
+    throw new Error(
+      `A full disk is made by mounting a small tmpfs, which needs root (as tests and CI run): ${String(error)}`,
+      { cause: error },
+    );
   }
   return {
     dir,

@@ -28,7 +28,9 @@ export function freezeFolder(folder: string): () => void {
   try {
     execFileSync('chattr', ['+i', folder], { stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`Could not make ${folder} immutable with chattr (needs root and ext4, xfs or btrfs)`, { cause: error });
+    throw new Error(`Could not make ${folder} immutable with chattr (needs root and ext4, xfs or btrfs)`, {
+      cause: error,
+    });
   }
   return () => execFileSync('chattr', ['-i', folder]);
 }

@@ -59,7 +59,9 @@ class StoreReader {
       `SELECT stored_name AS storedName, original_name AS originalName, media_type AS mediaType, size_bytes AS sizeBytes
        FROM attachments WHERE submission_id = ? ORDER BY position`,
     );
-    this.receiptsOf = db.prepare<[number], number>("SELECT count(*) FROM outbox WHERE kind = 'receipt' AND submission_id = ?").pluck();
+    this.receiptsOf = db
+      .prepare<[number], number>("SELECT count(*) FROM outbox WHERE kind = 'receipt' AND submission_id = ?")
+      .pluck();
   }
 
   integrity(): string[] {
@@ -115,8 +117,14 @@ class StoreReader {
       if (!fs.existsSync(file)) return [`the file of ${attachment.originalName} is missing`];
       const onDisk = fs.readFileSync(file);
       return [
-        ...differences(attachment, { originalName: report.name, mediaType: 'application/pdf', sizeBytes: report.content.length }),
-        ...(sha256(onDisk) === sha256(report.content) ? [] : [`${attachment.originalName} on disk is not what was sent`]),
+        ...differences(attachment, {
+          originalName: report.name,
+          mediaType: 'application/pdf',
+          sizeBytes: report.content.length,
+        }),
+        ...(sha256(onDisk) === sha256(report.content)
+          ? []
+          : [`${attachment.originalName} on disk is not what was sent`]),
       ];
     });
   }
@@ -195,8 +203,10 @@ export function problemsWithDeliveries(
     for (const message of outbox) {
       const delivered = deliveries.get(message.messageId) ?? 0;
       const reference = message.formToken === null ? undefined : acknowledged.get(message.formToken);
-      if (everyReceipt && reference !== undefined && delivered === 0) problems.push(`the receipt for ${reference} was never delivered (${message.status})`);
-      if (delivered > 0 && message.status !== 'sent') problems.push(`${message.messageId} was delivered but the outbox has it as ${message.status}`);
+      if (everyReceipt && reference !== undefined && delivered === 0)
+        problems.push(`the receipt for ${reference} was never delivered (${message.status})`);
+      if (delivered > 0 && message.status !== 'sent')
+        problems.push(`${message.messageId} was delivered but the outbox has it as ${message.status}`);
     }
     return problems;
   } finally {

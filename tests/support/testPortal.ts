@@ -30,7 +30,13 @@ export const duringConsultation = new Date('2020-05-12T10:00:00+01:00');
 
 /** The real app with real services, on a new SQLite file and data folder in a temp directory. */
 export function createTestPortal(
-  options: { now?: Date; env?: NodeJS.ProcessEnv; contentDir?: string; services?: Omit<PortalOptions, 'serverSettings'>; dataDir?: string } = {},
+  options: {
+    now?: Date;
+    env?: NodeJS.ProcessEnv;
+    contentDir?: string;
+    services?: Omit<PortalOptions, 'serverSettings'>;
+    dataDir?: string;
+  } = {},
 ): TestPortal {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
   const config = createConfig({
@@ -44,7 +50,11 @@ export function createTestPortal(
   const clock = new TestClock(options.now ?? duringConsultation);
   // As the server starts. Officers' passwords are hashed at a low cost here, so that tests sign
   // in quickly; the production cost is checked by a test of its own.
-  const services = openPortal(config, clock, { serverSettings: 'settle', passwordCost: { N: 2 ** 10, r: 8, p: 1 }, ...options.services });
+  const services = openPortal(config, clock, {
+    serverSettings: 'settle',
+    passwordCost: { N: 2 ** 10, r: 8, p: 1 },
+    ...options.services,
+  });
   return {
     app: createApp(services),
     db: services.db,

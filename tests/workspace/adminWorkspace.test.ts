@@ -26,7 +26,8 @@ beforeEach(async () => {
 afterEach(() => portal.close());
 
 /** Stores a response as if sent at `time`, then puts the clock back, so the officer stays signed in. */
-const submitAt = (time: string, overrides: Partial<ResponseContent> = {}): Promise<string> => storeResponse(portal, time, overrides);
+const submitAt = (time: string, overrides: Partial<ResponseContent> = {}): Promise<string> =>
+  storeResponse(portal, time, overrides);
 
 /** Moves the clock on; the officer's session would have expired, so they sign in again. */
 async function laterOn(time: string): Promise<void> {
@@ -34,7 +35,10 @@ async function laterOn(time: string): Promise<void> {
   ({ agent, csrf } = await signIn(portal.app));
 }
 
-async function submitWithReports(fields: Record<string, string>, files: { name: string; content: Buffer }[]): Promise<string> {
+async function submitWithReports(
+  fields: Record<string, string>,
+  files: { name: string; content: Buffer }[],
+): Promise<string> {
   const form = await openForm(portal.app);
   await postResponse(form.agent, form.csrf, validFields(fields), files).expect(303);
   return portal.db.prepare('SELECT reference FROM submissions ORDER BY id DESC LIMIT 1').pluck().get() as string;
@@ -42,16 +46,30 @@ async function submitWithReports(fields: Record<string, string>, files: { name: 
 
 /** Saves a submission's review as its page's one form does: the status (kept as it was unless given), a note, tags. */
 function review(reference: string, fields: { status?: string; note?: string; tags?: string; removeTag?: string }) {
-  const status = fields.status ?? (portal.db.prepare('SELECT status FROM submissions WHERE reference = ?').pluck().get(reference) as string);
-  return agent.post(`/admin/submissions/${reference}/review`).type('form').send({ _csrf: csrf, ...fields, status });
+  const status =
+    fields.status ??
+    (portal.db.prepare('SELECT status FROM submissions WHERE reference = ?').pluck().get(reference) as string);
+  return agent
+    .post(`/admin/submissions/${reference}/review`)
+    .type('form')
+    .send({ _csrf: csrf, ...fields, status });
 }
-
 
 describe('the dashboard', () => {
   test('shows totals, this week, coverage of the 40 constituencies, and a chart with the deadline', async () => {
-    await submitAt('2020-05-01T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Gower CLP', roleInBody: 'Secretary', constituency: 'gower' });
+    await submitAt('2020-05-01T10:00:00+01:00', {
+      respondentType: 'clp',
+      bodyName: 'Gower CLP',
+      roleInBody: 'Secretary',
+      constituency: 'gower',
+    });
     await submitAt('2020-05-12T09:00:00+01:00', { constituency: 'arfon' });
-    await submitAt('2020-05-12T11:00:00+01:00', { respondentType: 'branch', bodyName: 'Bangor Branch', roleInBody: 'Secretary', constituency: 'arfon' });
+    await submitAt('2020-05-12T11:00:00+01:00', {
+      respondentType: 'branch',
+      bodyName: 'Bangor Branch',
+      roleInBody: 'Secretary',
+      constituency: 'arfon',
+    });
     await laterOn('2020-05-13T09:00:00+01:00');
     const page = await agent.get('/admin').expect(200);
     expect(page.text).toMatch(/<span class="stat__number">3<\/span> responses in all/);
@@ -66,13 +84,17 @@ describe('the dashboard', () => {
 
   test('over years (responses from 2020 in a preview that closes in 2027) draws a bar a week, the years on the axis, and a table by week', async () => {
     portal.close();
-    portal = createTestPortal({ now: new Date('2026-12-06T10:00:00Z'), env: { CONSULTATION_CLOSES_AT: '2027-01-03T23:59:59' } });
+    portal = createTestPortal({
+      now: new Date('2026-12-06T10:00:00Z'),
+      env: { CONSULTATION_CLOSES_AT: '2027-01-03T23:59:59' },
+    });
     await submitAt('2020-05-12T09:00:00+01:00');
     await submitAt('2020-05-13T09:00:00+01:00');
     await submitAt('2020-05-18T09:00:00+01:00');
     await addOfficer(portal);
     const bars = (html: string) => html.match(/<rect class="chart__bar"/g) ?? [];
-    const axisLabels = (html: string) => [...html.matchAll(/class="chart__date-label"[^>]*>([^<]*)</g)].map(([, label]) => label!);
+    const axisLabels = (html: string) =>
+      [...html.matchAll(/class="chart__date-label"[^>]*>([^<]*)</g)].map(([, label]) => label!);
 
     const english = (await (await signIn(portal.app)).agent.get('/admin').expect(200)).text;
     // Monday 11 May 2020 to Sunday 3 January 2027, a week a bar: the page was 332 KB with a bar a day.
@@ -85,27 +107,57 @@ describe('the dashboard', () => {
     expect(english).toContain('<h2 class="heading-l" id="per-day">Responses per week</h2>');
     expect(english).toContain('The most in one week was 2, in the week beginning Monday 11 May 2020.');
     expect(english).toContain('<th scope="col">Week beginning</th>');
-    expect(english).toMatch(/<tr><td>Monday 11 May 2020<\/td><td class="numeric">2<\/td><\/tr><tr><td>Monday 18 May 2020<\/td><td class="numeric">1<\/td><\/tr><\/tbody>/);
+    expect(english).toMatch(
+      /<tr><td>Monday 11 May 2020<\/td><td class="numeric">2<\/td><\/tr><tr><td>Monday 18 May 2020<\/td><td class="numeric">1<\/td><\/tr><\/tbody>/,
+    );
 
     const welsh = (await (await signIn(portal.app)).agent.get('/admin?lang=cy').expect(200)).text;
     expect(axisLabels(welsh)[0]).toBe('11 Mai 2020');
     expect(welsh).toContain('<h2 class="heading-l" id="per-day">Ymatebion fesul wythnos</h2>');
-    expect(welsh).toContain("Dydd Llun 11 Mai 2020 oedd dechrau&#39;r wythnos brysuraf, gyda 2 ymateb.");
+    expect(welsh).toContain('Dydd Llun 11 Mai 2020 oedd dechrau&#39;r wythnos brysuraf, gyda 2 ymateb.');
     expect(welsh).toContain('<th scope="col">Wythnos yn dechrau</th>');
   });
 });
 
 describe('finding submissions', () => {
   beforeEach(async () => {
-    await submitAt('2020-04-01T10:00:00+01:00', { name: 'Branwen Jones', answers: [{ paper: 'health-and-social-care', section: 'workforce', body: 'Domiciliary care workers deserve the Real Living Wage.' }] });
-    await submitAt('2020-04-02T10:00:00+01:00', { name: 'Dylan Thomas', constituency: 'swansea-west', answers: [], anythingElse: 'NHS dentistry in Swansea is hard to find.' });
-    await submitAt('2020-04-03T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Ynys Môn CLP', roleInBody: 'Chair', constituency: 'ynys-mon', answers: [{ paper: 'health-and-social-care', section: null, body: 'Gwasanaethau iechyd yng nghefn gwlad: mae angen mwy o ddeintyddion.' }] });
+    await submitAt('2020-04-01T10:00:00+01:00', {
+      name: 'Branwen Jones',
+      answers: [
+        {
+          paper: 'health-and-social-care',
+          section: 'workforce',
+          body: 'Domiciliary care workers deserve the Real Living Wage.',
+        },
+      ],
+    });
+    await submitAt('2020-04-02T10:00:00+01:00', {
+      name: 'Dylan Thomas',
+      constituency: 'swansea-west',
+      answers: [],
+      anythingElse: 'NHS dentistry in Swansea is hard to find.',
+    });
+    await submitAt('2020-04-03T10:00:00+01:00', {
+      respondentType: 'clp',
+      bodyName: 'Ynys Môn CLP',
+      roleInBody: 'Chair',
+      constituency: 'ynys-mon',
+      answers: [
+        {
+          paper: 'health-and-social-care',
+          section: null,
+          body: 'Gwasanaethau iechyd yng nghefn gwlad: mae angen mwy o ddeintyddion.',
+        },
+      ],
+    });
   });
 
   test('by filters that live in the URL', async () => {
     expect(referencesIn((await agent.get('/admin/submissions?type=clp')).text)).toHaveLength(1);
     expect(referencesIn((await agent.get('/admin/submissions?constituency=swansea-west')).text)).toHaveLength(1);
-    expect(referencesIn((await agent.get('/admin/submissions?channel=web&paper=health-and-social-care')).text)).toHaveLength(2);
+    expect(
+      referencesIn((await agent.get('/admin/submissions?channel=web&paper=health-and-social-care')).text),
+    ).toHaveLength(2);
     expect(referencesIn((await agent.get('/admin/submissions?from=2020-04-02&to=2020-04-02')).text)).toHaveLength(1);
     expect(referencesIn((await agent.get('/admin/submissions?report=yes')).text)).toHaveLength(0);
     expect(referencesIn((await agent.get('/admin/submissions?status=new')).text)).toHaveLength(3);
@@ -118,7 +170,9 @@ describe('finding submissions', () => {
     expect(search.text).toContain('<mark>Domiciliary</mark>');
     expect(referencesIn((await agent.get('/admin/submissions?q=dylan')).text)).toHaveLength(1);
     expect(referencesIn((await agent.get('/admin/submissions?q=dent*')).text)).toHaveLength(1);
-    expect(referencesIn((await agent.get('/admin/submissions?q=' + encodeURIComponent('"unbalanced AND (quote'))).text)).toHaveLength(0);
+    expect(
+      referencesIn((await agent.get('/admin/submissions?q=' + encodeURIComponent('"unbalanced AND (quote'))).text),
+    ).toHaveLength(0);
   });
 
   test('a search with no words in it finds nothing, rather than everything', async () => {
@@ -132,7 +186,8 @@ describe('finding submissions', () => {
   });
 
   test('sorted, a page at a time by keyset, with previous and next within the filter', async () => {
-    for (let day = 10; day < 65; day += 1) await submitAt(new Date(Date.UTC(2020, 3, day, 9)).toISOString(), { name: `Member ${day}` });
+    for (let day = 10; day < 65; day += 1)
+      await submitAt(new Date(Date.UTC(2020, 3, day, 9)).toISOString(), { name: `Member ${day}` });
     const first = await agent.get('/admin/submissions').expect(200);
     expect(first.text).toContain('58 submissions match.');
     const firstPage = referencesIn(first.text);
@@ -143,7 +198,9 @@ describe('finding submissions', () => {
     expect(secondPage).toHaveLength(8);
     expect(new Set([...firstPage, ...secondPage]).size).toBe(58);
     const previous = /href="\/admin\/submissions(\?before=[^"]+)" rel="prev"/.exec(second.text)![1]!;
-    expect(referencesIn((await agent.get(`/admin/submissions${previous.replace(/&amp;/g, '&')}`)).text)).toEqual(firstPage);
+    expect(referencesIn((await agent.get(`/admin/submissions${previous.replace(/&amp;/g, '&')}`)).text)).toEqual(
+      firstPage,
+    );
 
     const oldestFirst = referencesIn((await agent.get('/admin/submissions?sort=oldest')).text);
     expect(oldestFirst[0]).toBe(secondPage.at(-1));
@@ -158,20 +215,25 @@ describe('reviewing a submission', () => {
   test('status, notes and tags are saved, counted, filterable and audited', async () => {
     const reference = await submitAt('2020-05-01T10:00:00+01:00');
     const other = await submitAt('2020-05-02T10:00:00+01:00');
-    await review(reference, { status: 'used', note: 'Quote this in the workforce chapter.', tags: 'workforce' }).expect(303);
+    await review(reference, { status: 'used', note: 'Quote this in the workforce chapter.', tags: 'workforce' }).expect(
+      303,
+    );
     await review(other, { tags: 'Workforce, dentistry' }).expect(303);
     await review(other, { removeTag: 'dentistry' }).expect(303);
 
     const page = await agent.get(`/admin/submissions/${reference}`).expect(200);
     expect(page.text).toMatch(/value="used" checked/);
     expect(page.text).toContain('Quote this in the workforce chapter.');
-    expect(referencesIn((await agent.get('/admin/submissions?tag=workforce')).text).sort()).toEqual([reference, other].sort());
+    expect(referencesIn((await agent.get('/admin/submissions?tag=workforce')).text).sort()).toEqual(
+      [reference, other].sort(),
+    );
     expect(referencesIn((await agent.get('/admin/submissions?status=used')).text)).toEqual([reference]);
     expect((await agent.get('/admin')).text).toContain('workforce (2)');
     expect((await agent.get('/admin')).text).not.toContain('dentistry');
 
     const audit = await agent.get('/admin/audit').expect(200);
-    for (const action of ['Status changed', 'Note added', 'Tag added', 'Tag removed', 'Signed in']) expect(audit.text).toContain(action);
+    for (const action of ['Status changed', 'Note added', 'Tag added', 'Tag removed', 'Signed in'])
+      expect(audit.text).toContain(action);
     await review(reference, { status: 'archived' }).expect(400);
   });
 
@@ -179,7 +241,9 @@ describe('reviewing a submission', () => {
     const reference = await submitWithReports({}, [{ name: 'Canton notes.docx', content: docxFile() }]);
     const download = await agent.get(`/admin/submissions/${reference}/reports/0`).buffer(true).parse(asBuffer);
     expect(download.status).toBe(200);
-    expect(download.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(download.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect(download.headers['content-disposition']).toBe('attachment; filename="Canton notes.docx"');
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(Buffer.compare(download.body as Buffer, docxFile())).toBe(0);
@@ -194,9 +258,14 @@ describe('reviewing a submission', () => {
       { name: 'Canton report.pdf', content: pdfFile() },
     ]);
     const page = await agent.get(`/admin/submissions/${reference}`).expect(200);
-    const warningAfter = (fileName: string) => new RegExp(`${fileName}</a>[^<]*<span[^>]*>[^<]*</span>\\s*<p class="warning-text"><strong>([^<]*)</strong>`).exec(page.text)?.[1];
+    const warningAfter = (fileName: string) =>
+      new RegExp(
+        `${fileName}</a>[^<]*<span[^>]*>[^<]*</span>\\s*<p class="warning-text"><strong>([^<]*)</strong>`,
+      ).exec(page.text)?.[1];
     expect(warningAfter('Canton minutes.docx')).toContain('this report contains a macro');
-    expect(warningAfter('Canton poster.pdf')).toContain('this report contains JavaScript or an action that runs a program when opened');
+    expect(warningAfter('Canton poster.pdf')).toContain(
+      'this report contains JavaScript or an action that runs a program when opened',
+    );
     expect(warningAfter('Canton plan.rtf')).toContain('this report contains an embedded object');
     expect(warningAfter('Canton report.pdf')).toBeUndefined();
     expect(page.text.match(/class="warning-text"/g)).toHaveLength(3);
@@ -208,11 +277,21 @@ describe('reviewing a submission', () => {
     const zip = await agent.get('/admin/exports/reports.zip?lang=en').buffer(true).parse(asBuffer);
     const entries = unzipSync(new Uint8Array(zip.body as Buffer));
     expect(Object.keys(entries).sort()).toEqual(
-      ['Canton minutes.docx', 'Canton minutes.docx - WARNING.txt', 'Canton plan.rtf', 'Canton plan.rtf - WARNING.txt', 'Canton poster.pdf', 'Canton poster.pdf - WARNING.txt', 'Canton report.pdf']
+      [
+        'Canton minutes.docx',
+        'Canton minutes.docx - WARNING.txt',
+        'Canton plan.rtf',
+        'Canton plan.rtf - WARNING.txt',
+        'Canton poster.pdf',
+        'Canton poster.pdf - WARNING.txt',
+        'Canton report.pdf',
+      ]
         .map((name) => `${reference}/${name}`)
         .sort(),
     );
-    expect(strFromU8(entries[`${reference}/Canton minutes.docx - WARNING.txt`]!)).toContain('this report contains a macro');
+    expect(strFromU8(entries[`${reference}/Canton minutes.docx - WARNING.txt`]!)).toContain(
+      'this report contains a macro',
+    );
   });
 });
 
@@ -239,7 +318,13 @@ describe('responses that came by email or post', () => {
     const recorded = await post.expect(303);
     const reference = /\/admin\/submissions\/(S2-[^?]+)\?recorded=1/.exec(recorded.headers.location!)![1]!;
     const stored = portal.services.submissions.find(reference);
-    expect(stored).toMatchObject({ channel: 'post', language: 'cy', receivedDay: '2020-06-03', email: null, bodyName: 'Caernarfon Branch' });
+    expect(stored).toMatchObject({
+      channel: 'post',
+      language: 'cy',
+      receivedDay: '2020-06-03',
+      email: null,
+      bodyName: 'Caernarfon Branch',
+    });
     expect(stored.attachments.map((file) => file.originalName)).toEqual(['letter.pdf']);
     const entry = portal.db.prepare('SELECT entered_by FROM submissions WHERE reference = ?').pluck().get(reference);
     expect(entry).toBe(1);
@@ -275,7 +360,12 @@ describe('getting data out', () => {
       ],
       anythingElse: '@SUM(A1:A9)',
     });
-    await submitAt('2020-05-02T10:00:00+01:00', { respondentType: 'clp', bodyName: 'Gower CLP', roleInBody: 'Chair', constituency: 'gower' });
+    await submitAt('2020-05-02T10:00:00+01:00', {
+      respondentType: 'clp',
+      bodyName: 'Gower CLP',
+      roleInBody: 'Chair',
+      constituency: 'gower',
+    });
     await review(reference, { tags: 'workforce', status: 'used' });
 
     const csv = await agent.get('/admin/exports/responses.csv?type=individual').expect(200);
@@ -300,7 +390,9 @@ describe('getting data out', () => {
     expect((await agent.get('/admin/audit')).text).toContain('CSV ?type=individual');
 
     const welsh = await agent.get('/admin/exports/responses.csv?type=clp&constituency=gower&lang=cy').expect(200);
-    expect(welsh.headers['content-disposition']).toBe('attachment; filename=stage-2-responses-clp-gower-2020-05-12.csv');
+    expect(welsh.headers['content-disposition']).toBe(
+      'attachment; filename=stage-2-responses-clp-gower-2020-05-12.csv',
+    );
     const [welshHeader, welshRow] = parse(welsh.text, { bom: true });
     const welshCell = (name: string) => welshRow![welshHeader!.indexOf(name)];
     expect(welshCell('Cyfeirnod')).not.toBe('');
@@ -311,7 +403,13 @@ describe('getting data out', () => {
 
   test('Excel of the same: London times as date cells, the heading row frozen with a filter on every column', async () => {
     await submitAt('2020-02-14T10:00:00Z', { name: '-2+3', meetingAttendance: 14 });
-    await submitAt('2020-05-01T10:00:00+01:00', { respondentType: 'branch', bodyName: 'Bangor Branch', roleInBody: 'Secretary', meetingDate: '2020-04-28', meetingAttendance: 9 });
+    await submitAt('2020-05-01T10:00:00+01:00', {
+      respondentType: 'branch',
+      bodyName: 'Bangor Branch',
+      roleInBody: 'Secretary',
+      meetingDate: '2020-04-28',
+      meetingAttendance: 9,
+    });
     const xlsx = await agent.get('/admin/exports/responses.xlsx?sort=oldest').buffer(true).parse(asBuffer);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers['content-disposition']).toBe('attachment; filename=stage-2-responses-2020-05-12.xlsx');
@@ -339,7 +437,9 @@ describe('getting data out', () => {
       { name: 'report.pdf', content: pdfFile() },
       { name: 'notes.docx', content: docxFile() },
     ]);
-    const withOne = await submitWithReports({ name: 'Second', constituency: 'wrexham' }, [{ name: 'report.pdf', content: pdfFile('Other') }]);
+    const withOne = await submitWithReports({ name: 'Second', constituency: 'wrexham' }, [
+      { name: 'report.pdf', content: pdfFile('Other') },
+    ]);
     const zipPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'portal-zip-')), 'reports.zip');
     const zip = await agent.get('/admin/exports/reports.zip?report=yes').buffer(true).parse(asBuffer);
     expect(zip.headers['content-type']).toBe('application/zip');
@@ -363,22 +463,32 @@ describe('getting data out', () => {
 });
 
 test('erasure removes the submission, its answers, notes, tags, search entry and files, and the audit log keeps only that it happened', async () => {
-  const reference = await submitWithReports({ name: 'Erase Me', 'answer__health-and-social-care': 'A distinctive phrase: zebrafinch.' }, [
-    { name: 'report.pdf', content: pdfFile() },
-  ]);
+  const reference = await submitWithReports(
+    { name: 'Erase Me', 'answer__health-and-social-care': 'A distinctive phrase: zebrafinch.' },
+    [{ name: 'report.pdf', content: pdfFile() }],
+  );
   await review(reference, { note: 'private note', tags: 'erasable' });
   expect(filesUnder(path.join(portal.dataDir, 'uploads'))).toHaveLength(1);
 
   const confirm = await agent.get(`/admin/submissions/${reference}/erase`).expect(200);
   expect(confirm.text).toContain('This cannot be undone.');
   expect(confirm.text).toContain('backups taken before now, still hold it');
-  const erased = await agent.post(`/admin/submissions/${reference}/erase`).type('form').send({ _csrf: csrf }).expect(303);
+  const erased = await agent
+    .post(`/admin/submissions/${reference}/erase`)
+    .type('form')
+    .send({ _csrf: csrf })
+    .expect(303);
   expect((await agent.get(erased.headers.location!)).text).toContain(`${reference} has been erased.`);
 
   for (const table of ['submissions', 'answers', 'attachments', 'notes', 'submission_tags', 'submission_search']) {
     expect({ table, rows: countRows(portal.db, table) }).toEqual({ table, rows: 0 });
   }
-  expect(portal.db.prepare("SELECT count(*) FROM submission_search WHERE submission_search MATCH 'zebrafinch'").pluck().get()).toBe(0);
+  expect(
+    portal.db
+      .prepare("SELECT count(*) FROM submission_search WHERE submission_search MATCH 'zebrafinch'")
+      .pluck()
+      .get(),
+  ).toBe(0);
   expect(filesUnder(path.join(portal.dataDir, 'uploads'))).toEqual([]);
   expect(filesUnder(path.join(portal.dataDir, 'tmp'))).toEqual([]);
   const auditText = JSON.stringify(portal.db.prepare('SELECT * FROM audit_log').all());
@@ -390,7 +500,10 @@ test('erasure removes the submission, its answers, notes, tags, search entry and
   await agent.get(`/admin/submissions/${reference}`).expect(404);
   // Nothing of it is left in the database's files either.
   for (const file of fs.readdirSync(portal.dataDir).filter((name) => name.startsWith('portal.db'))) {
-    expect({ file, found: fs.readFileSync(path.join(portal.dataDir, file)).includes('zebrafinch') }).toEqual({ file, found: false });
+    expect({ file, found: fs.readFileSync(path.join(portal.dataDir, file)).includes('zebrafinch') }).toEqual({
+      file,
+      found: false,
+    });
   }
 });
 
@@ -492,11 +605,26 @@ describe('stored XSS: what respondents and officers type is inert on every offic
     ];
     for (const url of pages) {
       const html = (await agent.get(url).expect(200)).text;
-      for (const dangerous of [/<script>alert/i, /<img src=x onerror/i, /<svg onload/i, /<iframe/i, /<a href="javascript/i, /onerror="&#97;/, /<details open ontoggle/i, /<meta http-equiv/i, /<base href/i, /<style>body/i, /<mark>fake/]) {
+      for (const dangerous of [
+        /<script>alert/i,
+        /<img src=x onerror/i,
+        /<svg onload/i,
+        /<iframe/i,
+        /<a href="javascript/i,
+        /onerror="&#97;/,
+        /<details open ontoggle/i,
+        /<meta http-equiv/i,
+        /<base href/i,
+        /<style>body/i,
+        /<mark>fake/,
+      ]) {
         expect({ url, found: dangerous.test(html) }).toEqual({ url, found: false });
       }
       // The only script on any page is the portal's own file.
-      expect({ url, scripts: html.match(/<script[^>]*>/gi) }).toEqual({ url, scripts: [expect.stringMatching(/^<script src="\/assets\/js\/portal\.[0-9a-f]{12}\.js" defer>$/)] });
+      expect({ url, scripts: html.match(/<script[^>]*>/gi) }).toEqual({
+        url,
+        scripts: [expect.stringMatching(/^<script src="\/assets\/js\/portal\.[0-9a-f]{12}\.js" defer>$/)],
+      });
     }
   });
 });
@@ -504,10 +632,24 @@ describe('stored XSS: what respondents and officers type is inert on every offic
 describe('a response written in Welsh', () => {
   test('is marked as Welsh on the English page, and not on the Welsh one', async () => {
     const reference = await portal.services.submissions.submit(
-      { respondentType: 'individual', name: 'Nia Griffiths', email: 'nia@example.org', bodyName: null, roleInBody: null, constituency: 'llanelli',
-        answers: [{ paper: 'health-and-social-care', section: null, body: 'Mwy o fferyllfeydd cymunedol, os gwelwch yn dda.' }],
-        anythingElse: null, meetingDate: null, meetingAttendance: null, consentToQuote: false },
-      [], 'cy', 'c'.repeat(32),
+      {
+        respondentType: 'individual',
+        name: 'Nia Griffiths',
+        email: 'nia@example.org',
+        bodyName: null,
+        roleInBody: null,
+        constituency: 'llanelli',
+        answers: [
+          { paper: 'health-and-social-care', section: null, body: 'Mwy o fferyllfeydd cymunedol, os gwelwch yn dda.' },
+        ],
+        anythingElse: null,
+        meetingDate: null,
+        meetingAttendance: null,
+        consentToQuote: false,
+      },
+      [],
+      'cy',
+      'c'.repeat(32),
     );
     const english = (await agent.get(`/admin/submissions/${reference}`).expect(200)).text;
     expect(english).toContain('<div class="answer-text" lang="cy">Mwy o fferyllfeydd cymunedol');
@@ -523,7 +665,9 @@ describe('the digests page', () => {
       await addOfficer(configured);
       const officer = await signIn(configured.app);
       const page = (await officer.agent.get('/admin/digests').expect(200)).text;
-      expect(page).toContain('weekly on Friday at 5:00pm while the consultation is open, daily at the same time in its last 3 days');
+      expect(page).toContain(
+        'weekly on Friday at 5:00pm while the consultation is open, daily at the same time in its last 3 days',
+      );
       const welsh = (await officer.agent.get('/admin/digests?lang=cy').expect(200)).text;
       expect(welsh).toContain('bob wythnos am 5:00yh ddydd Gwener tra bo');
       expect(welsh).toContain('yn ystod y 3 diwrnod olaf');
@@ -540,9 +684,13 @@ describe('the digests page', () => {
     expect(page.text).toContain('Nobody yet');
 
     await agent.post('/admin/digests/subscription').type('form').send({ _csrf: csrf, wantsDigest: 'yes' }).expect(303);
-    expect((await agent.get('/admin/digests')).text).toContain('<li>policy.officer@example.org <span class="secondary">(English)</span></li>');
+    expect((await agent.get('/admin/digests')).text).toContain(
+      '<li>policy.officer@example.org <span class="secondary">(English)</span></li>',
+    );
     await agent.post('/admin/digests/send').type('form').send({ _csrf: csrf }).expect(303);
-    expect(portal.db.prepare("SELECT recipient FROM outbox WHERE kind = 'digest'").pluck().all()).toEqual(['policy.officer@example.org']);
+    expect(portal.db.prepare("SELECT recipient FROM outbox WHERE kind = 'digest'").pluck().all()).toEqual([
+      'policy.officer@example.org',
+    ]);
     const after = await agent.get('/admin/digests?sent=1').expect(200);
     expect(after.text).toContain('A digest has been made and is on its way.');
     expect(after.text).toContain('0 sent, 1 waiting, 0 failed');
@@ -554,10 +702,9 @@ describe('the digests page', () => {
   /** The page's forms that choose whether and how the officer gets the digests, by their button's words, with what each posts. */
   const subscriptionForms = (html: string) =>
     new Map(
-      [...html.matchAll(/<form method="post" action="\/admin\/digests\/subscription">([\s\S]*?)<\/form>/g)].map(([, form]) => [
-        /<button[^>]*>([^<]*)<\/button>/.exec(form!)![1]!,
-        formValues(form!),
-      ]),
+      [...html.matchAll(/<form method="post" action="\/admin\/digests\/subscription">([\s\S]*?)<\/form>/g)].map(
+        ([, form]) => [/<button[^>]*>([^<]*)<\/button>/.exec(form!)![1]!, formValues(form!)],
+      ),
     );
 
   test('in Welsh, previews the next digest in Welsh, and an officer who opts in there gets them in Welsh until they choose English', async () => {
@@ -585,6 +732,9 @@ describe('the digests page', () => {
     expect(portal.services.digests.recipients()).toEqual([{ address: 'policy.officer@example.org', language: 'en' }]);
     const english = (await agent.get('/admin/digests?lang=en').expect(200)).text;
     expect(english).toContain('You get them in English.');
-    expect([...subscriptionForms(english).keys()]).toEqual(['Send them to me in Welsh instead', 'Stop sending the digests to me']);
+    expect([...subscriptionForms(english).keys()]).toEqual([
+      'Send them to me in Welsh instead',
+      'Stop sending the digests to me',
+    ]);
   });
 });

@@ -10,7 +10,13 @@ import { createTestPortal, filesUnder, type TestPortal } from '../support/testPo
 import { waitUntil } from '../support/waitUntil';
 
 // Words that only the response to be erased uses: its name, email address, answer, report's name and report's text.
-const erasedWords = ['Quokkadwyn', 'quokkadwyn@example.org', 'Marmaladeorchestra', 'Aardvarkminutes', 'Hippocampusviolin'];
+const erasedWords = [
+  'Quokkadwyn',
+  'quokkadwyn@example.org',
+  'Marmaladeorchestra',
+  'Aardvarkminutes',
+  'Hippocampusviolin',
+];
 const commandLine = { officerId: null, name: 'test' };
 
 let smtp: TestSmtpServer;
@@ -37,17 +43,26 @@ function startPortal(transport: 'file' | 'smtp'): TestPortal {
 }
 
 /** Sends a response through the form, as a respondent does; returns its reference. */
-async function respond(fields: Record<string, string>, reports: { name: string; content: Buffer }[] = []): Promise<string> {
+async function respond(
+  fields: Record<string, string>,
+  reports: { name: string; content: Buffer }[] = [],
+): Promise<string> {
   const { agent, csrf } = await openForm(portal.app);
   await postResponse(agent, csrf, validFields(fields), reports).expect(303);
   return portal.db.prepare('SELECT reference FROM submissions ORDER BY id DESC LIMIT 1').pluck().get() as string;
 }
 
 const respondToBeErased = () =>
-  respond({ name: 'Carys Quokkadwyn', email: 'quokkadwyn@example.org', 'answer__health-and-social-care': 'Marmaladeorchestra for every ward.' }, [
-    { name: 'Aardvarkminutes.pdf', content: pdfFile('Hippocampusviolin workshop') },
-  ]);
-const respondToBeKept = () => respond({ name: 'Dafydd Kept', email: 'dafydd@example.org', 'answer__health-and-social-care': 'Keep this answer.' });
+  respond(
+    {
+      name: 'Carys Quokkadwyn',
+      email: 'quokkadwyn@example.org',
+      'answer__health-and-social-care': 'Marmaladeorchestra for every ward.',
+    },
+    [{ name: 'Aardvarkminutes.pdf', content: pdfFile('Hippocampusviolin workshop') }],
+  );
+const respondToBeKept = () =>
+  respond({ name: 'Dafydd Kept', email: 'dafydd@example.org', 'answer__health-and-social-care': 'Keep this answer.' });
 
 /**
  * Every file under the data folder as text: its raw bytes, and for an email file its decoded parts
@@ -75,31 +90,36 @@ async function filesMentioning(words: readonly string[]): Promise<string[]> {
   return found;
 }
 
-describe.each(['file', 'smtp'] as const)('erasing a response whose receipt and digest were sent (%s transport)', (transport) => {
-  test('leaves no byte of it in any file under the data folder, and the digest says a response was erased', async () => {
-    startPortal(transport);
-    const erased = await respondToBeErased();
-    const kept = await respondToBeKept();
-    await portal.services.delivery.deliverDue();
-    portal.services.digests.makeNow(commandLine);
-    await portal.services.delivery.deliverDue();
-    const everywhereBefore = (await filesMentioning(erasedWords)).join('\n');
-    for (const word of erasedWords) expect(everywhereBefore).toContain(word);
-    if (transport === 'file') expect(everywhereBefore).toMatch(/outbox\/.*\.eml: Quokkadwyn/);
+describe.each(['file', 'smtp'] as const)(
+  'erasing a response whose receipt and digest were sent (%s transport)',
+  (transport) => {
+    test('leaves no byte of it in any file under the data folder, and the digest says a response was erased', async () => {
+      startPortal(transport);
+      const erased = await respondToBeErased();
+      const kept = await respondToBeKept();
+      await portal.services.delivery.deliverDue();
+      portal.services.digests.makeNow(commandLine);
+      await portal.services.delivery.deliverDue();
+      const everywhereBefore = (await filesMentioning(erasedWords)).join('\n');
+      for (const word of erasedWords) expect(everywhereBefore).toContain(word);
+      if (transport === 'file') expect(everywhereBefore).toMatch(/outbox\/.*\.eml: Quokkadwyn/);
 
-    portal.services.erasure.erase(erased, commandLine);
+      portal.services.erasure.erase(erased, commandLine);
 
-    expect(await filesMentioning(erasedWords)).toEqual([]);
-    expect(portal.services.checkpointer.pending).toBe(false);
-    const digest = portal.db.prepare("SELECT text_body AS text, html_body AS html FROM outbox WHERE kind = 'digest'").get() as { text: string; html: string };
-    for (const part of [digest.text, digest.html]) {
-      expect(part).toContain('A response erased on request.');
-      expect(part).toContain(kept);
-      expect(part).toContain('Dafydd Kept');
-      expect(part).not.toContain(erased);
-    }
-  });
-});
+      expect(await filesMentioning(erasedWords)).toEqual([]);
+      expect(portal.services.checkpointer.pending).toBe(false);
+      const digest = portal.db
+        .prepare("SELECT text_body AS text, html_body AS html FROM outbox WHERE kind = 'digest'")
+        .get() as { text: string; html: string };
+      for (const part of [digest.text, digest.html]) {
+        expect(part).toContain('A response erased on request.');
+        expect(part).toContain(kept);
+        expect(part).toContain('Dafydd Kept');
+        expect(part).not.toContain(erased);
+      }
+    });
+  },
+);
 
 test('a digest still waiting to be sent goes without the erased response, and the Digests page still shows it', async () => {
   startPortal('smtp');
@@ -134,11 +154,21 @@ test('each copy of a digest is written again in its own language: the English an
   portal.services.erasure.erase(erased, commandLine);
 
   const copies = portal.db
-    .prepare("SELECT recipient, language, subject, text_body AS text, html_body AS html FROM outbox WHERE kind = 'digest' ORDER BY recipient")
+    .prepare(
+      "SELECT recipient, language, subject, text_body AS text, html_body AS html FROM outbox WHERE kind = 'digest' ORDER BY recipient",
+    )
     .all() as { recipient: string; language: string; subject: string; text: string; html: string }[];
   expect(copies.map(({ recipient, language, subject }) => ({ recipient, language, subject }))).toEqual([
-    { recipient: 'policy.officer@example.org', language: 'en', subject: 'STAGE 2 POLICY CONSULTATION: digest, 2 new responses' },
-    { recipient: 'swyddog@example.org', language: 'cy', subject: 'YMGYNGHORIAD POLISI CAM 2: crynodeb, 2 ymateb newydd' },
+    {
+      recipient: 'policy.officer@example.org',
+      language: 'en',
+      subject: 'STAGE 2 POLICY CONSULTATION: digest, 2 new responses',
+    },
+    {
+      recipient: 'swyddog@example.org',
+      language: 'cy',
+      subject: 'YMGYNGHORIAD POLISI CAM 2: crynodeb, 2 ymateb newydd',
+    },
   ]);
   const [english, welsh] = copies;
   for (const [copy, erasedNote, notHeard] of [
@@ -169,7 +199,9 @@ test('a reader holding an old snapshot delays emptying the write-ahead log until
     portal.services.erasure.erase(erased, commandLine);
 
     expect(portal.services.checkpointer.pending).toBe(true);
-    const heldBack = databaseFiles().filter((file) => fs.existsSync(file) && fs.readFileSync(file).includes('Marmaladeorchestra'));
+    const heldBack = databaseFiles().filter(
+      (file) => fs.existsSync(file) && fs.readFileSync(file).includes('Marmaladeorchestra'),
+    );
     expect(heldBack).not.toEqual([]);
     reader.exec('COMMIT');
     await waitUntil(() => !portal.services.checkpointer.pending, 'the write-ahead log to be emptied');

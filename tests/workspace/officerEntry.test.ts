@@ -26,7 +26,13 @@ const readText = (html: string) =>
 
 /** The empty form, in a language the officer then keeps. */
 const entryForm = (language: 'en' | 'cy') => agent.get(`/admin/entries/new?lang=${language}`).expect(200);
-const refusedEntry = () => agent.post('/admin/entries').field('_csrf', csrf).field('channel', 'post').field('email', 'not an address').expect(400);
+const refusedEntry = () =>
+  agent
+    .post('/admin/entries')
+    .field('_csrf', csrf)
+    .field('channel', 'post')
+    .field('email', 'not an address')
+    .expect(400);
 
 describe("the officer's entry form speaks to the officer, not to the respondent", () => {
   test('in English, its fields, hints and error messages', async () => {

@@ -16,16 +16,24 @@ beforeEach(async () => {
 });
 afterEach(() => portal.close());
 
-const statusOf = (ref: string) => portal.db.prepare('SELECT status FROM submissions WHERE reference = ?').pluck().get(ref);
+const statusOf = (ref: string) =>
+  portal.db.prepare('SELECT status FROM submissions WHERE reference = ?').pluck().get(ref);
 const auditOf = (ref: string) =>
-  portal.db.prepare('SELECT actor, action, detail FROM audit_log WHERE submission_reference = ? ORDER BY id').all(ref) as { actor: string; action: string; detail: string }[];
+  portal.db
+    .prepare('SELECT actor, action, detail FROM audit_log WHERE submission_reference = ? ORDER BY id')
+    .all(ref) as { actor: string; action: string; detail: string }[];
 const tagsOf = (ref: string) =>
   portal.db
-    .prepare('SELECT t.name FROM submission_tags st JOIN tags t ON t.id = st.tag_id JOIN submissions s ON s.id = st.submission_id WHERE s.reference = ? ORDER BY t.name')
+    .prepare(
+      'SELECT t.name FROM submission_tags st JOIN tags t ON t.id = st.tag_id JOIN submissions s ON s.id = st.submission_id WHERE s.reference = ? ORDER BY t.name',
+    )
     .pluck()
     .all(ref);
 const review = (fields: Record<string, string | string[]>, query = '') =>
-  agent.post(`/admin/submissions/${reference}/review${query}`).type('form').send({ _csrf: csrf, status: 'read', ...fields });
+  agent
+    .post(`/admin/submissions/${reference}/review${query}`)
+    .type('form')
+    .send({ _csrf: csrf, status: 'read', ...fields });
 
 describe("a submission's review is one form", () => {
   test('one Save keeps the status, a note and tags typed together, audits each, and says so back where the officer was', async () => {
@@ -34,7 +42,10 @@ describe("a submission's review is one form", () => {
     expect(page.text.match(/<form id="review-form"/g)).toHaveLength(1);
     expect(page.text).toContain(`action="/admin/submissions/${reference}/review?q=pharmacies&amp;sort=oldest"`);
 
-    const saved = await review({ status: 'used', note: 'Quote this in the workforce chapter.', tags: 'workforce, Dentistry ,, workforce' }, listQuery).expect(303);
+    const saved = await review(
+      { status: 'used', note: 'Quote this in the workforce chapter.', tags: 'workforce, Dentistry ,, workforce' },
+      listQuery,
+    ).expect(303);
     expect(saved.headers.location).toBe(`/admin/submissions/${reference}?q=pharmacies&sort=oldest&saved=1#review`);
 
     const after = await agent.get(saved.headers.location!.replace('#review', '')).expect(200);
@@ -59,14 +70,19 @@ describe("a submission's review is one form", () => {
     // Meanwhile a colleague flags it.
     await portal.services.officers.add('colleague@example.org', 'another long password 0123');
     const colleague = await signIn(portal.app, 'colleague@example.org', 'another long password 0123');
-    await colleague.agent.post(`/admin/submissions/${reference}/review`).type('form').send({ _csrf: colleague.csrf, status: 'flagged', statusShown: 'read' }).expect(303);
+    await colleague.agent
+      .post(`/admin/submissions/${reference}/review`)
+      .type('form')
+      .send({ _csrf: colleague.csrf, status: 'flagged', statusShown: 'read' })
+      .expect(303);
     // The first officer saves only a note, from the page as they had it.
     await review({ status: 'read', statusShown: 'read', note: 'Seen.' }).expect(303);
     expect(statusOf(reference)).toBe('flagged');
-    expect(auditOf(reference).filter((entry) => entry.action === 'status-changed').map((entry) => `${entry.actor}: ${entry.detail}`)).toEqual([
-      `${officerEmail}: new → read`,
-      'colleague@example.org: read → flagged',
-    ]);
+    expect(
+      auditOf(reference)
+        .filter((entry) => entry.action === 'status-changed')
+        .map((entry) => `${entry.actor}: ${entry.detail}`),
+    ).toEqual([`${officerEmail}: new → read`, 'colleague@example.org: read → flagged']);
     // Choosing a status on purpose still changes it.
     await review({ status: 'used', statusShown: 'read' }).expect(303);
     expect(statusOf(reference)).toBe('used');
@@ -75,17 +91,27 @@ describe("a submission's review is one form", () => {
   test('a tag is removed by ticking it, with JavaScript off, and what else was typed is saved with it', async () => {
     await review({ tags: 'workforce, dentistry' }).expect(303);
     const page = await agent.get(`/admin/submissions/${reference}`).expect(200);
-    expect(page.text).toMatch(/<input class="checkboxes__input" type="checkbox" id="removeTag-\d" name="removeTag" value="dentistry">/);
+    expect(page.text).toMatch(
+      /<input class="checkboxes__input" type="checkbox" id="removeTag-\d" name="removeTag" value="dentistry">/,
+    );
     await review({ removeTag: 'dentistry', note: 'Not about dentistry after all.' }).expect(303);
     expect(tagsOf(reference)).toEqual(['workforce']);
-    expect(auditOf(reference).map((entry) => entry.action)).toEqual(['status-changed', 'tag-added', 'tag-added', 'note-added', 'tag-removed']);
+    expect(auditOf(reference).map((entry) => entry.action)).toEqual([
+      'status-changed',
+      'tag-added',
+      'tag-added',
+      'note-added',
+      'tag-removed',
+    ]);
   });
 
   test('a note or tag too long is shown again with what to fix, with everything typed kept and nothing saved', async () => {
     const note = 'A long note. '.repeat(800);
     const tags = `workforce, ${'x'.repeat(41)}`;
     const refused = await review({ status: 'flagged', note, tags, removeTag: 'none' }).expect(400);
-    expect(errorSummary(refused.text)).toContain(message('admin.submission.errors.tagTooLong', { tag: 'x'.repeat(41) }));
+    expect(errorSummary(refused.text)).toContain(
+      message('admin.submission.errors.tagTooLong', { tag: 'x'.repeat(41) }),
+    );
     expect(errorSummary(refused.text)).toContain(message('admin.submission.errors.noteTooLong'));
     const shown = formValues(refused.text);
     expect(shown).toMatchObject({ status: 'flagged', tags });
@@ -97,7 +123,10 @@ describe("a submission's review is one form", () => {
   });
 
   test('switching language keeps what was typed, and saves nothing', async () => {
-    const switched = await review({ status: 'used', note: 'Half a thought', tags: 'rural' }, '?switchLanguage=cy').expect(200);
+    const switched = await review(
+      { status: 'used', note: 'Half a thought', tags: 'rural' },
+      '?switchLanguage=cy',
+    ).expect(200);
     expect(switched.text).toContain('<html lang="cy">');
     expect(formValues(switched.text)).toMatchObject({ status: 'used', tags: 'rural' });
     expect(switched.text).toContain('>Half a thought</textarea>');
@@ -131,6 +160,8 @@ describe('opening a new response marks it read', () => {
     await portal.services.officers.add('colleague@example.org', 'another long enough password');
     const colleague = await signIn(portal.app, 'colleague@example.org', 'another long enough password');
     await colleague.agent.get(`/admin/submissions/${reference}`).expect(200);
-    expect(auditOf(reference)).toEqual([{ actor: 'colleague@example.org', action: 'status-changed', detail: 'new → read' }]);
+    expect(auditOf(reference)).toEqual([
+      { actor: 'colleague@example.org', action: 'status-changed', detail: 'new → read' },
+    ]);
   });
 });

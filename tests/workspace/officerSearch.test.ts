@@ -36,14 +36,20 @@ describe('what respondents quote goes straight to their response', () => {
     ];
     for (const typed of typings) {
       const found = await search(`q=${encodeURIComponent(typed)}`);
-      expect({ typed, status: found.status, location: location(found) }).toEqual({ typed, status: 303, location: `/admin/submissions/${reference}` });
+      expect({ typed, status: found.status, location: location(found) }).toEqual({
+        typed,
+        status: 303,
+        location: `/admin/submissions/${reference}`,
+      });
     }
     const page = await agent.get(`/admin/submissions/${reference}`).expect(200);
     expect(page.text).toContain(`<h1 class="heading-xl">${reference}</h1>`);
   });
 
   test('a word that only looks like a reference is searched for as a word', async () => {
-    const reference = await storeResponse(portal, '2020-05-01T10:00:00Z', { anythingElse: 'There is strength in numbers.' });
+    const reference = await storeResponse(portal, '2020-05-01T10:00:00Z', {
+      anythingElse: 'There is strength in numbers.',
+    });
     const found = await search('q=strength').expect(200);
     expect(referencesIn(found.text)).toEqual([reference]);
   });
@@ -51,8 +57,14 @@ describe('what respondents quote goes straight to their response', () => {
   test('an email address, in any case, goes to the one response from it, or lists the several from it', async () => {
     const sian = await storeResponse(portal, '2020-05-01T10:00:00Z', { email: 'Sian.Lewis@Example.org' });
     const garethFirst = await storeResponse(portal, '2020-05-02T10:00:00Z', { email: 'gareth@example.org' });
-    const garethAgain = await storeResponse(portal, '2020-05-03T10:00:00Z', { email: 'gareth@example.org', name: 'Gareth Evans' });
-    await storeResponse(portal, '2020-05-04T10:00:00Z', { email: 'someone.else@example.org', anythingElse: 'I agree with gareth@example.org.' });
+    const garethAgain = await storeResponse(portal, '2020-05-03T10:00:00Z', {
+      email: 'gareth@example.org',
+      name: 'Gareth Evans',
+    });
+    await storeResponse(portal, '2020-05-04T10:00:00Z', {
+      email: 'someone.else@example.org',
+      anythingElse: 'I agree with gareth@example.org.',
+    });
 
     const one = await search(`q=${encodeURIComponent('sian.lewis@example.org')}`).expect(303);
     expect(location(one)).toBe(`/admin/submissions/${sian}`);
@@ -62,15 +74,21 @@ describe('what respondents quote goes straight to their response', () => {
     expect(several.text).toContain('2 submissions match.');
     expect(several.text).toContain('value="GARETH@example.org"');
     // Back from one of them, the list is the same two.
-    const opened = await agent.get(`/admin/submissions/${garethFirst}?q=${encodeURIComponent('GARETH@example.org')}`).expect(200);
+    const opened = await agent
+      .get(`/admin/submissions/${garethFirst}?q=${encodeURIComponent('GARETH@example.org')}`)
+      .expect(200);
     expect(opened.text).toContain(`href="/admin/submissions/${garethAgain}?q=GARETH%40example.org" rel="prev"`);
 
-    expect((await search(`q=${encodeURIComponent('nobody@example.org')}`).expect(200)).text).toContain('0 submissions match.');
+    expect((await search(`q=${encodeURIComponent('nobody@example.org')}`).expect(200)).text).toContain(
+      '0 submissions match.',
+    );
   });
 
   test('the search box says that references and email addresses work', async () => {
     const page = await agent.get('/admin/submissions').expect(200);
-    expect(page.text).toContain('A reference number, such as S2-7KQ4-M9XD (in capitals or not, with or without hyphens), goes straight to that response');
+    expect(page.text).toContain(
+      'A reference number, such as S2-7KQ4-M9XD (in capitals or not, with or without hyphens), goes straight to that response',
+    );
     expect(page.text).toContain('and an email address to the responses sent from it.');
   });
 });
@@ -80,7 +98,11 @@ describe('a search lists responses by when they were received, not when they wer
   async function responsesAndALateLetter(): Promise<{ byReceived: string[]; letter: string }> {
     const web: string[] = [];
     for (let day = 0; day < 52; day += 1) {
-      web.push(await storeResponse(portal, new Date(Date.UTC(2020, 3, 1 + day, 9)).toISOString(), { anythingElse: `Dentistry, day ${day}.` }));
+      web.push(
+        await storeResponse(portal, new Date(Date.UTC(2020, 3, 1 + day, 9)).toISOString(), {
+          anythingElse: `Dentistry, day ${day}.`,
+        }),
+      );
     }
     const letter = await storeResponse(portal, '2020-02-03T12:00:00Z', { anythingElse: 'Dentistry, by post.' }, 'post');
     return { byReceived: [letter, ...web], letter };
@@ -109,7 +131,9 @@ describe('a search lists responses by when they were received, not when they wer
     expect(letterPage.text).not.toContain('rel="next"');
     const oldestWeb = await agent.get(`/admin/submissions/${byReceived[1]}?q=dentistry&sort=oldest`).expect(200);
     expect(oldestWeb.text).toContain(`href="/admin/submissions/${letter}?q=dentistry&amp;sort=oldest" rel="prev"`);
-    expect(oldestWeb.text).toContain(`href="/admin/submissions/${byReceived[2]}?q=dentistry&amp;sort=oldest" rel="next"`);
+    expect(oldestWeb.text).toContain(
+      `href="/admin/submissions/${byReceived[2]}?q=dentistry&amp;sort=oldest" rel="next"`,
+    );
 
     const csv = await agent.get('/admin/exports/responses.csv?q=dentistry').expect(200);
     const [header, ...rows] = parse(csv.text, { bom: true });

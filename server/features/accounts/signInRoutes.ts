@@ -33,7 +33,11 @@ export function registerSignInRoutes(router: Router, services: Services): void {
   const { officers, audit } = services;
 
   const refuse = (req: Request, res: Response): void => {
-    res.status(401).render('accounts/sign-in', { email: submittedEmail(req.body), failed: true, next: safeReturnPath(submittedField(req.body, 'next')) });
+    res.status(401).render('accounts/sign-in', {
+      email: submittedEmail(req.body),
+      failed: true,
+      next: safeReturnPath(submittedField(req.body, 'next')),
+    });
   };
   const throttle = (limit: number, keyGenerator?: (req: Request) => string) =>
     rateLimit({
@@ -45,7 +49,8 @@ export function registerSignInRoutes(router: Router, services: Services): void {
       ...(keyGenerator ? { keyGenerator } : {}),
       handler: (req, res) => {
         // Only the first attempt over the limit is recorded: the rest of the window adds nothing.
-        if (req.rateLimit?.used === limit + 1) audit.recordRefusedSignIn(submittedEmail(req.body), signInFailures.throttled);
+        if (req.rateLimit?.used === limit + 1)
+          audit.recordRefusedSignIn(submittedEmail(req.body), signInFailures.throttled);
         refuse(req, res);
       },
     });

@@ -46,7 +46,9 @@ function detail(entry: AuditEntry, t: Translate): string {
     }
     case 'status-changed': {
       const [, from, to] = /^(\w+) → (\w+)$/.exec(text) ?? [];
-      return isOneOf(reviewStatuses, from) && isOneOf(reviewStatuses, to) ? `${t(`admin.statuses.${from}`)} → ${t(`admin.statuses.${to}`)}` : text;
+      return isOneOf(reviewStatuses, from) && isOneOf(reviewStatuses, to)
+        ? `${t(`admin.statuses.${from}`)} → ${t(`admin.statuses.${to}`)}`
+        : text;
     }
     case 'entry-recorded':
       return isOneOf(channels, text) ? t(`admin.channels.${text}`) : text;

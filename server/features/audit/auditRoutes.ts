@@ -21,8 +21,16 @@ const querySchema = z.object({
 
 /** The filters as they go back into the address, so that a filtered view can be bookmarked and paged. */
 function filterQuery(filter: AuditFilter, extra: Record<string, string> = {}): string {
-  const values = { officer: filter.officerId?.toString(), action: filter.action, from: filter.fromDay, to: filter.toDay, ...extra };
-  const params = new URLSearchParams(Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  const values = {
+    officer: filter.officerId?.toString(),
+    action: filter.action,
+    from: filter.fromDay,
+    to: filter.toDay,
+    ...extra,
+  };
+  const params = new URLSearchParams(
+    Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
   const query = params.toString();
   return query ? `?${query}` : '';
 }
@@ -30,7 +38,12 @@ function filterQuery(filter: AuditFilter, extra: Record<string, string> = {}): s
 export function registerAuditRoutes(router: Router, { audit, officers }: Services): void {
   router.get('/audit', (req, res) => {
     const query = querySchema.parse(req.query);
-    const filter: AuditFilter = { officerId: query.officer ?? null, action: query.action ?? null, fromDay: query.from ?? null, toDay: query.to ?? null };
+    const filter: AuditFilter = {
+      officerId: query.officer ?? null,
+      action: query.action ?? null,
+      fromDay: query.from ?? null,
+      toDay: query.to ?? null,
+    };
     const entries = audit.page(filter, query.before, pageSize + 1);
     const shown = entries.slice(0, pageSize);
     res.render('audit/audit', {

@@ -38,13 +38,18 @@ export function writeManifest(backupFolder: string, manifest: BackupManifest): v
 export function readFinishedBackup(backupFolder: string): BackupManifest {
   const manifestPath = path.join(backupFolder, manifestFileName);
   if (!fs.existsSync(manifestPath)) {
-    throw new BackupError(`${backupFolder} is not a finished backup: it has no ${manifestFileName}. Choose a folder that \`npm run backup\` completed.`);
+    throw new BackupError(
+      `${backupFolder} is not a finished backup: it has no ${manifestFileName}. Choose a folder that \`npm run backup\` completed.`,
+    );
   }
   const parsed = manifestSchema.safeParse(JSON.parse(fs.readFileSync(manifestPath, 'utf8')));
-  if (!parsed.success) throw new BackupError(`${manifestPath} is not a backup manifest this portal can read: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new BackupError(`${manifestPath} is not a backup manifest this portal can read: ${parsed.error.message}`);
   const manifest = parsed.data;
   if (!fs.existsSync(path.join(backupFolder, manifest.database))) {
-    throw new BackupError(`${backupFolder} is a backup that did not finish (there is no ${manifest.database}). Take another backup.`);
+    throw new BackupError(
+      `${backupFolder} is a backup that did not finish (there is no ${manifest.database}). Take another backup.`,
+    );
   }
   return manifest;
 }

@@ -51,7 +51,10 @@ export class BackupRepository {
       SELECT s.reference, a.stored_name FROM attachments a JOIN submissions s ON s.id = a.submission_id
       ORDER BY a.id`);
     this.selectReferences = db.prepare('SELECT reference FROM submissions').pluck() as Statement<[], string>;
-    this.selectReferencePresent = db.prepare('SELECT 1 FROM submissions WHERE reference = ?').pluck() as Statement<[string], number>;
+    this.selectReferencePresent = db.prepare('SELECT 1 FROM submissions WHERE reference = ?').pluck() as Statement<
+      [string],
+      number
+    >;
     this.countSubmissions = db.prepare('SELECT count(*) FROM submissions').pluck() as Statement<[], number>;
     this.countAttachments = db.prepare('SELECT count(*) FROM attachments').pluck() as Statement<[], number>;
   }

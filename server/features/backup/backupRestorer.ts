@@ -25,12 +25,15 @@ export function restoreBackup(backupFolder: string, target: BackupLocations): Ba
     );
   }
   if (fs.existsSync(target.databasePath)) {
-    throw new BackupError(`There is already a database at ${target.databasePath}. Move it aside (or set DATABASE_PATH elsewhere), and restore again.`);
+    throw new BackupError(
+      `There is already a database at ${target.databasePath}. Move it aside (or set DATABASE_PATH elsewhere), and restore again.`,
+    );
   }
   const unfinishedPath = `${target.databasePath}${unfinishedSuffix}`;
   try {
     const backupUploadsDir = path.join(backupFolder, backupUploadsFolder);
-    if (fs.existsSync(backupUploadsDir)) fs.cpSync(backupUploadsDir, target.uploadsDir, { recursive: true, errorOnExist: true, force: false });
+    if (fs.existsSync(backupUploadsDir))
+      fs.cpSync(backupUploadsDir, target.uploadsDir, { recursive: true, errorOnExist: true, force: false });
     else fs.mkdirSync(target.uploadsDir, { recursive: true });
     fs.mkdirSync(path.dirname(unfinishedPath), { recursive: true });
     fs.copyFileSync(path.join(backupFolder, manifest.database), unfinishedPath, fs.constants.COPYFILE_EXCL);
@@ -49,7 +52,10 @@ function checkAgainstManifest(databasePath: string, uploadsDir: string, manifest
   try {
     const repository = new BackupRepository(db);
     const problems = repository.integrityProblems();
-    if (problems.length > 0) throw new BackupError(`The backup's database failed SQLite's integrity check:\n  ${problems.slice(0, 10).join('\n  ')}`);
+    if (problems.length > 0)
+      throw new BackupError(
+        `The backup's database failed SQLite's integrity check:\n  ${problems.slice(0, 10).join('\n  ')}`,
+      );
     const counts = repository.counts();
     if (counts.submissions !== manifest.submissions || counts.attachments !== manifest.attachments) {
       throw new BackupError(
@@ -57,9 +63,13 @@ function checkAgainstManifest(databasePath: string, uploadsDir: string, manifest
           `${manifest.submissions} and ${manifest.attachments}. It has been changed since it was taken; use another backup.`,
       );
     }
-    const missing = repository.attachedFiles().filter((file) => !fs.existsSync(path.join(uploadsDir, AttachmentStore.relativePathOf(file.storedName))));
+    const missing = repository
+      .attachedFiles()
+      .filter((file) => !fs.existsSync(path.join(uploadsDir, AttachmentStore.relativePathOf(file.storedName))));
     if (missing.length > 0) {
-      throw new BackupError(`The backup lacks the files of ${missing.length} attachment(s), e.g. to ${missing[0]!.reference}. Use another backup.`);
+      throw new BackupError(
+        `The backup lacks the files of ${missing.length} attachment(s), e.g. to ${missing[0]!.reference}. Use another backup.`,
+      );
     }
   } finally {
     db.close();

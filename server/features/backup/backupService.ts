@@ -3,7 +3,13 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../../config';
 import { AuditRepository } from '../../platform/audit/auditRepository';
-import { BackupRepository, openDatabaseToRead, openSnapshot, snapshotDatabase, type AttachedFile } from './backupRepository';
+import {
+  BackupRepository,
+  openDatabaseToRead,
+  openSnapshot,
+  snapshotDatabase,
+  type AttachedFile,
+} from './backupRepository';
 import type { Db } from '../../platform/db/database';
 import { loadConsultation } from '../../consultation/loadConsultation';
 import { consultationEmails } from '../../submissions/consultationEmails';
@@ -67,7 +73,9 @@ export class BackupService {
 
   async take(folder: string, hooks: BackupHooks = {}): Promise<BackupSummary> {
     if (!isMissingOrEmpty(folder)) {
-      throw new BackupError(`${folder} already exists and is not empty. Choose a new folder for the backup (or leave out --to).`);
+      throw new BackupError(
+        `${folder} already exists and is not empty. Choose a new folder for the backup (or leave out --to).`,
+      );
     }
     if (!fs.existsSync(this.locations.databasePath)) {
       throw new BackupError(
@@ -80,7 +88,9 @@ export class BackupService {
       return await this.fill(folder, hooks);
     } catch (error) {
       // Half a backup is worse than none: it looks usable, and may hold what was since erased.
-      if (folderExisted) for (const entry of fs.readdirSync(folder)) fs.rmSync(path.join(folder, entry), { recursive: true, force: true });
+      if (folderExisted)
+        for (const entry of fs.readdirSync(folder))
+          fs.rmSync(path.join(folder, entry), { recursive: true, force: true });
       else fs.rmSync(folder, { recursive: true, force: true });
       throw error;
     }
@@ -89,7 +99,9 @@ export class BackupService {
   /** Where the database goes in the backup: where it is in DATA_DIR, so that a restore is a copy. */
   private databaseNameInBackup(): string {
     const relative = path.relative(this.locations.dataDir, this.locations.databasePath);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(this.locations.databasePath) : relative;
+    return relative.startsWith('..') || path.isAbsolute(relative)
+      ? path.basename(this.locations.databasePath)
+      : relative;
   }
 
   private async fill(folder: string, hooks: BackupHooks): Promise<BackupSummary> {
@@ -144,16 +156,27 @@ export class BackupService {
     const stillInPortal = new Set(liveRepository.references());
     const leftOutAsErased = snapshotRepository.references().filter((reference) => !stillInPortal.has(reference));
     if (leftOutAsErased.length > 0) {
-      eraseFromSnapshot(snapshot, leftOutAsErased, { backupUploadsDir, scratchDir: path.join(folder, 'tmp'), locations: this.locations }, this.clock);
+      eraseFromSnapshot(
+        snapshot,
+        leftOutAsErased,
+        { backupUploadsDir, scratchDir: path.join(folder, 'tmp'), locations: this.locations },
+        this.clock,
+      );
       snapshotRepository.compact();
     }
 
     const problems = snapshotRepository.integrityProblems();
     if (problems.length > 0) {
-      throw new BackupError(`The copy of the database failed SQLite's integrity check, so no backup was kept:\n  ${problems.slice(0, 10).join('\n  ')}`);
+      throw new BackupError(
+        `The copy of the database failed SQLite's integrity check, so no backup was kept:\n  ${problems.slice(0, 10).join('\n  ')}`,
+      );
     }
     const counts = snapshotRepository.counts();
-    return { ...counts, attachmentBytes: bytesOfEveryAttachment(snapshotRepository.attachedFiles(), backupUploadsDir), leftOutAsErased };
+    return {
+      ...counts,
+      attachmentBytes: bytesOfEveryAttachment(snapshotRepository.attachedFiles(), backupUploadsDir),
+      leftOutAsErased,
+    };
   }
 
   /**
@@ -162,7 +185,11 @@ export class BackupService {
    * is one or the other. A file that never comes is from a portal that stopped abruptly, and the
    * portal puts such files in place when it next starts.
    */
-  private async waitForFilesOrErasure(notInPlace: readonly AttachedFile[], liveRepository: BackupRepository, backupUploadsDir: string): Promise<void> {
+  private async waitForFilesOrErasure(
+    notInPlace: readonly AttachedFile[],
+    liveRepository: BackupRepository,
+    backupUploadsDir: string,
+  ): Promise<void> {
     let waiting = notInPlace;
     const attempts = Math.max(1, Math.ceil(this.timing.settleMs / this.timing.pollMs));
     for (let attempt = 0; waiting.length > 0; attempt += 1) {
@@ -174,7 +201,9 @@ export class BackupService {
       }
       waiting = stillWaiting;
       if (waiting.length > 0 && attempt >= attempts) {
-        const listed = waiting.slice(0, 10).map((file) => `${file.reference}: ${AttachmentStore.relativePathOf(file.storedName)}`);
+        const listed = waiting
+          .slice(0, 10)
+          .map((file) => `${file.reference}: ${AttachmentStore.relativePathOf(file.storedName)}`);
         throw new BackupError(
           `${waiting.length} attached file(s) are recorded but not in ${this.locations.uploadsDir}, so no backup was kept:\n  ${listed.join('\n  ')}\n` +
             'If the portal stopped abruptly, start it again (it puts such files in place as it starts), then back up again.',
@@ -203,7 +232,11 @@ async function copyIfPresent(file: AttachedFile, fromUploadsDir: string, toUploa
 function eraseFromSnapshot(
   snapshot: Db,
   references: readonly string[],
-  { backupUploadsDir, scratchDir, locations }: { backupUploadsDir: string; scratchDir: string; locations: BackupLocations },
+  {
+    backupUploadsDir,
+    scratchDir,
+    locations,
+  }: { backupUploadsDir: string; scratchDir: string; locations: BackupLocations },
   clock: Clock,
 ): void {
   const erasure = erasureOf(snapshot, {
@@ -226,7 +259,8 @@ function bytesOfEveryAttachment(files: readonly AttachedFile[], backupUploadsDir
   let bytes = 0;
   for (const file of files) {
     const copyPath = path.join(backupUploadsDir, AttachmentStore.relativePathOf(file.storedName));
-    if (!fs.existsSync(copyPath)) throw new Error(`The backup lost the file of an attachment to ${file.reference} (${copyPath}) as it was made.`);
+    if (!fs.existsSync(copyPath))
+      throw new Error(`The backup lost the file of an attachment to ${file.reference} (${copyPath}) as it was made.`);
     bytes += fs.statSync(copyPath).size;
   }
   return bytes;

@@ -62,8 +62,7 @@ export function renderDailyChart(options: DailyChartOptions): string {
   const slotWidth = (PLOT_RIGHT - PLOT_LEFT) / periods.length;
   const barWidth = Math.min(slotWidth * 0.8, MAX_BAR_WIDTH);
   const slotCentre = (index: number): number => PLOT_LEFT + (index + 0.5) * slotWidth;
-  const yOf = (value: number): number =>
-    PLOT_BOTTOM - (Math.max(0, value) / scale.max) * (PLOT_BOTTOM - PLOT_TOP);
+  const yOf = (value: number): number => PLOT_BOTTOM - (Math.max(0, value) / scale.max) * (PLOT_BOTTOM - PLOT_TOP);
 
   const gridlines = scale.gridValues.map((value) =>
     [
@@ -259,9 +258,7 @@ function tag(name: string, attributes: Record<string, string | number>, content?
   const attributeText = Object.entries(attributes)
     .map(([attribute, value]) => ` ${attribute}="${escapeXml(formatValue(value))}"`)
     .join('');
-  return content === undefined
-    ? `<${name}${attributeText}/>`
-    : `<${name}${attributeText}>${content}</${name}>`;
+  return content === undefined ? `<${name}${attributeText}/>` : `<${name}${attributeText}>${content}</${name}>`;
 }
 
 function formatValue(value: string | number): string {

@@ -8,7 +8,10 @@ export function registerDashboardRoutes(router: Router, { dashboard }: Services)
     const { t, format } = res.locals;
     const summary = dashboard.summary();
     const { chart } = summary;
-    const busiest = chart.periods.reduce((best, period) => (period.count > best.count ? period : best), { start: '', count: 0 });
+    const busiest = chart.periods.reduce((best, period) => (period.count > best.count ? period : best), {
+      start: '',
+      count: 0,
+    });
     const chartSvg = renderDailyChart({
       series: chart,
       deadline: summary.deadlineDay,
@@ -17,9 +20,15 @@ export function registerDashboardRoutes(router: Router, { dashboard }: Services)
       formatTick: (date, withYear) => (withYear ? format.shortDateWithYear(date) : format.shortDate(date)),
       text: {
         title: t('admin.dashboard.chart.title.' + chart.unit),
-        description: busiest.count > 0
-          ? t('admin.dashboard.chart.description.' + chart.unit, { from: format.date(summary.chartFrom), to: format.date(summary.chartTo), most: busiest.count, busiest: format.date(busiest.start) })
-          : t('admin.dashboard.chart.empty'),
+        description:
+          busiest.count > 0
+            ? t('admin.dashboard.chart.description.' + chart.unit, {
+                from: format.date(summary.chartFrom),
+                to: format.date(summary.chartTo),
+                most: busiest.count,
+                busiest: format.date(busiest.start),
+              })
+            : t('admin.dashboard.chart.empty'),
         deadlineLabel: t('admin.dashboard.chart.deadline', { date: format.shortDate(summary.deadlineDay) }),
         todayLabel: t('admin.dashboard.chart.today'),
       },

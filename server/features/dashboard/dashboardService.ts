@@ -51,7 +51,8 @@ export class DashboardService {
     const coverage: Dashboard['coverage'] = { clp: [], other: [], none: [] };
     for (const { slug, name } of this.deps.consultation.constituencies) {
       const heard = responsesByConstituency.get(slug);
-      const level: CoverageLevel = heard && heard.clpResponses > 0 ? 'clp' : heard && heard.otherResponses > 0 ? 'other' : 'none';
+      const level: CoverageLevel =
+        heard && heard.clpResponses > 0 ? 'clp' : heard && heard.otherResponses > 0 ? 'other' : 'none';
       coverage[level].push({ slug, name, responses: heard ? heard.clpResponses + heard.otherResponses : 0 });
     }
 

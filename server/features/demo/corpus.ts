@@ -25,7 +25,9 @@ export function loadCorpus(folder: string): Corpus {
   const files = fs.readdirSync(folder).filter((name) => name.endsWith('.txt'));
   const read = (name: string) => fs.readFileSync(path.join(folder, name), 'utf8');
   const english = files.filter((name) => name !== welshFile).flatMap((name) => sentencesOf(read(name)));
-  const welsh = read(welshFile).split('\n').filter((line) => line.trim() !== '');
+  const welsh = read(welshFile)
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   if (english.length === 0 || welsh.length === 0) throw new Error(`No text to make responses from in ${folder}`);
   return { english, welsh };
 }

@@ -51,7 +51,11 @@ export function asNewSubmission(
  * there they arrive over the consultation's own length, ending at the preview's deadline, as if it
  * ran again now. Null if the portal has not opened yet.
  */
-export function demoPeriod(window: WindowStatus, consultation: Consultation, now: Date): { from: Date; to: Date } | null {
+export function demoPeriod(
+  window: WindowStatus,
+  consultation: Consultation,
+  now: Date,
+): { from: Date; to: Date } | null {
   const ownLength = consultation.closesAt.getTime() - consultation.opensAt.getTime();
   const from =
     window.overrides.opensAt === null
@@ -62,24 +66,91 @@ export function demoPeriod(window: WindowStatus, consultation: Consultation, now
 }
 
 const firstNames = [
-  'Carys', 'Dafydd', 'Siân', 'Rhys', 'Megan', 'Gareth', 'Ffion', 'Owain', 'Bethan', 'Huw', 'Catrin', 'Aled',
-  'Nia', 'Geraint', 'Eleri', 'Iwan', 'Mari', 'Tomos', 'Lowri', 'Emyr', 'Sarah', 'James', 'Aisha', 'Mohammed',
-  'Priya', 'Tom', 'Jessica', 'Daniel', 'Grace', 'Kofi',
+  'Carys',
+  'Dafydd',
+  'Siân',
+  'Rhys',
+  'Megan',
+  'Gareth',
+  'Ffion',
+  'Owain',
+  'Bethan',
+  'Huw',
+  'Catrin',
+  'Aled',
+  'Nia',
+  'Geraint',
+  'Eleri',
+  'Iwan',
+  'Mari',
+  'Tomos',
+  'Lowri',
+  'Emyr',
+  'Sarah',
+  'James',
+  'Aisha',
+  'Mohammed',
+  'Priya',
+  'Tom',
+  'Jessica',
+  'Daniel',
+  'Grace',
+  'Kofi',
 ];
 const surnames = [
-  'Evans', 'Jones', 'Williams', 'Davies', 'Thomas', 'Roberts', 'Hughes', 'Lewis', 'Morgan', 'Griffiths',
-  'Price', 'Owen', 'Jenkins', 'Pritchard', 'Rees', 'Powell', 'Khan', 'Ahmed', 'Patel', 'Murphy', 'Mensah',
+  'Evans',
+  'Jones',
+  'Williams',
+  'Davies',
+  'Thomas',
+  'Roberts',
+  'Hughes',
+  'Lewis',
+  'Morgan',
+  'Griffiths',
+  'Price',
+  'Owen',
+  'Jenkins',
+  'Pritchard',
+  'Rees',
+  'Powell',
+  'Khan',
+  'Ahmed',
+  'Patel',
+  'Murphy',
+  'Mensah',
 ];
 const affiliates = [
-  'UNISON Cymru Wales', 'GMB Wales and South West', 'Unite Wales', 'Usdaw', 'CWU Wales', 'Co-operative Party Wales',
-  'Socialist Health Association Cymru', 'Community union', 'Musicians’ Union', 'Fabian Society Cymru',
+  'UNISON Cymru Wales',
+  'GMB Wales and South West',
+  'Unite Wales',
+  'Usdaw',
+  'CWU Wales',
+  'Co-operative Party Wales',
+  'Socialist Health Association Cymru',
+  'Community union',
+  'Musicians’ Union',
+  'Fabian Society Cymru',
 ];
 const roles = ['Secretary', 'Chair', 'Policy Officer', 'Political Education Officer', 'Women’s Officer', 'Vice Chair'];
-const statuses: readonly [ReviewStatus, number][] = [['new', 0.5], ['read', 0.3], ['used', 0.15], ['flagged', 0.05]];
-const respondentTypeShares: readonly [RespondentType, number][] = [
-  ['individual', 0.7], ['branch', 0.15], ['clp', 0.05], ['labour_group', 0.04], ['affiliate', 0.06],
+const statuses: readonly [ReviewStatus, number][] = [
+  ['new', 0.5],
+  ['read', 0.3],
+  ['used', 0.15],
+  ['flagged', 0.05],
 ];
-const channelShares: readonly [Channel, number][] = [['web', 0.9], ['email', 0.06], ['post', 0.04]];
+const respondentTypeShares: readonly [RespondentType, number][] = [
+  ['individual', 0.7],
+  ['branch', 0.15],
+  ['clp', 0.05],
+  ['labour_group', 0.04],
+  ['affiliate', 0.06],
+];
+const channelShares: readonly [Channel, number][] = [
+  ['web', 0.9],
+  ['email', 0.06],
+  ['post', 0.04],
+];
 
 /** A small, fast generator that gives the same sequence for the same seed. */
 function seededRandom(seed: number): () => number {
@@ -119,20 +190,29 @@ export class DemoSubmissions {
     const channel = this.weighted(channelShares);
     const receivedAt = this.receivedAt();
     const constituency =
-      respondentType === 'affiliate' && this.random() < 0.5 ? walesWide : this.pick(this.consultation.constituencies).slug;
+      respondentType === 'affiliate' && this.random() < 0.5
+        ? walesWide
+        : this.pick(this.consultation.constituencies).slug;
     const personName = `${this.pick(firstNames)} ${this.pick(surnames)}`;
     const isBody = isGroupResponse(respondentType);
     const withReport = isBody ? this.random() < 0.3 : this.random() < 0.02;
     const content: ResponseContent = {
       respondentType,
       name: personName,
-      email: channel === 'post' && this.random() < 0.7 ? null : `${personName.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`,
+      email:
+        channel === 'post' && this.random() < 0.7
+          ? null
+          : `${personName.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`,
       bodyName: isBody ? this.bodyName(respondentType, constituency) : null,
       roleInBody: isBody ? this.pick(roles) : null,
       constituency,
       answers: this.answers(language),
       anythingElse: this.random() < 0.15 ? this.paragraph(language) : null,
-      meetingDate: isBody ? DateTime.fromJSDate(receivedAt, { zone: LONDON }).minus({ days: 1 + Math.floor(this.random() * 20) }).toISODate() : null,
+      meetingDate: isBody
+        ? DateTime.fromJSDate(receivedAt, { zone: LONDON })
+            .minus({ days: 1 + Math.floor(this.random() * 20) })
+            .toISODate()
+        : null,
       meetingAttendance: isBody ? 5 + Math.floor(this.random() * 60) : null,
       consentToQuote: this.random() < 0.6,
     };
@@ -161,7 +241,9 @@ export class DemoSubmissions {
 
   private answers(language: Language): Answer[] {
     const paper = this.pick(this.consultation.papers);
-    const answers: Answer[] = [{ paper: paper.slug, section: null, body: this.paragraphs(language, 1 + Math.floor(this.random() ** 2 * 3)) }];
+    const answers: Answer[] = [
+      { paper: paper.slug, section: null, body: this.paragraphs(language, 1 + Math.floor(this.random() ** 2 * 3)) },
+    ];
     if (this.random() < 0.3) {
       const section = this.pick(paper.sections);
       answers.push({ paper: paper.slug, section: section.slug, body: this.paragraph(language) });

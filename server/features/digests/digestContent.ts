@@ -58,7 +58,8 @@ export function mentionedReferences(content: DigestContent): string[] {
 /** The digest with every mention of these responses replaced by a note that one was erased. */
 export function withoutMentionsOf(content: DigestContent, references: ReadonlySet<string>): DigestContent {
   const erased: ErasedMention = { erased: true };
-  const redact = <T extends Mention>(mention: T): T | ErasedMention => (!isErased(mention) && references.has(mention.reference) ? erased : mention);
+  const redact = <T extends Mention>(mention: T): T | ErasedMention =>
+    !isErased(mention) && references.has(mention.reference) ? erased : mention;
   return {
     ...content,
     lines: content.lines.map(redact),

@@ -7,8 +7,13 @@ import type { DigestContent } from './digestContent';
 
 /** A digest for the Policy Officer, in the language its reader chose. */
 export function digestMessage(emails: ConsultationEmails, digest: DigestContent, language: Language): BuiltMessage {
-  return emails.render('digest', language, { key: `email.digest.subject.${digest.kind}`, values: { count: digest.newCount } }, (words) => ({
-    digest,
-    respondentLine: (line: DigestLine) => respondentLine(line, words),
-  }));
+  return emails.render(
+    'digest',
+    language,
+    { key: `email.digest.subject.${digest.kind}`, values: { count: digest.newCount } },
+    (words) => ({
+      digest,
+      respondentLine: (line: DigestLine) => respondentLine(line, words),
+    }),
+  );
 }

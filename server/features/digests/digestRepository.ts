@@ -66,7 +66,9 @@ export class DigestRepository {
     this.insertDigest = db.prepare(`
       INSERT INTO digests (slot, kind, scheduled_for, created_at, late, last_submission_id, new_submissions, skipped)
       VALUES (@slot, @kind, @scheduledFor, @createdAt, @late, @lastSubmissionId, @newSubmissions, @skipped)`);
-    this.selectLatestScheduled = db.prepare(`SELECT ${digestColumns} FROM digests WHERE kind <> 'manual' ORDER BY scheduled_for DESC LIMIT 1`);
+    this.selectLatestScheduled = db.prepare(
+      `SELECT ${digestColumns} FROM digests WHERE kind <> 'manual' ORDER BY scheduled_for DESC LIMIT 1`,
+    );
     this.selectLatest = db.prepare(`SELECT ${digestColumns} FROM digests ORDER BY id DESC LIMIT 1`);
     this.selectHistory = db.prepare(`
       SELECT ${digestColumns},
@@ -83,14 +85,22 @@ export class DigestRepository {
         coalesce((SELECT substr(an.body, 1, 400) FROM answers an WHERE an.submission_id = s.id ORDER BY an.id LIMIT 1), substr(s.anything_else, 1, 400)) AS opening,
         (SELECT group_concat(a.original_name, ', ') FROM attachments a WHERE a.submission_id = s.id) AS attachmentNames
       FROM submissions s WHERE +s.consultation = ? AND s.id > ? ORDER BY s.id LIMIT ?`);
-    this.selectNewCount = db.prepare('SELECT count(*) AS count, coalesce(max(id), 0) AS lastId FROM submissions WHERE +consultation = ? AND id > ?');
+    this.selectNewCount = db.prepare(
+      'SELECT count(*) AS count, coalesce(max(id), 0) AS lastId FROM submissions WHERE +consultation = ? AND id > ?',
+    );
     // Counting every row would read the whole table; the running counts already have the total.
     this.selectAllCount = db.prepare(`
       SELECT (SELECT coalesce(sum(submissions), 0) FROM daily_counts WHERE consultation = @consultation) AS count,
         coalesce((SELECT id FROM submissions WHERE +consultation = @consultation ORDER BY id DESC LIMIT 1), 0) AS lastId`);
-    this.selectFlagged = db.prepare("SELECT reference, name FROM submissions WHERE consultation = ? AND status = 'flagged' ORDER BY id LIMIT ?");
-    this.selectFlaggedCount = db.prepare("SELECT count(*) FROM submissions WHERE consultation = ? AND status = 'flagged'").pluck() as Statement<[string], number>;
-    this.insertMention = db.prepare('INSERT INTO digest_mentions (digest_id, submission_id) SELECT ?, id FROM submissions WHERE reference = ?');
+    this.selectFlagged = db.prepare(
+      "SELECT reference, name FROM submissions WHERE consultation = ? AND status = 'flagged' ORDER BY id LIMIT ?",
+    );
+    this.selectFlaggedCount = db
+      .prepare("SELECT count(*) FROM submissions WHERE consultation = ? AND status = 'flagged'")
+      .pluck() as Statement<[string], number>;
+    this.insertMention = db.prepare(
+      'INSERT INTO digest_mentions (digest_id, submission_id) SELECT ?, id FROM submissions WHERE reference = ?',
+    );
     this.selectMentioning = db.prepare(`
       SELECT d.id, d.content FROM digest_mentions m JOIN digests d ON d.id = m.digest_id
       WHERE m.submission_id = ? AND d.content IS NOT NULL ORDER BY d.id`);
@@ -100,7 +110,9 @@ export class DigestRepository {
   /** Records a digest; throws DigestSlotTaken if its slot has already been made. */
   insert(record: Omit<DigestRecord, 'id'>): number {
     const row = { ...record, late: record.late ? 1 : 0, skipped: record.skipped ? 1 : 0 };
-    return Number(withNamedConstraints({ 'digests.slot': DigestSlotTaken }, () => this.insertDigest.run(row)).lastInsertRowid);
+    return Number(
+      withNamedConstraints({ 'digests.slot': DigestSlotTaken }, () => this.insertDigest.run(row)).lastInsertRowid,
+    );
   }
 
   latestScheduled(): DigestRecord | null {
@@ -132,8 +144,13 @@ export class DigestRepository {
   }
 
   /** The first `limit` submissions after `afterId`, how many there are in all, and the highest id among them. */
-  newSubmissions(consultation: string, afterId: number, limit: number): { lines: DigestLine[]; count: number; lastId: number } {
-    const { count, lastId } = afterId === 0 ? this.selectAllCount.get({ consultation })! : this.selectNewCount.get(consultation, afterId)!;
+  newSubmissions(
+    consultation: string,
+    afterId: number,
+    limit: number,
+  ): { lines: DigestLine[]; count: number; lastId: number } {
+    const { count, lastId } =
+      afterId === 0 ? this.selectAllCount.get({ consultation })! : this.selectNewCount.get(consultation, afterId)!;
     const rows = this.selectNewLines.all(consultation, afterId, limit);
     return { lines: rows.map(({ id: _id, ...line }) => line), count, lastId: Math.max(lastId, afterId) };
   }

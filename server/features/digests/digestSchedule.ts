@@ -29,14 +29,19 @@ function recurringSlots(window: Window, settings: DigestScheduleSettings, from: 
   const closesAt = DateTime.fromJSDate(window.closesAt, { zone: LONDON });
   const dailyFrom = closesAt.minus({ days: settings.dailyForDays });
   const slots: DigestSlot[] = [];
-  const firstDay = DateTime.fromJSDate(new Date(Math.max(from.getTime(), window.opensAt.getTime())), { zone: LONDON }).startOf('day');
-  const lastDay = DateTime.fromJSDate(new Date(Math.min(to.getTime(), window.closesAt.getTime())), { zone: LONDON }).startOf('day');
+  const firstDay = DateTime.fromJSDate(new Date(Math.max(from.getTime(), window.opensAt.getTime())), {
+    zone: LONDON,
+  }).startOf('day');
+  const lastDay = DateTime.fromJSDate(new Date(Math.min(to.getTime(), window.closesAt.getTime())), {
+    zone: LONDON,
+  }).startOf('day');
   for (let day = firstDay; day <= lastDay; day = day.plus({ days: 1 })) {
     const at = day.set({ hour: settings.hour });
     if (at.toMillis() <= from.getTime() || at.toMillis() > to.getTime()) continue;
     if (at.toMillis() < window.opensAt.getTime() || at > closesAt) continue;
     if (at > dailyFrom) slots.push({ kind: 'daily', at: at.toJSDate(), slot: `daily ${day.toISODate()}` });
-    else if (at.weekday === settings.weekday) slots.push({ kind: 'weekly', at: at.toJSDate(), slot: `weekly ${day.toISODate()}` });
+    else if (at.weekday === settings.weekday)
+      slots.push({ kind: 'weekly', at: at.toJSDate(), slot: `weekly ${day.toISODate()}` });
   }
   return slots;
 }
@@ -66,9 +71,17 @@ export function slotsBetween(window: Window, settings: DigestScheduleSettings, f
  * The digest to send now, if any: the latest slot that has come since the last one sent. Slots
  * missed while the server was down are not sent one by one: only the latest is, marked late.
  */
-export function dueSlot(window: Window, settings: DigestScheduleSettings, lastSlotAt: Date | null, now: Date): DigestSlot | null {
+export function dueSlot(
+  window: Window,
+  settings: DigestScheduleSettings,
+  lastSlotAt: Date | null,
+  now: Date,
+): DigestSlot | null {
   const since = lastSlotAt ?? new Date(0);
   // Recurring slots are at most a week apart, so the latest of them is within the last eight days.
   const recentSince = new Date(Math.max(since.getTime(), now.getTime() - 8 * 24 * 60 * 60 * 1000));
-  return [...recurringSlots(window, settings, recentSince, now), ...oneOffSlots(window, since, now)].sort(byTime).at(-1) ?? null;
+  return (
+    [...recurringSlots(window, settings, recentSince, now), ...oneOffSlots(window, since, now)].sort(byTime).at(-1) ??
+    null
+  );
 }

@@ -1,5 +1,11 @@
 import type { Consultation } from '../../consultation/consultation';
-import { DigestSlotTaken, type DigestHistoryEntry, type DigestKind, type DigestRecord, type DigestRepository } from './digestRepository';
+import {
+  DigestSlotTaken,
+  type DigestHistoryEntry,
+  type DigestKind,
+  type DigestRecord,
+  type DigestRepository,
+} from './digestRepository';
 import type { DigestReader, OfficerRepository } from '../accounts';
 import type { OutboxRepository, UndeliverableReceipt } from '../../mail/outboxRepository';
 import type { StatisticsRepository } from '../../submissions/statisticsRepository';
@@ -113,15 +119,22 @@ export class DigestService {
         const digestId = digests.insert(record);
         if (skipped) return digestId;
         // A response erased (by another process) since the digest was composed is left out of it.
-        const erasedMeanwhile = mentionedReferences(composed).filter((reference) => !digests.recordMention(digestId, reference));
+        const erasedMeanwhile = mentionedReferences(composed).filter(
+          (reference) => !digests.recordMention(digestId, reference),
+        );
         const content = erasedMeanwhile.length > 0 ? withoutMentionsOf(composed, new Set(erasedMeanwhile)) : composed;
         digests.storeContent(digestId, JSON.stringify(content));
         // Written once in each language its readers read.
         const languages = new Set(recipients.map(({ language }) => language));
-        const messageIn = new Map([...languages].map((language) => [language, digestMessage(emails, content, language)]));
+        const messageIn = new Map(
+          [...languages].map((language) => [language, digestMessage(emails, content, language)]),
+        );
         for (const { address, language } of recipients) {
           const message = messageIn.get(language)!;
-          outbox.enqueue({ kind: 'digest', messageId: newMessageId(), digestId, recipient: address, language, message }, clock.now());
+          outbox.enqueue(
+            { kind: 'digest', messageId: newMessageId(), digestId, recipient: address, language, message },
+            clock.now(),
+          );
         }
         audit.record(actor, 'digest-sent', null, `${kind}: ${recipients.map(({ address }) => address).join(', ')}`);
         return digestId;
@@ -152,7 +165,9 @@ export class DigestService {
       lastSubmissionId: fresh.lastId,
       totals: { total: stats.totals.total, byPaper: stats.byPaper, byType: stats.byType, byChannel: stats.byChannel },
       heardFrom: consultation.constituencies.filter((constituency) => heard.has(constituency.slug)).length,
-      notHeardFrom: consultation.constituencies.filter((constituency) => !heard.has(constituency.slug)).map((constituency) => constituency.slug),
+      notHeardFrom: consultation.constituencies
+        .filter((constituency) => !heard.has(constituency.slug))
+        .map((constituency) => constituency.slug),
       undeliverable: outbox.undeliverableReceipts(),
       flagged: digests.flagged(consultation.slug, flaggedListLimit),
     };

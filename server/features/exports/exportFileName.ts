@@ -19,7 +19,19 @@ function safePart(text: string): string {
 
 /** The filter's parts of the name, in a fixed order, each saying which filter it is. */
 function filterParts(filter: SubmissionFilter): string[] {
-  const { respondentType, constituency, paper, channel, hasReport, status, tag, language, receivedFrom, receivedTo, text } = filter;
+  const {
+    respondentType,
+    constituency,
+    paper,
+    channel,
+    hasReport,
+    status,
+    tag,
+    language,
+    receivedFrom,
+    receivedTo,
+    text,
+  } = filter;
   return [
     respondentType,
     constituency,
@@ -42,7 +54,13 @@ function filterParts(filter: SubmissionFilter): string[] {
  * A download's name that says what made it: `stage-2-responses-clp-gower-2026-12-06.csv` for the
  * CLPs of Gower, exported on 6 December. Parts that would make it too long are left off the end.
  */
-export function exportFileName(consultation: string, contents: 'responses' | 'reports', filter: SubmissionFilter, londonToday: string, extension: string): string {
+export function exportFileName(
+  consultation: string,
+  contents: 'responses' | 'reports',
+  filter: SubmissionFilter,
+  londonToday: string,
+  extension: string,
+): string {
   let stem = [safePart(consultation), contents].join('-');
   for (const part of filterParts(filter)) {
     if (stem.length + 1 + part.length > longestStem) break;

@@ -27,14 +27,23 @@ export function registerExportRoutes(router: Router, { exports, officers, clock,
   });
 
   router.get('/exports/responses.xlsx', async (req, res) => {
-    const { view, language } = start(req, res, 'xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const { view, language } = start(
+      req,
+      res,
+      'xlsx',
+      'xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     await writeXlsx(exports.sheet(view.filter, view.sort, language), res);
   });
 
   router.get('/exports/reports.zip', async (req, res) => {
     const { view } = start(req, res, 'reports zip', 'zip', 'application/zip');
     const { t } = res.locals;
-    const warning = (risk: ReportRisk, fileName: string) => ({ name: t('admin.submission.risk.noteFileName', { fileName }), text: t(`admin.submission.risk.${risk}`) });
+    const warning = (risk: ReportRisk, fileName: string) => ({
+      name: t('admin.submission.risk.noteFileName', { fileName }),
+      text: t(`admin.submission.risk.${risk}`),
+    });
     await writeZip(exports.reportFiles(view.filter, view.sort, warning), res);
   });
 }

@@ -87,7 +87,10 @@ function answerHeading({ paper, section }: AnswerColumn, consultation: PaperTitl
  * each answer column (the whole paper's, then each section's, headed "Paper: Section"), then the
  * rest, with status, channel and language as the workspace words them.
  */
-export function exportColumns(answerColumns: readonly AnswerColumn[], { t, consultation, constituencyName }: ExportLanguage): ExportColumn[] {
+export function exportColumns(
+  answerColumns: readonly AnswerColumn[],
+  { t, consultation, constituencyName }: ExportLanguage,
+): ExportColumn[] {
   const heading = (key: string) => t('admin.export.columns.' + key);
   const channel = remembered((value: Channel) => t('admin.channels.' + value));
   const language = remembered((value: string) => t('admin.languages.' + value));
@@ -109,9 +112,10 @@ export function exportColumns(answerColumns: readonly AnswerColumn[], { t, consu
     { header: heading('body'), cell: (row) => row.bodyName ?? '' },
     { header: heading('role'), cell: (row) => row.roleInBody ?? '' },
     { header: heading('constituency'), cell: (row) => constituency(row.constituency) },
-    ...answerColumns.map(
-      (column, index): ExportColumn => ({ header: answerHeading(column, consultation), cell: (row) => row.answers[index] ?? '' }),
-    ),
+    ...answerColumns.map((column, index): ExportColumn => ({
+      header: answerHeading(column, consultation),
+      cell: (row) => row.answers[index] ?? '',
+    })),
     { header: heading('anythingElse'), cell: (row) => row.anythingElse ?? '' },
     { header: heading('meetingDate'), cell: (row) => row.meetingDate ?? '', dates: 'date' },
     { header: heading('attendance'), cell: (row) => row.meetingAttendance ?? '' },

@@ -84,7 +84,11 @@ export class ExportService {
   }
 
   /** Every report of the matching submissions, with a note (from `noteOf`) beside any that could run something when opened. */
-  *reportFiles(filter: SubmissionFilter, sort: SortOrder, noteOf: (risk: ReportRisk, originalName: string) => ZipNote): Generator<ZipSource> {
+  *reportFiles(
+    filter: SubmissionFilter,
+    sort: SortOrder,
+    noteOf: (risk: ReportRisk, originalName: string) => ZipNote,
+  ): Generator<ZipSource> {
     for (const batch of this.matchingBatches(filter, sort)) {
       for (const submission of batch) {
         for (const attachment of submission.attachments) {
@@ -92,7 +96,12 @@ export class ExportService {
           // Erased since the export began: left out rather than failing the whole archive.
           if (!fs.existsSync(filePath)) continue;
           const { originalName, risk } = attachment;
-          yield { reference: submission.reference, originalName, path: filePath, note: risk ? noteOf(risk, originalName) : null };
+          yield {
+            reference: submission.reference,
+            originalName,
+            path: filePath,
+            note: risk ? noteOf(risk, originalName) : null,
+          };
         }
       }
     }

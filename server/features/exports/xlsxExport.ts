@@ -48,15 +48,27 @@ async function pauseForOutput(sheet: ExcelJS.Worksheet, delivery: Promise<void>)
   if (backlog?._writableState?.needDrain === true) await Promise.race([once(backlog, 'drain'), delivery]);
 }
 
-async function writeWorkbook({ columns, rows }: ExportSheet, workbookBytes: PassThrough, delivery: Promise<void>): Promise<void> {
+async function writeWorkbook(
+  { columns, rows }: ExportSheet,
+  workbookBytes: PassThrough,
+  delivery: Promise<void>,
+): Promise<void> {
   // Loaded when first needed: it is the largest library the portal uses, and most runs never make a spreadsheet.
   const { default: excel } = await import('exceljs');
   // Styles for the date columns' formats; every other cell keeps the default.
-  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: workbookBytes, useStyles: true, useSharedStrings: false });
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
+    stream: workbookBytes,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   // The header row stays in view as the officer scrolls.
   const sheet = workbook.addWorksheet('Responses', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const styles = columns.map((column): Partial<ExcelJS.Style> => (column.dates ? { numFmt: dateFormats[column.dates].numFmt } : {}));
-  sheet.columns = columns.map((column, index) => (column.dates ? { style: styles[index], width: dateFormats[column.dates].width } : {}));
+  const styles = columns.map((column): Partial<ExcelJS.Style> =>
+    column.dates ? { numFmt: dateFormats[column.dates].numFmt } : {},
+  );
+  sheet.columns = columns.map((column, index) =>
+    column.dates ? { style: styles[index], width: dateFormats[column.dates].width } : {},
+  );
   sheet.addRow(columns.map((column) => column.header)).commit();
   const cellsOf = exportCellReader(columns, xlsxCell);
   let rowCount = 0;

@@ -12,7 +12,13 @@ import type { AcceptedFile } from '../../submissions/reports/heldUploads';
 import { referencePattern } from '../../submissions/referenceNumbers';
 import { responseSummary } from '../../submissions/responseSummary';
 import { allStrings, answerField, firstString, type FormValues } from '../../submissions/responseForm';
-import { abandonResponse, formTokenIn, receiveResponse, reportsField, type UnsentResponse } from '../../web/intake/receiveResponse';
+import {
+  abandonResponse,
+  formTokenIn,
+  receiveResponse,
+  reportsField,
+  type UnsentResponse,
+} from '../../web/intake/receiveResponse';
 
 const confirmationCookie = 'confirmation';
 
@@ -43,7 +49,9 @@ function renderForm(res: Response, page: FormPage): void {
   const errorsByField = new Map<string, FieldError>();
   for (const error of page.errors) if (!errorsByField.has(error.field)) errorsByField.set(error.field, error);
   const status = page.problemKey ? 503 : page.errors.length > 0 ? 400 : 200;
-  res.status(status).render('respond/form', { ...page, problemKey: page.problemKey ?? null, errorsByField, answerField });
+  res
+    .status(status)
+    .render('respond/form', { ...page, problemKey: page.problemKey ?? null, errorsByField, answerField });
 }
 
 /** The closed page, with everything the person wrote when their response could not be accepted. */
@@ -57,7 +65,12 @@ function refuseBeforeOpening({ window }: Services): RequestHandler {
 }
 
 /** The respond journey: the form, its submission, and the confirmation with the reference number. */
-export function respondRouter(services: Services, verifyCsrf: RequestHandler, secureCookies: boolean, i18n: I18n): Router {
+export function respondRouter(
+  services: Services,
+  verifyCsrf: RequestHandler,
+  secureCookies: boolean,
+  i18n: I18n,
+): Router {
   const { config, clock, submissions, window, formOpenedStamps } = services;
   const router = Router();
   const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: secureCookies } as const;
@@ -68,7 +81,8 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
     // for the form shown again, so sending them again and again must run into the limit. A form
     // sent back for a correction, or to be shown in the other language, without files does not.
     skipFailedRequests: true,
-    requestWasSuccessful: (req, res) => uploadedFiles(req).length > 0 || (res.statusCode < 400 && formSwitchLanguage(req) === null),
+    requestWasSuccessful: (req, res) =>
+      uploadedFiles(req).length > 0 || (res.statusCode < 400 && formSwitchLanguage(req) === null),
     // A client that has already hung up has no address any more. Its request goes nowhere, but
     // must not become a server error while the limiter works out whose it was.
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? '0.0.0.0'),
@@ -114,7 +128,13 @@ export function respondRouter(services: Services, verifyCsrf: RequestHandler, se
       }
       let reference: string;
       try {
-        reference = await submissions.submit(received.content, received.files, req.language, received.formToken, openedAt);
+        reference = await submissions.submit(
+          received.content,
+          received.files,
+          req.language,
+          received.formToken,
+          openedAt,
+        );
       } catch (error) {
         // The grace period ran out while the response was being read.
         if (error instanceof ConsultationClosed) {

@@ -22,13 +22,24 @@ export function readOfflineDetails(
   now: Date,
 ): { values: FormValues; errors: FieldError[]; details: OfflineDetails | null } {
   const values: Record<string, string> = {};
-  for (const field of ['channel', 'language', 'receivedDay', 'receivedMonth', 'receivedYear', 'sendReceipt']) values[field] = firstString(body[field]).trim();
+  for (const field of ['channel', 'language', 'receivedDay', 'receivedMonth', 'receivedYear', 'sendReceipt'])
+    values[field] = firstString(body[field]).trim();
   const errors: FieldError[] = [];
   const parsed = detailsSchema.safeParse(values);
-  if (!parsed.success) for (const issue of parsed.error.issues) errors.push({ field: String(issue.path[0]), key: issue.message });
-  const received = readPastDate(values.receivedDay!, values.receivedMonth!, values.receivedYear!, now, 'admin.entry.errors.receivedOn');
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) errors.push({ field: String(issue.path[0]), key: issue.message });
+  const received = readPastDate(
+    values.receivedDay!,
+    values.receivedMonth!,
+    values.receivedYear!,
+    now,
+    'admin.entry.errors.receivedOn',
+  );
   if (received.errorKey) errors.push({ field: 'receivedDay', key: received.errorKey });
   else if (received.date === null) errors.push({ field: 'receivedDay', key: 'admin.entry.errors.receivedOn.missing' });
-  const details = parsed.success && received.date ? { ...parsed.data, receivedOn: received.date, sendReceipt: values.sendReceipt === 'yes' } : null;
+  const details =
+    parsed.success && received.date
+      ? { ...parsed.data, receivedOn: received.date, sendReceipt: values.sendReceipt === 'yes' }
+      : null;
   return { values, errors, details };
 }

@@ -24,7 +24,16 @@ function renderEntryForm(res: Response, { values, errors, heldId, heldFiles, pro
   const errorsByField = new Map<string, FieldError>();
   for (const error of errors) if (!errorsByField.has(error.field)) errorsByField.set(error.field, error);
   const status = problemKey ? 503 : errors.length > 0 ? 400 : 200;
-  res.status(status).render('workspace/entry', { values, errors, errorsByField, heldId, heldFiles, problemKey: problemKey ?? null, answerField, t: officerWording(res.locals.t) });
+  res.status(status).render('workspace/entry', {
+    values,
+    errors,
+    errorsByField,
+    heldId,
+    heldFiles,
+    problemKey: problemKey ?? null,
+    answerField,
+    t: officerWording(res.locals.t),
+  });
 }
 
 /** Recording a response that came by email or post, with the same form and checks as the web. */
@@ -32,41 +41,42 @@ export function registerEntryRoutes(router: Router, services: Services, verifyCs
   const { submissions, officers, clock } = services;
 
   router.get('/entries/new', (_req, res) => {
-    renderEntryForm(res, { values: { channel: 'post', language: 'en', formToken: randomBytes(16).toString('hex') }, errors: [], heldId: null, heldFiles: [] });
+    renderEntryForm(res, {
+      values: { channel: 'post', language: 'en', formToken: randomBytes(16).toString('hex') },
+      errors: [],
+      heldId: null,
+      heldFiles: [],
+    });
   });
 
-  router.post(
-    '/entries',
-    ...acceptUploads(reportsField, services, verifyCsrf),
-    async (req: Request, res: Response) => {
-      const switching = i18n.applyFormSwitch(req, res);
-      const offline = readOfflineDetails(req.body as Record<string, unknown>, clock.now());
-      const received = await receiveResponse(req, services, 'officer', switching ? [] : offline.errors, switching);
-      if (!received.ok || !offline.details) {
-        const failed = received.ok ? null : received;
-        renderEntryForm(res, {
-          values: { ...(failed?.values ?? {}), ...offline.values },
-          errors: failed?.errors ?? offline.errors,
-          heldId: failed?.heldId ?? null,
-          heldFiles: failed?.heldFiles ?? [],
-        });
-        return;
-      }
-      let reference: string;
-      try {
-        reference = await submissions.recordOffline(received.content, received.files, {
-          ...offline.details,
-          formToken: received.formToken,
-          actor: officers.actorFor(res.locals.officer!),
-        });
-      } catch (error) {
-        if (!isStorageFault(error)) throw error;
-        const kept = received.keepForRetry();
-        renderEntryForm(res, { ...kept, values: { ...kept.values, ...offline.values }, problemKey: 'errors.notStored' });
-        return;
-      }
-      received.release();
-      res.redirect(303, `/admin/submissions/${encodeURIComponent(reference)}?recorded=1`);
-    },
-  );
+  router.post('/entries', ...acceptUploads(reportsField, services, verifyCsrf), async (req: Request, res: Response) => {
+    const switching = i18n.applyFormSwitch(req, res);
+    const offline = readOfflineDetails(req.body as Record<string, unknown>, clock.now());
+    const received = await receiveResponse(req, services, 'officer', switching ? [] : offline.errors, switching);
+    if (!received.ok || !offline.details) {
+      const failed = received.ok ? null : received;
+      renderEntryForm(res, {
+        values: { ...(failed?.values ?? {}), ...offline.values },
+        errors: failed?.errors ?? offline.errors,
+        heldId: failed?.heldId ?? null,
+        heldFiles: failed?.heldFiles ?? [],
+      });
+      return;
+    }
+    let reference: string;
+    try {
+      reference = await submissions.recordOffline(received.content, received.files, {
+        ...offline.details,
+        formToken: received.formToken,
+        actor: officers.actorFor(res.locals.officer!),
+      });
+    } catch (error) {
+      if (!isStorageFault(error)) throw error;
+      const kept = received.keepForRetry();
+      renderEntryForm(res, { ...kept, values: { ...kept.values, ...offline.values }, problemKey: 'errors.notStored' });
+      return;
+    }
+    received.release();
+    res.redirect(303, `/admin/submissions/${encodeURIComponent(reference)}?recorded=1`);
+  });
 }

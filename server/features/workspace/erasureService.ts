@@ -34,7 +34,8 @@ export class ErasureService {
    * transaction. A crash before either is done is finished at start.
    */
   erase(reference: string, actor: Actor): void {
-    const { submissions, reviews, attachments, audit, digests, outbox, mailCopies, inTransaction, checkpoint } = this.deps;
+    const { submissions, reviews, attachments, audit, digests, outbox, mailCopies, inTransaction, checkpoint } =
+      this.deps;
     const submission = submissions.findByReference(reference);
     if (!submission) throw new NotFound();
     const storedNames = submission.attachments.map((attachment) => attachment.storedName);
@@ -46,7 +47,10 @@ export class ErasureService {
       }
       inTransaction(() => {
         // Before the delete, which takes the receipt's outbox row and the digests' mentions with it.
-        outbox.noteCopiesToRemove([...outbox.receiptMessageIdsOf(submission.id), ...digests.forget(submission.id, reference)]);
+        outbox.noteCopiesToRemove([
+          ...outbox.receiptMessageIdsOf(submission.id),
+          ...digests.forget(submission.id, reference),
+        ]);
         submissions.delete(submission.id);
         reviews.removeUnusedTags();
         audit.forgetContentOf(reference);

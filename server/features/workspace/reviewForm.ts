@@ -24,15 +24,25 @@ const statusField = z.enum(reviewStatuses);
 
 /** The tags typed into one box, separated by commas, each once whatever its case. */
 function typedTags(text: string): string[] {
-  const tags = text.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+  const tags = text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '');
   return tags.filter((tag, index) => tags.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) === index);
 }
 
 /** Reads the review form: status, a new note, tags to add and tags to remove, saved with one button. */
-export function readReviewForm(body: Record<string, unknown>): { values: ReviewValues; errors: FieldError[]; change: ReviewChange | null } {
+export function readReviewForm(body: Record<string, unknown>): {
+  values: ReviewValues;
+  errors: FieldError[];
+  change: ReviewChange | null;
+} {
   const values: ReviewValues = {
     status: statusField.parse(firstString(body.status)),
-    statusShown: statusField.nullable().catch(null).parse(firstString(body.statusShown) || null),
+    statusShown: statusField
+      .nullable()
+      .catch(null)
+      .parse(firstString(body.statusShown) || null),
     note: firstString(body.note),
     tags: firstString(body.tags),
     removeTags: allStrings(body.removeTag),
@@ -40,10 +50,15 @@ export function readReviewForm(body: Record<string, unknown>): { values: ReviewV
   const errors: FieldError[] = [];
   const addTags = typedTags(values.tags);
   const tooLong = addTags.find((tag) => tag.length > reviewLimits.tag);
-  if (tooLong !== undefined) errors.push({ field: 'tags', key: 'admin.submission.errors.tagTooLong', values: { tag: tooLong } });
+  if (tooLong !== undefined)
+    errors.push({ field: 'tags', key: 'admin.submission.errors.tagTooLong', values: { tag: tooLong } });
   const note = values.note.trim();
   if (note.length > reviewLimits.note) errors.push({ field: 'note', key: 'admin.submission.errors.noteTooLong' });
   if (errors.length > 0) return { values, errors, change: null };
   const status = values.status === values.statusShown ? null : values.status;
-  return { values, errors, change: { status, note: note === '' ? null : note, addTags, removeTags: values.removeTags } };
+  return {
+    values,
+    errors,
+    change: { status, note: note === '' ? null : note, addTags, removeTags: values.removeTags },
+  };
 }

@@ -39,7 +39,11 @@ export class ReviewService {
 
   find(reference: string): SubmissionUnderReview {
     const submission = this.require(reference);
-    return { submission, notes: this.deps.reviews.notesOf(submission.id), tags: this.deps.reviews.tagsOf(submission.id) };
+    return {
+      submission,
+      notes: this.deps.reviews.notesOf(submission.id),
+      tags: this.deps.reviews.tagsOf(submission.id),
+    };
   }
 
   /** A submission the officer opens to read: one still "new" is marked "read", by them. */
@@ -48,7 +52,8 @@ export class ReviewService {
     if (submission.status === 'new') {
       this.deps.inTransaction(() => {
         // Only if it is still new: two officers opening it at once record one change.
-        if (this.deps.reviews.markRead(submission.id)) this.deps.audit.record(actor, 'status-changed', reference, statusChange('new', 'read'));
+        if (this.deps.reviews.markRead(submission.id))
+          this.deps.audit.record(actor, 'status-changed', reference, statusChange('new', 'read'));
       });
     }
     return this.find(reference);
@@ -68,7 +73,8 @@ export class ReviewService {
         this.deps.audit.record(actor, 'note-added', reference);
       }
       for (const tag of change.removeTags) {
-        if (this.deps.reviews.removeTag(submission.id, tag)) this.deps.audit.record(actor, 'tag-removed', reference, tag);
+        if (this.deps.reviews.removeTag(submission.id, tag))
+          this.deps.audit.record(actor, 'tag-removed', reference, tag);
       }
       for (const tag of change.addTags) {
         if (this.deps.reviews.addTag(submission.id, tag)) this.deps.audit.record(actor, 'tag-added', reference, tag);

@@ -32,7 +32,10 @@ export class SubmissionListService {
   }
 
   page(view: ListView, pageSize: number): SubmissionListPage {
-    const { rows, hasMore } = this.deps.queries.page(view.filter, view.sort, pageSize, { after: view.after, before: view.before });
+    const { rows, hasMore } = this.deps.queries.page(view.filter, view.sort, pageSize, {
+      after: view.after,
+      before: view.before,
+    });
     return { rows, hasMore, ...this.matchCount(view.filter) };
   }
 

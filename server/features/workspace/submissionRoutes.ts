@@ -45,14 +45,24 @@ export function registerSubmissionRoutes(router: Router, services: Services, i18
       tagCounts: submissionList.tagCounts(),
       filterQuery: filterQueryString(view),
       highlightSnippet,
-      erasedReference: typeof req.query.erased === 'string' && referencePattern.test(req.query.erased) ? req.query.erased : null,
-      previousPage: hasEarlier && first ? filterQueryString(view, { before: encodeCursor({ key: first.sortKey, id: first.id }) }) : null,
-      nextPage: hasLater && last ? filterQueryString(view, { after: encodeCursor({ key: last.sortKey, id: last.id }) }) : null,
+      erasedReference:
+        typeof req.query.erased === 'string' && referencePattern.test(req.query.erased) ? req.query.erased : null,
+      previousPage:
+        hasEarlier && first
+          ? filterQueryString(view, { before: encodeCursor({ key: first.sortKey, id: first.id }) })
+          : null,
+      nextPage:
+        hasLater && last ? filterQueryString(view, { after: encodeCursor({ key: last.sortKey, id: last.id }) }) : null,
     });
   });
 
   /** A submission's page, with its review as saved or, when it could not be saved, as the officer left it. */
-  const renderSubmission = (req: Request, res: Response, review: SubmissionUnderReview, form: { values: ReviewValues; errors: FieldError[] }) => {
+  const renderSubmission = (
+    req: Request,
+    res: Response,
+    review: SubmissionUnderReview,
+    form: { values: ReviewValues; errors: FieldError[] },
+  ) => {
     const view = readListView(req.query);
     const t = officerWording(res.locals.t);
     res.status(form.errors.length > 0 ? 400 : 200).render('workspace/submission', {
@@ -73,7 +83,10 @@ export function registerSubmissionRoutes(router: Router, services: Services, i18
 
   router.get('/submissions/:reference', (req, res) => {
     // Just after a save, the status is the one the officer chose, even "new".
-    const review = req.query.saved === '1' ? reviews.find(req.params.reference) : reviews.open(req.params.reference, officers.actorFor(res.locals.officer!));
+    const review =
+      req.query.saved === '1'
+        ? reviews.find(req.params.reference)
+        : reviews.open(req.params.reference, officers.actorFor(res.locals.officer!));
     const { status } = review.submission;
     const values: ReviewValues = { status, statusShown: status, note: '', tags: '', removeTags: [] };
     renderSubmission(req, res, review, { values, errors: [] });
@@ -84,16 +97,26 @@ export function registerSubmissionRoutes(router: Router, services: Services, i18
     const switching = i18n.applyFormSwitch(req, res);
     const form = readReviewForm(req.body as Record<string, unknown>);
     if (switching || form.change === null) {
-      renderSubmission(req, res, reviews.find(req.params.reference), { values: form.values, errors: switching ? [] : form.errors });
+      renderSubmission(req, res, reviews.find(req.params.reference), {
+        values: form.values,
+        errors: switching ? [] : form.errors,
+      });
       return;
     }
     reviews.save(req.params.reference, form.change, officers.actorFor(res.locals.officer!));
-    res.redirect(303, `${submissionPage(req.params.reference)}${filterQueryString(readListView(req.query), { saved: '1' })}#review`);
+    res.redirect(
+      303,
+      `${submissionPage(req.params.reference)}${filterQueryString(readListView(req.query), { saved: '1' })}#review`,
+    );
   });
 
   router.get('/submissions/:reference/reports/:position', (req, res) => {
     if (!/^\d{1,3}$/.test(req.params.position)) throw new NotFound();
-    const report = exports.report(req.params.reference, Number(req.params.position), officers.actorFor(res.locals.officer!));
+    const report = exports.report(
+      req.params.reference,
+      Number(req.params.position),
+      officers.actorFor(res.locals.officer!),
+    );
     res.attachment(report.originalName);
     res.type(report.mediaType);
     res.set('X-Content-Type-Options', 'nosniff');

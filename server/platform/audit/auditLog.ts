@@ -89,7 +89,14 @@ export class AuditLog {
   ) {}
 
   record(actor: Actor, action: AuditAction, submissionReference: string | null = null, detail = ''): void {
-    this.repository.append({ at: this.clock.now(), officerId: actor.officerId, actor: actor.name, action, submissionReference, detail });
+    this.repository.append({
+      at: this.clock.now(),
+      officerId: actor.officerId,
+      actor: actor.name,
+      action,
+      submissionReference,
+      detail,
+    });
   }
 
   /** A refused sign-in, under the address typed if it could be one (see `signInAttemptName`). */

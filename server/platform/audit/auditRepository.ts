@@ -32,7 +32,14 @@ export class AuditRepository {
     this.clearDetailsFor = db.prepare("UPDATE audit_log SET detail = '' WHERE submission_reference = ?");
   }
 
-  append(entry: { at: Date; officerId: number | null; actor: string; action: string; submissionReference?: string | null; detail?: string }): void {
+  append(entry: {
+    at: Date;
+    officerId: number | null;
+    actor: string;
+    action: string;
+    submissionReference?: string | null;
+    detail?: string;
+  }): void {
     this.insertEntry.run(
       entry.at.toISOString(),
       entry.officerId,

@@ -14,9 +14,7 @@ export function migrate(db: Db, migrationsDir: string): string[] {
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   ) STRICT`);
-  const appliedVersions = new Set(
-    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
-  );
+  const appliedVersions = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const pending = fs
     .readdirSync(migrationsDir)

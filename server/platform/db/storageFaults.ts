@@ -1,7 +1,14 @@
 import { StorageUnavailable } from '../errors';
 
 /** SQLite result codes (primary, before any extended suffix) that mean storage is unavailable for now. */
-const sqliteStorageCodes = ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN'];
+const sqliteStorageCodes = [
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_FULL',
+  'SQLITE_READONLY',
+  'SQLITE_IOERR',
+  'SQLITE_CANTOPEN',
+];
 
 /** File system error codes that mean the same for the files beside the database. */
 const fileStorageCodes = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 'EPERM']);

@@ -38,7 +38,8 @@ export class WalCheckpointer {
     try {
       const { busy, log, checkpointed } = this.attempt();
       if (busy === 0 && log === checkpointed) {
-        if (this.failedAttempts > 0) this.log(`The write-ahead log was emptied, after ${this.failedAttempts} attempt(s) a reader held up.`);
+        if (this.failedAttempts > 0)
+          this.log(`The write-ahead log was emptied, after ${this.failedAttempts} attempt(s) a reader held up.`);
         this.failedAttempts = 0;
         this.stopRetrying();
         return true;

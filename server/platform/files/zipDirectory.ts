@@ -56,7 +56,8 @@ export function zipEntries(filePath: string): Promise<ZipEntry[] | null> {
     const entries: ZipEntry[] = [];
     let at = 0;
     for (let index = 0; index < entryCount; index += 1) {
-      if (at + directoryRecord.length > directory.length || directory.readUInt32LE(at) !== directoryRecord.signature) return null;
+      if (at + directoryRecord.length > directory.length || directory.readUInt32LE(at) !== directoryRecord.signature)
+        return null;
       const nameLength = directory.readUInt16LE(at + 28);
       entries.push({
         name: directory.toString('utf8', at + directoryRecord.length, at + directoryRecord.length + nameLength),

@@ -29,7 +29,8 @@ export function errorHandler(showDetail: boolean): ErrorRequestHandler {
     }
     // A body the portal refused to read must still be drained, or the sender sees a reset connection.
     req.resume();
-    const known = error instanceof DomainError ? error : isStorageFault(error) ? new StorageUnavailable({ cause: error }) : null;
+    const known =
+      error instanceof DomainError ? error : isStorageFault(error) ? new StorageUnavailable({ cause: error }) : null;
     if (known instanceof StorageUnavailable) {
       logFailure(`${req.method} ${pathOf(req)}`, known.cause ?? known);
       res.set('Retry-After', String(retryAfterSeconds));
@@ -41,7 +42,12 @@ export function errorHandler(showDetail: boolean): ErrorRequestHandler {
     const status = known?.status ?? (isBodyParserError(error) ? error.status : error instanceof ZodError ? 400 : 500);
     if (!known && status === 500) console.error(error);
     const messageKey =
-      known?.messageKey ?? (status === 413 ? 'errors.formTooLarge' : status >= 400 && status < 500 ? 'errors.badRequest' : 'errors.unexpected');
+      known?.messageKey ??
+      (status === 413
+        ? 'errors.formTooLarge'
+        : status >= 400 && status < 500
+          ? 'errors.badRequest'
+          : 'errors.unexpected');
     res.status(status).render('errors/error', {
       status,
       messageKey,
@@ -58,5 +64,10 @@ function pathOf(req: Request): string {
 /** body-parser's own errors: too large, badly encoded, an unsupported charset or compression. */
 function isBodyParserError(error: unknown): error is { status: number } {
   const status = (error as { status?: unknown; type?: unknown } | null)?.status;
-  return typeof status === 'number' && status >= 400 && status < 500 && typeof (error as { type?: unknown }).type === 'string';
+  return (
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500 &&
+    typeof (error as { type?: unknown }).type === 'string'
+  );
 }

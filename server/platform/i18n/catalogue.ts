@@ -47,7 +47,11 @@ export function createCatalogue(): { translatorFor(language: Language): Translat
   /** A message with its nested messages in place and its placeholders still empty. */
   const template = (language: Language, key: string, values: MessageValues): string => {
     const { count } = values;
-    const text = instance.t(key, { lng: language, skipInterpolation: true, ...(typeof count === 'number' ? { count } : {}) });
+    const text = instance.t(key, {
+      lng: language,
+      skipInterpolation: true,
+      ...(typeof count === 'number' ? { count } : {}),
+    });
     return text.replace(nestedMessage, (_nesting, nestedKey: string) => {
       const filledKey = fillPlaceholders(nestedKey, values);
       return messageKey.test(filledKey) ? template(language, filledKey, values) : '';

@@ -29,7 +29,9 @@ function remembering(format: (instant: Instant) => string): (instant: Instant) =
 }
 
 function inLondon(instant: Instant): DateTime {
-  return typeof instant === 'string' ? DateTime.fromISO(instant, { zone: LONDON }) : DateTime.fromJSDate(instant, { zone: LONDON });
+  return typeof instant === 'string'
+    ? DateTime.fromISO(instant, { zone: LONDON })
+    : DateTime.fromJSDate(instant, { zone: LONDON });
 }
 
 /**
@@ -54,9 +56,14 @@ export function createFormatters(language: Language, t: Translate) {
     const time = inLondon(instant);
     return `${time.toFormat('h:mm')}${t(time.hour < 12 ? 'time.am' : 'time.pm')}`;
   });
-  const compactDateTime = remembering((instant) => `${inLondon(instant).setLocale(locale).toFormat('d LLL yyyy')}, ${clockTime(instant)}`);
+  const compactDateTime = remembering(
+    (instant) => `${inLondon(instant).setLocale(locale).toFormat('d LLL yyyy')}, ${clockTime(instant)}`,
+  );
   const dateTime = remembering((instant) =>
-    t('time.atOn', { time: clockTime(instant), date: afterTime(inLondon(instant).setLocale(locale).toFormat('cccc d LLLL yyyy'), language) }),
+    t('time.atOn', {
+      time: clockTime(instant),
+      date: afterTime(inLondon(instant).setLocale(locale).toFormat('cccc d LLLL yyyy'), language),
+    }),
   );
   return {
     /** Monday 15 June 2020 */
@@ -72,8 +79,13 @@ export function createFormatters(language: Language, t: Translate) {
     /** A weekly moment, `weekday` 1 (Monday) to 7: Monday at 8:00am; 8:00yb ddydd Llun. */
     weekdayAt(weekday: number, hour: number): string {
       // Any week will do: 2 March 2020 was a Monday.
-      const moment = DateTime.fromObject({ year: 2020, month: 3, day: 1 + weekday, hour }, { zone: LONDON }).setLocale(locale);
-      return t('time.weekdayAt', { time: clockTime(moment.toJSDate()), weekday: afterTime(moment.toFormat('cccc'), language) });
+      const moment = DateTime.fromObject({ year: 2020, month: 3, day: 1 + weekday, hour }, { zone: LONDON }).setLocale(
+        locale,
+      );
+      return t('time.weekdayAt', {
+        time: clockTime(moment.toJSDate()),
+        weekday: afterTime(moment.toFormat('cccc'), language),
+      });
     },
     /** 11:59pm tonight, or 9:00am today; on another day than `now`, as `dateTime`. */
     timeSoon(instant: Date, now: Date): string {
@@ -90,7 +102,10 @@ export function createFormatters(language: Language, t: Translate) {
       const wholeDays = Math.floor(days ?? 0);
       const wholeHours = Math.floor(hours ?? 0);
       if (wholeDays > 0) {
-        const joined = t('time.daysAndHours', { days: t('time.days', { count: wholeDays }), hours: t('time.hours', { count: wholeHours }) });
+        const joined = t('time.daysAndHours', {
+          days: t('time.days', { count: wholeDays }),
+          hours: t('time.hours', { count: wholeHours }),
+        });
         // Welsh writes "ac" before an hour count read with a vowel first: "5 diwrnod ac 1 awr".
         return language === 'cy' ? joined.replace(/ a (?=\d+ awr$)/, ` ${andBeforeHours(wholeHours)} `) : joined;
       }

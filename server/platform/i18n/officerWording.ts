@@ -4,7 +4,9 @@ import type { Translate } from './catalogue';
 type Messages = { readonly [key: string]: string | Messages };
 
 function keysOf(messages: Messages, prefix = ''): string[] {
-  return Object.entries(messages).flatMap(([key, value]) => (typeof value === 'string' ? [prefix + key] : keysOf(value, `${prefix}${key}.`)));
+  return Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === 'string' ? [prefix + key] : keysOf(value, `${prefix}${key}.`),
+  );
 }
 
 /** The respond form's messages that speak to the respondent, each with the officer's wording under admin.entry.respondent. */
@@ -16,5 +18,6 @@ const reworded = new Set(keysOf(en.admin.entry.respondent).map((key) => `respond
  * reads "The respondent's full name".
  */
 export function officerWording(t: Translate): Translate {
-  return (key, options) => t(reworded.has(key) ? `admin.entry.respondent.${key.slice('respond.'.length)}` : key, options);
+  return (key, options) =>
+    t(reworded.has(key) ? `admin.entry.respondent.${key.slice('respond.'.length)}` : key, options);
 }

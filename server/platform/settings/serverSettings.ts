@@ -6,14 +6,17 @@ const overrides: readonly { readonly key: OverrideName; readonly name: ServerSet
   { key: 'opensAt', name: 'opens_at' },
   { key: 'closesAt', name: 'closes_at' },
 ];
-const overrideOf = (config: Config, key: OverrideName) => (key === 'opensAt' ? config.opensAtOverride : config.closesAtOverride);
+const overrideOf = (config: Config, key: OverrideName) =>
+  key === 'opensAt' ? config.opensAtOverride : config.closesAtOverride;
 
 function toRecorded(override: TimeOverride | null): RecordedSetting {
   return { setting: override?.setting ?? null, value: override?.instant.toISOString() ?? null };
 }
 
 function fromRecorded(recorded: RecordedSetting): TimeOverride | null {
-  return recorded.setting === null || recorded.value === null ? null : { setting: recorded.setting, instant: new Date(recorded.value) };
+  return recorded.setting === null || recorded.value === null
+    ? null
+    : { setting: recorded.setting, instant: new Date(recorded.value) };
 }
 
 function withOverrides(config: Config, chosen: Record<OverrideName, TimeOverride | null>, baseUrl: string): Config {

@@ -12,7 +12,9 @@ export interface RecordedSetting {
 /** The settings the server last started with, for the command-line tools to agree with. */
 export class ServerSettingsRepository {
   private readonly selectSetting: Statement<[ServerSettingName], RecordedSetting>;
-  private readonly upsertSetting: Statement<[{ name: ServerSettingName; setting: string | null; value: string | null; now: string }]>;
+  private readonly upsertSetting: Statement<
+    [{ name: ServerSettingName; setting: string | null; value: string | null; now: string }]
+  >;
 
   constructor(db: Db) {
     this.selectSetting = db.prepare('SELECT setting, value FROM server_settings WHERE name = ?');

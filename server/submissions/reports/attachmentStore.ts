@@ -21,7 +21,8 @@ export class AttachmentStore {
     this.incomingDir = path.join(tempDir, 'incoming');
     this.heldDir = path.join(tempDir, 'held');
     this.erasingDir = path.join(tempDir, 'erasing');
-    for (const dir of [this.uploadsDir, this.incomingDir, this.heldDir, this.erasingDir]) fs.mkdirSync(dir, { recursive: true });
+    for (const dir of [this.uploadsDir, this.incomingDir, this.heldDir, this.erasingDir])
+      fs.mkdirSync(dir, { recursive: true });
   }
 
   static isStoredName(name: string): boolean {
@@ -94,7 +95,9 @@ export class AttachmentStore {
     let removed = 0;
     const heldFiles = fs
       .readdirSync(this.heldDir)
-      .flatMap((holding) => fs.readdirSync(path.join(this.heldDir, holding)).map((name) => path.join(this.heldDir, holding, name)));
+      .flatMap((holding) =>
+        fs.readdirSync(path.join(this.heldDir, holding)).map((name) => path.join(this.heldDir, holding, name)),
+      );
     for (const temporaryPath of heldFiles) {
       const name = path.basename(temporaryPath);
       if (AttachmentStore.isStoredName(name) && isRecorded(name)) {

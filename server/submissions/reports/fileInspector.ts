@@ -35,7 +35,11 @@ type ContentProblem = 'polyglot' | 'damaged' | 'unpacksTooLarge';
 
 export type Inspection =
   | { accepted: true; kind: AcceptedKind; mediaType: string; risk: ReportRisk | null }
-  | { accepted: false; reason: 'empty' | 'notAccepted' | 'nameDoesNotMatch' | ContentProblem; detectedKind?: AcceptedKind };
+  | {
+      accepted: false;
+      reason: 'empty' | 'notAccepted' | 'nameDoesNotMatch' | ContentProblem;
+      detectedKind?: AcceptedKind;
+    };
 
 const kindByFileTypeExtension: Record<string, AcceptedKind> = {
   pdf: 'pdf',
@@ -107,7 +111,8 @@ function extensionOf(fileName: string): string {
 const sniffedBytes = 1445;
 // Tags that make a browser treat the bytes as a web page, or run them. Not every tag: "<style:"
 // and "<svg:" are ordinary in an OpenDocument file's XML.
-const webPageSignature = /<\s*(!doctype\s+html|html|head|body|script|iframe|frame|svg|object|embed|meta|base|form)[\s>/]/i;
+const webPageSignature =
+  /<\s*(!doctype\s+html|html|head|body|script|iframe|frame|svg|object|embed|meta|base|form)[\s>/]/i;
 const isZipBased = (kind: AcceptedKind) => kind === 'docx' || kind === 'odt';
 
 // A real report, unpacked, is a few megabytes; a "zip bomb" is made to unpack to gigabytes.
@@ -130,7 +135,11 @@ function archiveProblem(entries: readonly ZipEntry[] | null): ContentProblem | n
  * looks to guess the type, or an archive appended for an unzip program to find. Plain text has
  * already been read whole for markup; RTF that an email program saved carries HTML by design.
  */
-async function contentProblem(filePath: string, kind: AcceptedKind, entries: readonly ZipEntry[] | null): Promise<ContentProblem | null> {
+async function contentProblem(
+  filePath: string,
+  kind: AcceptedKind,
+  entries: readonly ZipEntry[] | null,
+): Promise<ContentProblem | null> {
   if (kind === 'txt' || kind === 'rtf') return null;
   if (webPageSignature.test((await firstBytes(filePath, sniffedBytes)).toString('latin1'))) return 'polyglot';
   if (isZipBased(kind)) return archiveProblem(entries);
@@ -138,7 +147,12 @@ async function contentProblem(filePath: string, kind: AcceptedKind, entries: rea
 }
 
 /** What in an accepted file could act when it is opened; only documents can hold any. */
-async function riskOf(filePath: string, kind: AcceptedKind, entries: readonly ZipEntry[] | null, word: WordDocument | null): Promise<ReportRisk | null> {
+async function riskOf(
+  filePath: string,
+  kind: AcceptedKind,
+  entries: readonly ZipEntry[] | null,
+  word: WordDocument | null,
+): Promise<ReportRisk | null> {
   if (kind === 'pdf') return pdfRisk(filePath);
   if (kind === 'rtf') return rtfRisk(filePath);
   if (isZipBased(kind)) return entries ? archiveRisk(entries) : null;
@@ -177,7 +191,12 @@ export async function inspectFile(filePath: string, fileName: string): Promise<I
   if (!nameExtensions.includes(extensionOf(fileName))) {
     return { accepted: false, reason: 'nameDoesNotMatch', detectedKind: kind };
   }
-  return { accepted: true, kind, mediaType: acceptedKinds[kind].mediaType, risk: await riskOf(filePath, kind, entries, word) };
+  return {
+    accepted: true,
+    kind,
+    mediaType: acceptedKinds[kind].mediaType,
+    risk: await riskOf(filePath, kind, entries, word),
+  };
 }
 
 // Control characters, characters Windows forbids in names, and invisible formatting characters:

@@ -36,7 +36,8 @@ interface HoldingSummary {
 const heldIdPattern = /^[0-9a-f]{32}$/;
 const manifestName = 'manifest.json';
 
-const bytesOf = (files: readonly Pick<AcceptedFile, 'sizeBytes'>[]) => files.reduce((total, file) => total + file.sizeBytes, 0);
+const bytesOf = (files: readonly Pick<AcceptedFile, 'sizeBytes'>[]) =>
+  files.reduce((total, file) => total + file.sizeBytes, 0);
 
 /**
  * Keeps the valid files of a form that is shown again because another field needs fixing, so
@@ -90,10 +91,12 @@ export class HeldUploads {
     if (!manifest) return 'expired';
     if (manifest.visitorId !== visitorId) return [];
     if (this.hasExpired(Date.parse(manifest.heldAt))) return 'expired';
-    return manifest.files
-      // A holding made before reports were checked for risks carries no finding.
-      .map((file) => ({ ...file, risk: file.risk ?? null, path: path.join(holdingDir, file.storedName) }))
-      .filter((file) => fs.existsSync(file.path));
+    return (
+      manifest.files
+        // A holding made before reports were checked for risks carries no finding.
+        .map((file) => ({ ...file, risk: file.risk ?? null, path: path.join(holdingDir, file.storedName) }))
+        .filter((file) => fs.existsSync(file.path))
+    );
   }
 
   /** Removes this browser's holding once its files have been sent. */

@@ -31,7 +31,8 @@ async function fileContains(filePath: string, pattern: RegExp): Promise<boolean>
   return false;
 }
 
-const unescapePdfNames = (text: string) => text.replace(escapedNameCharacter, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const unescapePdfNames = (text: string) =>
+  text.replace(escapedNameCharacter, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 const hasPdfActiveContent = (text: string) => pdfActiveContent.test(unescapePdfNames(text));
 
 // An object stream: objects (an action's dictionary among them) packed and compressed together,

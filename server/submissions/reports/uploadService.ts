@@ -52,11 +52,19 @@ export class UploadService {
     for (const received of request.received) {
       const fileName = cleanFileName(received.originalName);
       if ('refused' in received) {
-        errors.push({ field, key: `respond.errors.reports.${received.refused}`, values: { fileName, email: this.deps.reportsEmail } });
+        errors.push({
+          field,
+          key: `respond.errors.reports.${received.refused}`,
+          values: { fileName, email: this.deps.reportsEmail },
+        });
         continue;
       }
       if (files.length === maxReportsKept) {
-        errors.push({ field, key: 'respond.errors.reports.overKeptLimit', values: { fileName, max: maxReportsPerResponse } });
+        errors.push({
+          field,
+          key: 'respond.errors.reports.overKeptLimit',
+          values: { fileName, max: maxReportsPerResponse },
+        });
         continue;
       }
       const inspection = await inspectFile(received.path, fileName);
@@ -89,9 +97,14 @@ export class UploadService {
    * Returns the holding's id for the form to carry, and a problem to tell the person if the files
    * could not be kept.
    */
-  keep(visitorId: string, files: readonly AcceptedFile[], field: string): { heldId: string | null; files: AcceptedFile[]; errors: FieldError[] } {
+  keep(
+    visitorId: string,
+    files: readonly AcceptedFile[],
+    field: string,
+  ): { heldId: string | null; files: AcceptedFile[]; errors: FieldError[] } {
     const holding = this.deps.held.hold(visitorId, files);
-    if (holding === 'notKept') return { heldId: null, files: [], errors: [{ field, key: 'respond.errors.reports.notKept' }] };
+    if (holding === 'notKept')
+      return { heldId: null, files: [], errors: [{ field, key: 'respond.errors.reports.notKept' }] };
     return { heldId: holding?.heldId ?? null, files: holding?.files ?? [], errors: [] };
   }
 
@@ -109,7 +122,9 @@ export class UploadService {
       console.error(error);
     }
     return [
-      ...(held === 'expired' ? [] : held.filter((file) => !request.removeStoredNames.includes(file.storedName)).map((file) => file.originalName)),
+      ...(held === 'expired'
+        ? []
+        : held.filter((file) => !request.removeStoredNames.includes(file.storedName)).map((file) => file.originalName)),
       ...request.received.map((file) => cleanFileName(file.originalName)),
     ];
   }

@@ -7,7 +7,15 @@ import type { AcceptedFile } from '../../submissions/reports/heldUploads';
 import type { ResponseContent } from '../../submissions/submission';
 import type { UploadRequest } from '../../submissions/reports/uploadService';
 import { filesWithoutNames, uploadedFiles } from './uploads';
-import { allStrings, fieldOrder, firstString, readResponseForm, readTypedValues, type FormMode, type FormValues } from '../../submissions/responseForm';
+import {
+  allStrings,
+  fieldOrder,
+  firstString,
+  readResponseForm,
+  readTypedValues,
+  type FormMode,
+  type FormValues,
+} from '../../submissions/responseForm';
 
 export const reportsField = 'reports';
 
@@ -53,7 +61,9 @@ function uploadRequest(req: Request): UploadRequest {
     heldId: allStrings(body.heldId)[0],
     removeStoredNames: allStrings(body.removeReport),
     received: uploadedFiles(req).map((file) =>
-      file.refused ? { refused: file.refused, originalName: file.originalname } : { path: file.path, originalName: file.originalname, sizeBytes: file.size },
+      file.refused
+        ? { refused: file.refused, originalName: file.originalname }
+        : { path: file.path, originalName: file.originalname, sizeBytes: file.size },
     ),
     filesWithoutNames: filesWithoutNames(req, reportsField),
   };
@@ -69,7 +79,8 @@ function holdReports({ uploads }: Services, visitorId: string, files: readonly A
     return { heldId: kept.heldId, heldFiles: kept.files, errors: kept.errors };
   } catch (error) {
     logFailure('Keeping the reports of a form shown again', error);
-    const errors: FieldError[] = files.length > 0 ? [{ field: reportsField, key: 'respond.errors.reports.notKept' }] : [];
+    const errors: FieldError[] =
+      files.length > 0 ? [{ field: reportsField, key: 'respond.errors.reports.notKept' }] : [];
     return { heldId: null, heldFiles: [], errors };
   }
 }
@@ -100,7 +111,13 @@ export async function receiveResponse(
   const values = { ...form.values, formToken };
   const showAgain = (errors: FieldError[]): FormToShowAgain => {
     const holding = holdReports(services, req.visitorId, accepted.files);
-    return { ok: false, values, errors: [...errors, ...holding.errors].sort(byField), heldId: holding.heldId, heldFiles: holding.heldFiles };
+    return {
+      ok: false,
+      values,
+      errors: [...errors, ...holding.errors].sort(byField),
+      heldId: holding.heldId,
+      heldFiles: holding.heldFiles,
+    };
   };
   const errors = [...fieldErrors, ...accepted.errors];
   if (keepForLater || !form.ok || errors.length > 0) return showAgain(errors);
@@ -120,5 +137,8 @@ export async function receiveResponse(
  * reports are not kept: they are named, so that the person knows which to send another way.
  */
 export function abandonResponse(req: Request, { uploads, consultation }: Services): UnsentResponse {
-  return { values: readTypedValues(req.body as Record<string, unknown>, consultation), reportNames: uploads.abandon(uploadRequest(req)) };
+  return {
+    values: readTypedValues(req.body as Record<string, unknown>, consultation),
+    reportNames: uploads.abandon(uploadRequest(req)),
+  };
 }

@@ -71,7 +71,7 @@ export class ReportSink extends Writable {
   }
 
   private async writeAll(chunk: Buffer): Promise<void> {
-    for (let written = 0; written < chunk.length; ) {
+    for (let written = 0; written < chunk.length;) {
       written += (await this.handle!.write(chunk, written)).bytesWritten;
     }
   }

@@ -25,7 +25,12 @@ type UploadServices = Pick<Services, 'attachments' | 'freeSpace'>;
 /** A file as read: on disk, or, when it was not kept, only its name and why. */
 export type ReceivedUpload = Express.Multer.File & { refused?: FileRefusal };
 
-async function receiveFile(stream: Readable, storedPath: string, maxBytes: number, hasRoom: boolean): Promise<Partial<ReceivedUpload>> {
+async function receiveFile(
+  stream: Readable,
+  storedPath: string,
+  maxBytes: number,
+  hasRoom: boolean,
+): Promise<Partial<ReceivedUpload>> {
   const sink = new ReportSink(storedPath, maxBytes, hasRoom);
   try {
     await pipeline(stream, sink);
@@ -156,7 +161,11 @@ export function acceptUploads(field: string, services: UploadServices, verifyCsr
         next(new UnreadableRequest(tooMuch ? 413 : 400, tooMuch ? 'errors.formTooLarge' : 'errors.badRequest'));
         return;
       }
-      next(error ? new UnreadableRequest(400, wasCutShort(req, error) ? 'errors.formIncomplete' : 'errors.badRequest') : undefined);
+      next(
+        error
+          ? new UnreadableRequest(400, wasCutShort(req, error) ? 'errors.formIncomplete' : 'errors.badRequest')
+          : undefined,
+      );
     });
   };
   return [readForm, verifyCsrf];

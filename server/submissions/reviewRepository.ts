@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../platform/db/database';
 import type { ReviewStatus } from './vocabulary';
-import { groupBySubmission } from './submissionRepository';
+import { groupBySubmission } from './submissionRows';
 
 export interface Note {
   readonly id: number;

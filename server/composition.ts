@@ -256,7 +256,14 @@ export function openPortal(settings: Config, clock: Clock, options: PortalOption
       window: () => window.status(),
       clock,
     }),
-    exports: new ExportService(consultation, queries, submissionRepository, reviewRepository, attachments, audit),
+    exports: new ExportService({
+      consultation,
+      queries,
+      submissions: submissionRepository,
+      reviews: reviewRepository,
+      attachments,
+      audit,
+    }),
     erasure: erasureOf(db, {
       attachments,
       audit,

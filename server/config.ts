@@ -15,7 +15,7 @@ export const LONDON = 'Europe/London';
  * A time that overrides the consultation's own opening or closing time. Either an absolute
  * ISO 8601 time (read in London time when it has no offset) or an ISO 8601 duration such as
  * `P28D`, meaning that long after the portal first started on its data with that setting (see
- * services/serverSettings).
+ * platform/settings/serverSettings).
  */
 export interface TimeOverride {
   readonly setting: string;

@@ -98,15 +98,15 @@ describe('rows read in batches', () => {
   function exportsInBatchesOf(batchSize: number): ExportService {
     const { services, db } = portal;
     const [submissions, reviews] = [new SubmissionRepository(db), new ReviewRepository(db)];
-    return new ExportService(
-      services.consultation,
-      services.queries,
+    return new ExportService({
+      consultation: services.consultation,
+      queries: services.queries,
       submissions,
       reviews,
-      services.attachments,
-      services.audit,
+      attachments: services.attachments,
+      audit: services.audit,
       batchSize,
-    );
+    });
   }
 
   function report(originalName: string): AcceptedFile {

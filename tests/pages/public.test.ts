@@ -231,7 +231,7 @@ describe('at the deadline, by the London clock in BST', () => {
     expect(countRows(portal.db, 'submissions')).toBe(1);
   });
 
-  // What happens to a response sent after the close: tests/routes/respondAfterClose.test.ts.
+  // What happens to a response sent after the close: tests/respond/respondAfterClose.test.ts.
 });
 
 describe('after the deadline', () => {

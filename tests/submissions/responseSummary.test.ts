@@ -5,7 +5,7 @@ import { loadConsultation } from '../../server/consultation/loadConsultation';
 import { createCatalogue } from '../../server/platform/i18n/catalogue';
 import type { Language } from '../../server/platform/vocabulary';
 import { createFormatters } from '../../server/platform/i18n/formatters';
-import { officerWording } from '../../server/platform/i18n/officerWording';
+import { officerWording } from '../../server/features/workspace/officerWording';
 import {
   respondentLine,
   responseSummary,

@@ -62,7 +62,7 @@ export function createTestPortal(
     clock,
     dataDir,
     close() {
-      services.db.close();
+      services.close();
       // A data folder the test passed in outlives this portal: it is the point of a restart test.
       if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },

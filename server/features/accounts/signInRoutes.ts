@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import type { Request, Response, Router } from 'express';
 import { rateLimit, type RateLimitInfo } from 'express-rate-limit';
 import type { Services } from '../../composition';
-import { signInAttemptName, signInFailures } from '../../platform/audit/auditLog';
+import { recordRefusedSignIn, signInAttemptName, signInFailures } from './signInAttempts';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -50,7 +50,7 @@ export function registerSignInRoutes(router: Router, services: Services): void {
       handler: (req, res) => {
         // Only the first attempt over the limit is recorded: the rest of the window adds nothing.
         if (req.rateLimit?.used === limit + 1)
-          audit.recordRefusedSignIn(submittedEmail(req.body), signInFailures.throttled);
+          recordRefusedSignIn(audit, submittedEmail(req.body), signInFailures.throttled);
         refuse(req, res);
       },
     });
@@ -67,7 +67,7 @@ export function registerSignInRoutes(router: Router, services: Services): void {
     const password = typeof body.password === 'string' ? body.password : '';
     const officer = await officers.authenticate(submittedEmail(body), password);
     if (!officer) {
-      audit.recordRefusedSignIn(submittedEmail(body), signInFailures.wrongDetails);
+      recordRefusedSignIn(audit, submittedEmail(body), signInFailures.wrongDetails);
       refuse(req, res);
       return;
     }

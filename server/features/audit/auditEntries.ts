@@ -1,8 +1,9 @@
 import type { AuditEntry } from '../../platform/audit/auditRepository';
 import type { Translate } from '../../platform/i18n/catalogue';
 import { isOneOf, languages } from '../../platform/vocabulary';
-import { digestKinds } from '../digests';
-import { commandLine, digestSchedule, signInFailures, unnamedSignInOf } from '../../platform/audit/auditLog';
+import { digestKinds, digestSchedule } from '../digests';
+import { commandLine } from '../../platform/audit/auditLog';
+import { signInFailures, unnamedSignInOf } from '../accounts';
 import { exportKinds } from '../exports';
 import { channels, reviewStatuses } from '../../submissions/vocabulary';
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { LONDON } from '../../config';
+import type { Actor } from '../../platform/audit/auditLog';
 
 export type ScheduledDigestKind = 'weekly' | 'daily' | 'closes-tomorrow' | 'closing-summary';
 
@@ -85,3 +86,6 @@ export function dueSlot(
     null
   );
 }
+
+/** The digests the portal sends by itself, when they fall due. */
+export const digestSchedule: Actor = { officerId: null, name: 'digest schedule' };

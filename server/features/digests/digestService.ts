@@ -12,12 +12,12 @@ import type { StatisticsRepository } from '../../submissions/statisticsRepositor
 import type { Language } from '../../platform/vocabulary';
 import type { BuiltMessage } from '../../mail/builtMessage';
 import type { ConsultationEmails } from '../../submissions/consultationEmails';
-import { digestSchedule, type Actor, type AuditLog } from '../../platform/audit/auditLog';
+import type { Actor, AuditLog } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/time/clock';
 import type { ConsultationWindow } from '../../consultation/consultationWindow';
 import { mentionedReferences, withoutMentionsOf, type DigestContent } from './digestContent';
 import { digestMessage } from './digestMessage';
-import { dueSlot, type DigestScheduleSettings } from './digestSchedule';
+import { digestSchedule, dueSlot, type DigestScheduleSettings } from './digestSchedule';
 
 /**
  * A digest lists at most this many new responses, then says how many more there are: in the final

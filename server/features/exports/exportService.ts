@@ -22,6 +22,16 @@ export type ExportKind = (typeof exportKinds)[number];
  */
 const defaultBatchSize = 250;
 
+export interface ExportDependencies {
+  readonly consultation: Consultation;
+  readonly queries: SubmissionListRepository;
+  readonly submissions: SubmissionRepository;
+  readonly reviews: ReviewRepository;
+  readonly attachments: AttachmentStore;
+  readonly audit: AuditLog;
+  readonly batchSize?: number;
+}
+
 /** Everything matching a filter, read a batch of submissions at a time, for the exports. */
 export class ExportService {
   /** Every paper's own answer, then each of its sections', in the consultation's order. */
@@ -29,16 +39,8 @@ export class ExportService {
   /** Paper slug → section slug, or '' for the paper's own answer → index in answerColumns. */
   private readonly answerColumnIndex: ReadonlyMap<string, ReadonlyMap<string, number>>;
 
-  constructor(
-    consultation: Consultation,
-    private readonly queries: SubmissionListRepository,
-    private readonly submissions: SubmissionRepository,
-    private readonly reviews: ReviewRepository,
-    private readonly attachments: AttachmentStore,
-    private readonly audit: AuditLog,
-    private readonly batchSize = defaultBatchSize,
-  ) {
-    this.answerColumns = consultation.papers.flatMap(({ slug, sections }) => [
+  constructor(private readonly deps: ExportDependencies) {
+    this.answerColumns = deps.consultation.papers.flatMap(({ slug, sections }) => [
       { paper: slug, section: null },
       ...sections.map((section) => ({ paper: slug, section: section.slug })),
     ]);
@@ -56,7 +58,7 @@ export class ExportService {
     const filters = new URLSearchParams(filterQuery);
     if (filters.has('q')) filters.set('q', '…');
     const described = filters.toString();
-    this.audit.record(actor, 'exported', null, described ? `${kind} ?${decodeURIComponent(described)}` : kind);
+    this.deps.audit.record(actor, 'exported', null, described ? `${kind} ?${decodeURIComponent(described)}` : kind);
   }
 
   /**
@@ -64,10 +66,10 @@ export class ExportService {
    * name (which an erasure clears). Not found if the submission, the report or its file is gone.
    */
   report(reference: string, position: number, actor: Actor): { path: string; originalName: string; mediaType: string } {
-    const attachment = this.submissions.findByReference(reference)?.attachments[position];
-    const filePath = attachment ? this.attachments.pathOf(attachment.storedName) : null;
+    const attachment = this.deps.submissions.findByReference(reference)?.attachments[position];
+    const filePath = attachment ? this.deps.attachments.pathOf(attachment.storedName) : null;
     if (!attachment || !filePath || !fs.existsSync(filePath)) throw new NotFound();
-    this.audit.record(actor, 'report-downloaded', reference, attachment.originalName);
+    this.deps.audit.record(actor, 'report-downloaded', reference, attachment.originalName);
     return { path: filePath, originalName: attachment.originalName, mediaType: attachment.mediaType };
   }
 
@@ -78,7 +80,7 @@ export class ExportService {
 
   private *rows(filter: SubmissionFilter, sort: SortOrder): Generator<ExportRow> {
     for (const batch of this.matchingBatches(filter, sort)) {
-      const tagsById = this.reviews.tagsOfMany(batch.map((submission) => submission.id));
+      const tagsById = this.deps.reviews.tagsOfMany(batch.map((submission) => submission.id));
       for (const submission of batch) yield this.exportRow(submission, tagsById.get(submission.id) ?? []);
     }
   }
@@ -92,7 +94,7 @@ export class ExportService {
     for (const batch of this.matchingBatches(filter, sort)) {
       for (const submission of batch) {
         for (const attachment of submission.attachments) {
-          const filePath = this.attachments.pathOf(attachment.storedName);
+          const filePath = this.deps.attachments.pathOf(attachment.storedName);
           // Erased since the export began: left out rather than failing the whole archive.
           if (!fs.existsSync(filePath)) continue;
           const { originalName, risk } = attachment;
@@ -112,8 +114,8 @@ export class ExportService {
    * consumer waits for the client; a submission erased in the meantime is left out.
    */
   private *matchingBatches(filter: SubmissionFilter, sort: SortOrder): Generator<StoredSubmission[]> {
-    for (const ids of this.queries.matchingIdBatches(filter, sort, this.batchSize)) {
-      yield this.submissions.findManyByIds(ids);
+    for (const ids of this.deps.queries.matchingIdBatches(filter, sort, this.deps.batchSize ?? defaultBatchSize)) {
+      yield this.deps.submissions.findManyByIds(ids);
     }
   }
 

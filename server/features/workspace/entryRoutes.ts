@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { isStorageFault } from '../../platform/db/storageFaults';
 import { acceptUploads } from '../../web/intake/uploads';
-import { officerWording } from '../../platform/i18n/officerWording';
+import { officerWording } from './officerWording';
 import type { I18n } from '../../web/setUpI18n';
 import type { Services } from '../../composition';
 import type { FieldError } from '../../platform/forms/fieldError';

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { NotFound } from '../../platform/errors';
-import { officerWording } from '../../platform/i18n/officerWording';
+import { officerWording } from './officerWording';
 import type { I18n } from '../../web/setUpI18n';
 import type { Services } from '../../composition';
 import type { FieldError } from '../../platform/forms/fieldError';

@@ -1,5 +1,5 @@
-import en from './en.json';
-import type { Translate } from './catalogue';
+import en from '../../platform/i18n/en.json';
+import type { Translate } from '../../platform/i18n/catalogue';
 
 type Messages = { readonly [key: string]: string | Messages };
 

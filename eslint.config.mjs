@@ -17,6 +17,8 @@ const rooms = {
   submissions: ['server/submissions'],
   web: ['server/web'],
   features: ['server/features'],
+  // The types of what routes are given (Services) and what the top holds (Portal): types only.
+  services: ['server/services.ts'],
   composition: ['server/composition.ts'],
   top: ['server/main.ts', 'server/app.ts', 'server/adminRouter.ts', 'server/operatorProblem.ts', 'server/cli'],
 };
@@ -26,9 +28,9 @@ const below = {
   consultation: ['config', 'platform', 'consultation'],
   mail: ['config', 'platform', 'mail'],
   submissions: ['config', 'platform', 'consultation', 'mail', 'submissions'],
-  // composition.ts is reached from here only for `import type { Services }` (rule below).
-  web: ['config', 'platform', 'consultation', 'mail', 'submissions', 'web', 'composition'],
-  features: ['config', 'platform', 'consultation', 'mail', 'submissions', 'web', 'features', 'composition'],
+  // services.ts is reached from here only for `import type { Services }` (rule below).
+  web: ['config', 'platform', 'consultation', 'mail', 'submissions', 'web', 'services'],
+  features: ['config', 'platform', 'consultation', 'mail', 'submissions', 'web', 'features', 'services'],
 };
 const roomZones = Object.entries(below).map(([room, allowed]) => ({
   target: rooms[room],
@@ -125,9 +127,9 @@ export default defineConfig(
         {
           patterns: [
             {
-              regex: '(^|/)composition$',
+              regex: '(^|/)services$',
               allowTypeImports: true,
-              message: 'Only `import type { Services }` from composition.ts; the wiring itself belongs to the top.',
+              message: 'Only `import type { Services }` from services.ts: it names what a route may call.',
             },
           ],
         },

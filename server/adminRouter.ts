@@ -1,7 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import type { I18n } from './web/setUpI18n';
 import { requireOfficer, setUpOfficerSession } from './features/accounts/setUpOfficerSession';
-import type { Services } from './composition';
+import type { Services } from './services';
 import { registerAuditRoutes } from './features/audit/auditRoutes';
 import { registerDashboardRoutes } from './features/dashboard/dashboardRoutes';
 import { registerDigestRoutes } from './features/digests/digestRoutes';

@@ -15,7 +15,7 @@ import { viewVocabulary } from './web/viewVocabulary';
 import { adminRouter } from './adminRouter';
 import { publicRouter } from './features/pages/pagesRouter';
 import { respondRouter } from './features/respond/respondRouter';
-import type { Services } from './composition';
+import type { Services } from './services';
 
 /** Builds the web application: middleware in a fixed order, then the journeys' routers. */
 export function createApp(services: Services): express.Express {

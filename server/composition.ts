@@ -1,8 +1,6 @@
 import path from 'node:path';
-import type { Store } from 'express-session';
 import { projectRoot, type Config } from './config';
-import type { Consultation } from './consultation/consultation';
-import { loadConsultation, type LocalisedConsultation } from './consultation/loadConsultation';
+import { loadConsultation } from './consultation/loadConsultation';
 import { ConsultationWindow } from './consultation/consultationWindow';
 import { AuditRepository } from './platform/audit/auditRepository';
 import { AuditLog } from './platform/audit/auditLog';
@@ -40,57 +38,11 @@ import { DigestRepository } from './features/digests';
 import { DigestService } from './features/digests/digestService';
 import { ExportService } from './features/exports/exportService';
 import { FormOpenedStamps } from './features/respond/formOpenedStamps';
-import { erasureOf, type ErasureService } from './features/workspace';
+import { erasureOf } from './features/workspace';
 import { ReviewService } from './features/workspace/reviewService';
 import { SubmissionListService } from './features/workspace/submissionListService';
 
-/** What the web application is given: the portal's services, and what every page needs to know. */
-export interface Services {
-  readonly config: Config;
-  readonly clock: Clock;
-  /** The consultation in English: its structure, dates and slugs, the same in both languages. */
-  readonly consultation: Consultation;
-  /** The consultation's words in each language of the interface. */
-  readonly consultations: LocalisedConsultation;
-  readonly window: ConsultationWindow;
-  readonly formOpenedStamps: FormOpenedStamps;
-  readonly attachments: AttachmentStore;
-  readonly freeSpace: FreeSpace;
-  readonly uploads: UploadService;
-  readonly submissions: SubmissionService;
-  readonly audit: AuditLog;
-  readonly officers: OfficerService;
-  /** Where the officers' sessions are kept: for the session middleware. */
-  readonly sessions: Store;
-  readonly submissionList: SubmissionListService;
-  readonly reviews: ReviewService;
-  readonly dashboard: DashboardService;
-  readonly exports: ExportService;
-  readonly erasure: ErasureService;
-  readonly digests: DigestService;
-}
-
-/**
- * The portal wired once on its data: the services, and what only the server's start, its timers,
- * the command-line tools and the tests reach besides.
- */
-export interface Portal extends Services {
-  readonly db: Db;
-  /** The migrations this opening applied, oldest first. */
-  readonly appliedMigrations: readonly string[];
-  readonly sessions: SqliteSessionStore;
-  readonly queries: SubmissionListRepository;
-  readonly repositories: { readonly submissions: SubmissionRepository; readonly reviews: ReviewRepository };
-  readonly heldUploads: HeldUploads;
-  readonly outbox: OutboxRepository;
-  readonly delivery: MailDelivery;
-  readonly mailWorker: MailWorker;
-  readonly mailCopies: MailCopies;
-  readonly checkpointer: WalCheckpointer;
-  readonly transport: MailTransport;
-  /** Closes the mail transport and the database. */
-  close(): void;
-}
+import type { Portal } from './services';
 
 export interface PortalOptions {
   /**

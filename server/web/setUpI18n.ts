@@ -4,7 +4,7 @@ import { createCatalogue, type Translate } from '../platform/i18n/catalogue';
 import { isLanguage, languages, type Language } from '../platform/vocabulary';
 import { constituencyNamer } from '../consultation/constituencyNames';
 import { createFormatters, type Formatters } from '../platform/i18n/formatters';
-import type { Services } from '../composition';
+import type { Services } from '../services';
 import { readCookie } from '../platform/http/readCookie';
 
 declare module 'express-serve-static-core' {

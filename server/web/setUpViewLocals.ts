@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Services } from '../composition';
+import type { Services } from '../services';
 import type { WindowStatus } from '../consultation/consultationWindow';
 
 declare global {

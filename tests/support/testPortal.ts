@@ -5,7 +5,8 @@ import type { Express } from 'express';
 import { createApp } from '../../server/app';
 import { createConfig } from '../../server/config';
 import type { Db } from '../../server/platform/db/database';
-import { openPortal, type Portal, type PortalOptions } from '../../server/composition';
+import { openPortal, type PortalOptions } from '../../server/composition';
+import type { Portal } from '../../server/services';
 import type { Clock } from '../../server/platform/time/clock';
 
 /** A clock the test sets. */

@@ -1,6 +1,6 @@
 import session from 'express-session';
 import type { RequestHandler } from 'express';
-import type { Services } from '../../composition';
+import type { Services } from '../../services';
 import { officerIdleLifetimeMs } from './sessionStore';
 import type { Officer } from './officerRepository';
 

@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import type { Request, Response, Router } from 'express';
 import { rateLimit, type RateLimitInfo } from 'express-rate-limit';
-import type { Services } from '../../composition';
+import type { Services } from '../../services';
 import { recordRefusedSignIn, signInAttemptName, signInFailures } from './signInAttempts';
 
 declare module 'express-serve-static-core' {

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { Services } from '../../composition';
+import type { Services } from '../../services';
 import { auditActions, type AuditFilter } from '../../platform/audit/auditLog';
 import { describeAuditEntry } from './auditEntries';
 

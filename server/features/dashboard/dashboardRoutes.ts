@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { renderDailyChart } from './dailyChart';
 import { coverageLevels } from './dashboardService';
-import type { Services } from '../../composition';
+import type { Services } from '../../services';
 
 export function registerDashboardRoutes(router: Router, { dashboard }: Services): void {
   router.get('/', (_req, res) => {

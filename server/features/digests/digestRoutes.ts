@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import { languages } from '../../platform/vocabulary';
-import type { Services } from '../../composition';
+import type { Services } from '../../services';
 
 /** Getting the digests or not, and in which language: the page's, unless the form names the other. */
 const subscriptionForm = z.object({ wantsDigest: z.enum(['yes', 'no']), language: z.enum(languages).optional() });

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import type { Services } from '../../composition';
+import type { Services } from '../../services';
 import { londonDay } from '../../platform/time/clock';
 import type { ExportKind } from './exportService';
 import { writeCsv } from './csvExport';

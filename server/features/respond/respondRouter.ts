@@ -6,7 +6,7 @@ import { ConsultationClosed, NotFound, SuspectedAutomation, TooManyRequests } fr
 import { readCookie } from '../../platform/http/readCookie';
 import { acceptUploads, uploadedFiles } from '../../web/intake/uploads';
 import { formSwitchLanguage, type I18n } from '../../web/setUpI18n';
-import type { Services } from '../../composition';
+import type { Services } from '../../services';
 import type { FieldError } from '../../platform/forms/fieldError';
 import type { AcceptedFile } from '../../submissions/reports/heldUploads';
 import { referencePattern } from '../../submissions/referenceNumbers';

@@ -4,7 +4,7 @@ import { isStorageFault } from '../../platform/db/storageFaults';
 import { acceptUploads } from '../../web/intake/uploads';
 import { officerWording } from './officerWording';
 import type { I18n } from '../../web/setUpI18n';
-import type { Services } from '../../composition';
+import type { Services } from '../../services';
 import type { FieldError } from '../../platform/forms/fieldError';
 import type { AcceptedFile } from '../../submissions/reports/heldUploads';
 import { receiveResponse, reportsField } from '../../web/intake/receiveResponse';

@@ -2,7 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { NotFound } from '../../platform/errors';
 import { officerWording } from './officerWording';
 import type { I18n } from '../../web/setUpI18n';
-import type { Services } from '../../composition';
+import type { Services } from '../../services';
 import type { FieldError } from '../../platform/forms/fieldError';
 import type { SubmissionUnderReview } from './reviewService';
 import { referencePattern, referenceTyped } from '../../submissions/referenceNumbers';

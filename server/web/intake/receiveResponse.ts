@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
 import { logFailure } from '../../platform/logFailure';
-import type { Services } from '../../composition';
+import type { Services } from '../../services';
 import type { FieldError } from '../../platform/forms/fieldError';
 import type { AcceptedFile } from '../../submissions/reports/heldUploads';
 import type { ResponseContent } from '../../submissions/submission';

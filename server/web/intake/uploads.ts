@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, RequestHandler } from 'express';
 import multer, { type StorageEngine } from 'multer';
 import { UnreadableRequest } from '../../platform/errors';
-import type { Services } from '../../composition';
+import type { Services } from '../../services';
 import { maxReportsKept, type FileRefusal } from '../../submissions/reports/uploadService';
 import { PartTally } from './partTally';
 import { ReportSink } from './reportSink';

@@ -43,6 +43,7 @@ import { FormOpenedStamps } from './features/respond/formOpenedStamps';
 import { erasureOf, type ErasureService } from './features/workspace';
 import { ReviewService } from './features/workspace/reviewService';
 import { SubmissionListService } from './features/workspace/submissionListService';
+import { ConstituencyDirectory, loadShippedUnits, UnitRepository, UnitService } from './features/units';
 
 /** What the web application is given: the portal's services, and what every page needs to know. */
 export interface Services {
@@ -68,6 +69,7 @@ export interface Services {
   readonly exports: ExportService;
   readonly erasure: ErasureService;
   readonly digests: DigestService;
+  readonly units: UnitService;
 }
 
 /**
@@ -147,6 +149,18 @@ function officerService(
     clock,
     endSessionsOf: (officerId) => sessions.endSessionsOf(officerId),
   });
+}
+
+function unitService(
+  consultations: LocalisedConsultation,
+  db: Db,
+  audit: AuditLog,
+  clock: Clock,
+  contentDir: string,
+): UnitService {
+  const constituencies = new ConstituencyDirectory(consultations);
+  const shipped = loadShippedUnits(contentDir, constituencies);
+  return new UnitService({ repository: new UnitRepository(db), constituencies, audit, clock, shipped });
 }
 
 function sessionStore(db: Db, clock: Clock): SqliteSessionStore {
@@ -265,6 +279,7 @@ export function openPortal(settings: Config, clock: Clock, options: PortalOption
       checkpoint: () => checkpointer.checkpoint(),
     }),
     digests,
+    units: unitService(consultations, db, audit, clock, config.contentDir),
     db,
     appliedMigrations,
     queries,

@@ -4,6 +4,7 @@ import { isOneOf, languages } from '../../platform/vocabulary';
 import { digestKinds } from '../digests';
 import { commandLine, digestSchedule, signInFailures, unnamedSignInOf } from '../../platform/audit/auditLog';
 import { exportKinds } from '../exports';
+import { shippedContent } from '../units';
 import { channels, reviewStatuses } from '../../submissions/vocabulary';
 
 /** An audit entry as the page shows it, in the page's language. */
@@ -28,6 +29,7 @@ function who(entry: AuditEntry, t: Translate): string {
   if (unnamed) return t(`admin.audit.unnamedSignIn.${unnamed}`);
   if (entry.officerId === null && entry.actor === commandLine.name) return t('admin.audit.actors.commandLine');
   if (entry.officerId === null && entry.actor === digestSchedule.name) return t('admin.audit.actors.digestSchedule');
+  if (entry.officerId === null && entry.actor === shippedContent.name) return t('admin.audit.actors.shippedContent');
   return entry.actor;
 }
 

@@ -89,8 +89,9 @@ export function readUnitCsv(file: Buffer): CsvReading {
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const line = (error as CsvError & { lines?: number }).lines ?? null;
-    return refused(error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'quoteNotClosed' : 'notCsv', undefined, line);
+    // An unclosed quotation mark is found only at the end of the file, so it has no line of its own.
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') return refused('quoteNotClosed');
+    return refused('notCsv', undefined, (error as CsvError & { lines?: number }).lines ?? null);
   }
   const [header, ...body] = records;
   if (!header) return refused('empty');

@@ -70,9 +70,15 @@ function renderUnitForm(
 
 function renderImport(
   res: Response,
-  page: { problems?: readonly ImportProblem[]; plan?: ImportPlan; token?: string; changedSincePreview?: boolean },
+  page: {
+    problems?: readonly ImportProblem[];
+    plan?: ImportPlan;
+    token?: string;
+    changedSincePreview?: boolean;
+    status?: number;
+  },
 ): void {
-  res.status(page.problems && page.problems.length > 0 ? 400 : 200).render('units/import', {
+  res.status(page.status ?? (page.problems && page.problems.length > 0 ? 400 : 200)).render('units/import', {
     ...unitViewVocabulary,
     problems: page.problems ?? [],
     plan: page.plan ?? null,

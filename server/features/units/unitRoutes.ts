@@ -155,7 +155,8 @@ export function registerUnitRoutes(router: Router, services: Services, verifyCsr
       const { added, updated, unchanged } = applied.plan.counts;
       res.redirect(303, `/admin/units?imported=1&added=${added}&updated=${updated}&unchanged=${unchanged}`);
     } else if (applied.outcome === 'gone') {
-      renderImport(res.status(410), {
+      renderImport(res, {
+        status: 410,
         problems: [{ line: null, column: null, key: 'admin.units.import.problems.gone' }],
       });
     } else if (applied.staged.ok) {

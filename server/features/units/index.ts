@@ -3,4 +3,4 @@ export { UnitService, nameIn, shippedContent, type UnitLine } from './unitServic
 export { UnitRepository, type Unit, type UnitQuery } from './unitRepository';
 export { ConstituencyDirectory } from './constituencyDirectory';
 export { loadShippedUnits } from './shippedUnits';
-export { unitKinds, type UnitKind } from './unitVocabulary';
+export { unitCsvColumns, unitKinds, type UnitCsvColumn, type UnitKind } from './unitVocabulary';

@@ -61,6 +61,7 @@ function startBackgroundWork(portal: Portal): () => void {
   const timers = [
     runEvery(HeldUploads.sweepEveryMs, 'Removing expired held uploads', () => portal.heldUploads.sweep()),
     runEvery(hourMs, 'Removing expired officer sessions', () => portal.sessions.sweepExpired()),
+    runEvery(hourMs, 'Removing unconfirmed imports of the register of units', () => portal.units.forgetStaleImports()),
     runEvery(HeldUploads.sweepEveryMs, 'Removing the files of erased responses', () =>
       portal.attachments.discardAllSetAside(),
     ),

@@ -193,6 +193,16 @@ describe('importing the register', () => {
     expect(units().matching({})).toHaveLength(1);
   });
 
+  test('a checked file waits an hour for the confirmation, and is then removed with the secretaries it holds', () => {
+    const staged = units().stageImport(smallRegister, officer.id);
+    if (!staged.ok) throw new Error('refused');
+    portal.clock.time = new Date(portal.clock.time.getTime() + 61 * 60 * 1000);
+    expect(units().applyImport(staged.token, staged.plan.digest, actor).outcome).toBe('gone');
+    units().forgetStaleImports();
+    expect(portal.db.prepare('SELECT count(*) AS count FROM unit_imports').get()).toEqual({ count: 0 });
+    expect(units().matching({})).toEqual([]);
+  });
+
   test('another officer cannot apply an import this officer checked', async () => {
     await addOfficer(portal, 'second.officer@example.org');
     const second = portal.services.officers.list().find((account) => account.email === 'second.officer@example.org')!;

@@ -191,16 +191,20 @@ export class UnitService {
     const { repository, clock } = this.deps;
     const token = randomBytes(32).toString('base64url');
     repository.transaction(() => {
-      repository.forgetImportsBefore(new Date(clock.now().getTime() - unitLimits.stagedImportLifetimeMs));
+      this.forgetStaleImports();
       repository.stageImport(hashOf(token), officerId, file.toString('utf8'), clock.now());
     });
     return { ok: true, token, plan: check.plan };
   }
 
-  /** The plan of an import this officer staged and has not applied. */
-  stagedPlan(token: string, officerId: number): ImportCheck | null {
-    const file = this.stagedFile(token, officerId);
-    return file === null ? null : this.checkImport(file);
+  /**
+   * Removes the files of imports never confirmed: they hold secretaries' details, so they are
+   * kept no longer than the hour they wait for a confirmation.
+   */
+  forgetStaleImports(): void {
+    this.deps.repository.forgetImportsBefore(
+      new Date(this.deps.clock.now().getTime() - unitLimits.stagedImportLifetimeMs),
+    );
   }
 
   private stagedFile(token: string, officerId: number): Buffer | null {

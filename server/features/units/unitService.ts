@@ -4,9 +4,10 @@ import type { Clock } from '../../platform/time/clock';
 import type { Language } from '../../platform/vocabulary';
 import type { ConstituencyDirectory } from './constituencyDirectory';
 import { readUnitCsv, type ImportProblem } from './unitCsv';
-import { matchKeyOf, type UnitFields } from './unitFields';
-import { planImport, type ImportCheck, type ImportPlan, type PlannedUnit } from './unitImport';
-import type { Unit, UnitDetails, UnitQuery, UnitRepository } from './unitRepository';
+import type { UnitFields } from './unitFields';
+import { planImport, type ImportCheck, type ImportPlan } from './unitImport';
+import type { Unit, UnitQuery, UnitRepository } from './unitRepository';
+import { detailsFor, writePlan } from './unitWrites';
 import { unitLimits, type UnitKind, type UnitRefusal } from './unitVocabulary';
 import type { ConstituencyChoice } from './constituencyDirectory';
 import { checkUnitForm, type UnitFormValues } from './unitForm';
@@ -110,24 +111,10 @@ export class UnitService {
     };
   }
 
-  private detailsOf(fields: UnitFields): UnitDetails | UnitRefusal {
-    let parentClpId: number | null = null;
-    if (fields.kind === 'branch') {
-      const [clp] = this.deps.repository.matching({
-        kind: 'clp',
-        constituency: fields.constituency,
-        nameContains: null,
-      });
-      if (!clp) return 'noClp';
-      parentClpId = clp.id;
-    }
-    return { ...fields, parentClpId, matchKey: matchKeyOf(fields) };
-  }
-
   add(fields: UnitFields, actor: Actor): UnitWrite {
     const { repository, audit, clock } = this.deps;
     return repository.transaction(() => {
-      const details = this.detailsOf(fields);
+      const details = detailsFor(this.deps.repository, fields);
       if (typeof details === 'string') return { ok: false, refusal: details };
       if (repository.all().some((unit) => unit.matchKey === details.matchKey)) {
         return { ok: false, refusal: 'alreadyRegistered' };
@@ -144,7 +131,7 @@ export class UnitService {
     return repository.transaction(() => {
       const unit = repository.findById(id);
       if (unit === null) return null;
-      const details = this.detailsOf(fields);
+      const details = detailsFor(this.deps.repository, fields);
       if (typeof details === 'string') return { ok: false, refusal: details };
       const movesBranches = unit.kind === 'clp' && (fields.kind !== 'clp' || fields.constituency !== unit.constituency);
       if (movesBranches && repository.branchCountOf(id) > 0) return { ok: false, refusal: 'hasBranches' };
@@ -227,7 +214,7 @@ export class UnitService {
         repository.forgetImport(hashOf(token));
         return { outcome: 'changed', staged: check.ok ? this.restage(file, actor.officerId, check.plan) : check };
       }
-      this.write(check.plan.units, clock.now());
+      writePlan(repository, check.plan.units, clock.now());
       repository.forgetImport(hashOf(token));
       const { added, updated, unchanged } = check.plan.counts;
       audit.record(actor, 'units-imported', null, `${added} added, ${updated} updated, ${unchanged} unchanged`);
@@ -244,7 +231,7 @@ export class UnitService {
     return repository.transaction(() => {
       const check = this.checkImport(file);
       if (!check.ok) return check;
-      this.write(check.plan.units, clock.now());
+      writePlan(repository, check.plan.units, clock.now());
       const { added, updated, unchanged } = check.plan.counts;
       audit.record(actor, 'units-imported', null, `${added} added, ${updated} updated, ${unchanged} unchanged`);
       return check;
@@ -255,21 +242,6 @@ export class UnitService {
     const token = randomBytes(32).toString('base64url');
     this.deps.repository.stageImport(hashOf(token), officerId, file.toString('utf8'), this.deps.clock.now());
     return { ok: true, token, plan };
-  }
-
-  /** Writes a plan's changes: CLPs first, so that each branch finds its CLP. Inside a transaction. */
-  private write(units: readonly PlannedUnit[], at: Date): void {
-    const { repository } = this.deps;
-    const changed = units.filter((unit) => unit.change !== 'unchanged');
-    for (const unit of [
-      ...changed.filter((u) => u.fields.kind === 'clp'),
-      ...changed.filter((u) => u.fields.kind !== 'clp'),
-    ]) {
-      const details = this.detailsOf(unit.fields);
-      if (typeof details === 'string') throw new Error(`An import's branch on line ${unit.line} has no CLP.`);
-      if (unit.existing === null) repository.insert(details, at);
-      else repository.update(unit.existing.id, details, at);
-    }
   }
 
   /**
@@ -288,7 +260,7 @@ export class UnitService {
         ...shipped.filter((unit) => unit.kind !== 'clp'),
       ];
       for (const fields of clpsFirst) {
-        const details = this.detailsOf(fields);
+        const details = detailsFor(this.deps.repository, fields);
         if (typeof details !== 'string') repository.insert(details, clock.now());
       }
       audit.record(shippedContent, 'units-imported', null, `${shipped.length} added, 0 updated, 0 unchanged`);

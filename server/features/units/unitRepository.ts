@@ -87,6 +87,7 @@ function detailParams(details: UnitDetails) {
 export class UnitRepository {
   private readonly selectAll: Statement<[], UnitRow>;
   private readonly selectById: Statement<[number], UnitRow>;
+  private readonly selectByMatchKey: Statement<[string], UnitRow>;
   private readonly selectMatching: Statement<
     { kind: string | null; constituency: string | null; name: string | null },
     UnitRow
@@ -106,6 +107,7 @@ export class UnitRepository {
   constructor(private readonly db: Db) {
     this.selectAll = db.prepare(`SELECT ${columns} FROM units ORDER BY id`);
     this.selectById = db.prepare(`SELECT ${columns} FROM units WHERE id = ?`);
+    this.selectByMatchKey = db.prepare(`SELECT ${columns} FROM units WHERE match_key = ?`);
     this.selectMatching = db.prepare(
       `SELECT ${columns} FROM units
        WHERE (:kind IS NULL OR kind = :kind) AND (:constituency IS NULL OR constituency = :constituency)
@@ -143,6 +145,12 @@ export class UnitRepository {
 
   findById(id: number): Unit | null {
     const row = this.selectById.get(id);
+    return row ? toUnit(row) : null;
+  }
+
+  /** The unit an import or a form would be the same unit as (see matchKeyOf). */
+  findByMatchKey(matchKey: string): Unit | null {
+    const row = this.selectByMatchKey.get(matchKey);
     return row ? toUnit(row) : null;
   }
 

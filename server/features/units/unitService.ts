@@ -2,14 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Actor, AuditLog } from '../../platform/audit/auditLog';
 import type { Clock } from '../../platform/time/clock';
 import type { Language } from '../../platform/vocabulary';
-import type { ConstituencyDirectory } from './constituencyDirectory';
+import type { ConstituencyChoice, ConstituencyDirectory } from './constituencyDirectory';
 import { readUnitCsv, type ImportProblem } from './unitCsv';
 import type { UnitFields } from './unitFields';
 import { planImport, type ImportCheck, type ImportPlan } from './unitImport';
 import type { Unit, UnitQuery, UnitRepository } from './unitRepository';
 import { detailsFor, writePlan } from './unitWrites';
 import { unitLimits, type UnitKind, type UnitRefusal } from './unitVocabulary';
-import type { ConstituencyChoice } from './constituencyDirectory';
 import { checkUnitForm, type UnitFormValues } from './unitForm';
 
 /** A unit as the register's pages show it, in one language. */
@@ -114,9 +113,9 @@ export class UnitService {
   add(fields: UnitFields, actor: Actor): UnitWrite {
     const { repository, audit, clock } = this.deps;
     return repository.transaction(() => {
-      const details = detailsFor(this.deps.repository, fields);
+      const details = detailsFor(repository, fields);
       if (typeof details === 'string') return { ok: false, refusal: details };
-      if (repository.all().some((unit) => unit.matchKey === details.matchKey)) {
+      if (repository.findByMatchKey(details.matchKey) !== null) {
         return { ok: false, refusal: 'alreadyRegistered' };
       }
       const id = repository.insert(details, clock.now());
@@ -131,12 +130,12 @@ export class UnitService {
     return repository.transaction(() => {
       const unit = repository.findById(id);
       if (unit === null) return null;
-      const details = detailsFor(this.deps.repository, fields);
+      const details = detailsFor(repository, fields);
       if (typeof details === 'string') return { ok: false, refusal: details };
       const movesBranches = unit.kind === 'clp' && (fields.kind !== 'clp' || fields.constituency !== unit.constituency);
       if (movesBranches && repository.branchCountOf(id) > 0) return { ok: false, refusal: 'hasBranches' };
-      const taken = repository.all().some((other) => other.id !== id && other.matchKey === details.matchKey);
-      if (taken) return { ok: false, refusal: 'alreadyRegistered' };
+      const holder = repository.findByMatchKey(details.matchKey);
+      if (holder !== null && holder.id !== id) return { ok: false, refusal: 'alreadyRegistered' };
       repository.update(id, details, clock.now());
       audit.record(
         actor,
@@ -260,7 +259,7 @@ export class UnitService {
         ...shipped.filter((unit) => unit.kind !== 'clp'),
       ];
       for (const fields of clpsFirst) {
-        const details = detailsFor(this.deps.repository, fields);
+        const details = detailsFor(repository, fields);
         if (typeof details !== 'string') repository.insert(details, clock.now());
       }
       audit.record(shippedContent, 'units-imported', null, `${shipped.length} added, 0 updated, 0 unchanged`);

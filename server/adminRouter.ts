@@ -9,6 +9,7 @@ import { registerEntryRoutes } from './features/workspace/entryRoutes';
 import { registerExportRoutes } from './features/exports/exportRoutes';
 import { registerSignInRoutes } from './features/accounts/signInRoutes';
 import { registerSubmissionRoutes } from './features/workspace/submissionRoutes';
+import { registerUnitRoutes } from './features/units/unitRoutes';
 
 /**
  * The Policy Officer's workspace. Sign-in comes first; every route registered after the
@@ -31,5 +32,6 @@ export function adminRouter(
   registerExportRoutes(router, services);
   registerAuditRoutes(router, services);
   registerDigestRoutes(router, services);
+  registerUnitRoutes(router, services, verifyCsrf);
   return router;
 }

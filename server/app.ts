@@ -49,7 +49,7 @@ export function createApp(services: Services): express.Express {
   // After the view locals, so that a body it refuses still gets the portal's own error page.
   app.use(express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 200 }));
   // The only forms that send files; each checks its token as soon as its body is read.
-  const csrf = setUpCsrf(config.cookieSecret, secureCookies, ['/respond', '/admin/entries']);
+  const csrf = setUpCsrf(config.cookieSecret, secureCookies, ['/respond', '/admin/entries', '/admin/units/import']);
   app.use(csrf.router);
 
   app.use('/', publicRouter());

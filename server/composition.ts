@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { projectRoot, type Config } from './config';
-import { loadConsultation } from './consultation/loadConsultation';
+import { loadConsultation, type LocalisedConsultation } from './consultation/loadConsultation';
 import { ConsultationWindow } from './consultation/consultationWindow';
 import { AuditRepository } from './platform/audit/auditRepository';
 import { AuditLog } from './platform/audit/auditLog';
@@ -41,6 +41,7 @@ import { FormOpenedStamps } from './features/respond/formOpenedStamps';
 import { erasureOf } from './features/workspace';
 import { ReviewService } from './features/workspace/reviewService';
 import { SubmissionListService } from './features/workspace/submissionListService';
+import { ConstituencyDirectory, loadShippedUnits, UnitRepository, UnitService } from './features/units';
 
 import type { Portal } from './services';
 
@@ -99,6 +100,18 @@ function officerService(
     clock,
     endSessionsOf: (officerId) => sessions.endSessionsOf(officerId),
   });
+}
+
+function unitService(
+  consultations: LocalisedConsultation,
+  db: Db,
+  audit: AuditLog,
+  clock: Clock,
+  contentDir: string,
+): UnitService {
+  const constituencies = new ConstituencyDirectory(consultations);
+  const shipped = loadShippedUnits(contentDir, constituencies);
+  return new UnitService({ repository: new UnitRepository(db), constituencies, audit, clock, shipped });
 }
 
 function sessionStore(db: Db, clock: Clock): SqliteSessionStore {
@@ -224,6 +237,7 @@ export function openPortal(settings: Config, clock: Clock, options: PortalOption
       checkpoint: () => checkpointer.checkpoint(),
     }),
     digests,
+    units: unitService(consultations, db, audit, clock, config.contentDir),
     db,
     appliedMigrations,
     queries,

@@ -46,6 +46,10 @@ function tidyAfterLastRun(portal: Portal): void {
   const removedCopies = portal.mailCopies.removeRecorded();
   if (removedCopies > 0) console.log(`Removed the email files of ${removedCopies} message(s) about erased responses`);
   portal.checkpointer.checkpoint();
+  // The content's CLPs go into the register the first time the server starts, so the officer
+  // finds the register begun rather than empty; never again, so deletions stay deleted.
+  const shippedUnits = portal.units.loadShippedUnitsOnce();
+  if (shippedUnits > 0) console.log(`Put the content's ${shippedUnits} units in the empty register of units`);
   const releasedEmails = portal.outbox.releaseClaims();
   if (releasedEmails > 0) console.log(`${releasedEmails} email(s) the last run was sending will be sent again`);
 }
@@ -58,6 +62,7 @@ function startBackgroundWork(portal: Portal): () => void {
   const timers = [
     runEvery(HeldUploads.sweepEveryMs, 'Removing expired held uploads', () => portal.heldUploads.sweep()),
     runEvery(hourMs, 'Removing expired officer sessions', () => portal.sessions.sweepExpired()),
+    runEvery(hourMs, 'Removing unconfirmed imports of the register of units', () => portal.units.forgetStaleImports()),
     runEvery(HeldUploads.sweepEveryMs, 'Removing the files of erased responses', () =>
       portal.attachments.discardAllSetAside(),
     ),

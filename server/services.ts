@@ -28,6 +28,7 @@ import type { ExportService } from './features/exports/exportService';
 import type { FormOpenedStamps } from './features/respond/formOpenedStamps';
 import type { ErasureService } from './features/workspace';
 import type { ReviewService } from './features/workspace/reviewService';
+import type { UnitService } from './features/units';
 import type { SubmissionListService } from './features/workspace/submissionListService';
 
 /** What the web application is given: the portal's services, and what every page needs to know. */
@@ -54,6 +55,7 @@ export interface Services {
   readonly exports: ExportService;
   readonly erasure: ErasureService;
   readonly digests: DigestService;
+  readonly units: UnitService;
 }
 
 /**

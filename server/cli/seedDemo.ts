@@ -5,6 +5,8 @@ import { createConfig, projectRoot } from '../config';
 import { openPortal } from '../composition';
 import { DuplicateReference } from '../submissions/submissionRepository';
 import { loadCorpus } from '../features/demo/corpus';
+import { demoUnits, demoUnitsCsv } from '../features/demo/demoUnits';
+import { commandLine } from '../platform/audit/auditLog';
 import { asNewSubmission, demoPeriod, DemoSubmissions, type DemoResponse } from '../features/demo/demoSubmissions';
 import { systemClock } from '../platform/time/clock';
 import { runCommand } from './runCommand';
@@ -17,7 +19,11 @@ The responses arrive while the portal is open, up to now. Like npm start, npm ru
 previews the consultation as if it closed 28 days from now (CONSULTATION_CLOSES_AT=P28D) unless
 CONSULTATION_CLOSES_AT is set; in a preview they arrive over the consultation's own length,
 ending at that deadline. CONSULTATION_OPENS_AT moves the start. They are added to what is
-already there.`;
+already there.
+
+It also fills the register of units with a made-up register: the 40 CLPs, three branches in each,
+a Labour Group on each council and the affiliates, each with a made-up secretary at example.org.
+Run again, it finds them already there and changes nothing.`;
 
 const batchSize = 10_000;
 
@@ -85,6 +91,14 @@ async function main(args: string[]): Promise<void> {
       }
     }
   };
+
+  const register = portal.units.importAtOnce(
+    Buffer.from(demoUnitsCsv(demoUnits(consultation, portal.consultations.cy))),
+    commandLine,
+  );
+  if (!register.ok) throw new Error(`The demo register was refused: ${JSON.stringify(register.problems)}`);
+  const { added, updated, unchanged } = register.plan.counts;
+  console.log(`Register of units: ${added} added, ${updated} updated, ${unchanged} unchanged`);
 
   const started = Date.now();
   try {

@@ -89,6 +89,8 @@ describe("following the README's commands", () => {
       expect(chart.unit).toBe('week');
       expect(chart.periods.length).toBeLessThan(25);
       expect(chart.periods.filter(({ count }) => count > 0).length).toBeGreaterThan(5);
+      expect(portal.services.units.matching({ kind: 'clp' })).toHaveLength(40);
+      expect(portal.services.units.matching({ kind: 'branch' }).length).toBeGreaterThanOrEqual(120);
     } finally {
       portal.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { digestKinds, digestSchedule } from '../digests';
 import { commandLine } from '../../platform/audit/auditLog';
 import { signInFailures, unnamedSignInOf } from '../accounts';
 import { exportKinds } from '../exports';
+import { shippedContent } from '../units';
 import { channels, reviewStatuses } from '../../submissions/vocabulary';
 
 /** An audit entry as the page shows it, in the page's language. */
@@ -29,6 +30,7 @@ function who(entry: AuditEntry, t: Translate): string {
   if (unnamed) return t(`admin.audit.unnamedSignIn.${unnamed}`);
   if (entry.officerId === null && entry.actor === commandLine.name) return t('admin.audit.actors.commandLine');
   if (entry.officerId === null && entry.actor === digestSchedule.name) return t('admin.audit.actors.digestSchedule');
+  if (entry.officerId === null && entry.actor === shippedContent.name) return t('admin.audit.actors.shippedContent');
   return entry.actor;
 }
 

@@ -22,6 +22,10 @@ export const auditActions = [
   'digest-sent',
   'digest-opted-in',
   'digest-opted-out',
+  'unit-added',
+  'unit-changed',
+  'unit-deleted',
+  'units-imported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,12 +1,14 @@
 import { walesWide } from '../consultation/consultation';
 import { languages, locales, ownNames } from '../platform/vocabulary';
 import { acceptedReportExtensions } from '../submissions/reports/fileInspector';
+import { acceptedKindNames } from './acceptedKindNames';
 import {
   channels,
   enteredChannels,
   groupRespondentTypes,
   respondentTypes,
   responseLimits,
+  reviewLimits,
   reviewStatuses,
 } from '../submissions/vocabulary';
 
@@ -23,8 +25,10 @@ export const viewVocabulary = {
   channels,
   enteredChannels,
   reviewStatuses,
+  reviewLimits,
   walesWide,
   responseLimits,
   // The file chooser offers the kinds the portal accepts, as the inspector knows them.
   acceptedReportExtensions,
+  acceptedKindNames,
 } as const;

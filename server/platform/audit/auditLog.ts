@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LONDON } from '../../config';
 import type { AuditEntry, AuditRepository } from './auditRepository';
 import type { Clock } from '../time/clock';
+import { maxEmailLength } from '../vocabulary';
 
 export const auditActions = [
   'signed-in',
@@ -41,8 +42,6 @@ export type SignInFailure = (typeof signInFailures)[keyof typeof signInFailures]
 const unnamedSignIns = { noEmail: '(no email given)', notAnEmail: '(not an email address)' } as const;
 export type UnnamedSignIn = keyof typeof unnamedSignIns;
 
-/** RFC 5321's limit on an address's length: anything longer was never anyone's address. */
-const maxEmailLength = 254;
 const emailSchema = z.email();
 
 function couldBeAnAddress(text: string): boolean {

@@ -4,7 +4,13 @@ import { londonDay } from '../platform/time/clock';
 import { walesWide, type Consultation } from '../consultation/consultation';
 import type { FieldError } from '../platform/forms/fieldError';
 import type { Answer, ResponseContent } from './submission';
-import { constituencyRespondentTypes, isGroupResponse, respondentTypes, responseLimits } from './vocabulary';
+import {
+  consentAnswers,
+  constituencyRespondentTypes,
+  isGroupResponse,
+  respondentTypes,
+  responseLimits,
+} from './vocabulary';
 import { isOneOf } from '../platform/vocabulary';
 
 /** What the person typed, exactly, so the form can be shown again with nothing lost. */
@@ -90,7 +96,7 @@ function buildFieldSchema(consultation: Consultation, mode: FormMode) {
     // Responses sent by email or post are covered by the privacy notice without a box to tick.
     consentPrivacy:
       mode === 'public' ? z.literal('yes', { error: 'respond.errors.consentPrivacy.missing' }) : z.string(),
-    consentQuote: z.enum(['yes', 'no'], { error: 'respond.errors.consentQuote.missing' }),
+    consentQuote: z.enum(consentAnswers, { error: 'respond.errors.consentQuote.missing' }),
   });
 }
 

@@ -23,6 +23,9 @@ export const groupRespondentTypes: readonly RespondentType[] = respondentTypes.f
  */
 export const constituencyRespondentTypes = ['branch', 'clp'] as const satisfies readonly RespondentType[];
 
+/** The answers to "May we quote your response?", as the forms offer them. */
+export const consentAnswers = ['yes', 'no'] as const;
+
 export const channels = ['web', 'email', 'post'] as const;
 export type Channel = (typeof channels)[number];
 

@@ -1,6 +1,6 @@
 import type { Translate } from '../platform/i18n/catalogue';
 import { softMutation } from '../platform/i18n/welshMutations';
-import { locales, type Language } from '../platform/vocabulary';
+import { languages, locales, type Language } from '../platform/vocabulary';
 import { acceptedKinds, type AcceptedKind } from '../submissions/reports/fileInspector';
 
 type KindFamily = (typeof acceptedKinds)[AcceptedKind]['family'];
@@ -11,12 +11,16 @@ for (const [kind, { family }] of Object.entries(acceptedKinds)) {
   kindsByFamily.set(family, [...(kindsByFamily.get(family) ?? []), kind.toUpperCase()]);
 }
 
+const alternativesIn = new Map(
+  languages.map((language) => [language, new Intl.ListFormat(locales[language], { type: 'disjunction' })]),
+);
+
 /**
  * The kinds of report the portal accepts as a person would list them: "PDF, Word (DOCX or DOC),
  * …, or a photo or scan (JPEG, PNG or HEIC)".
  */
 export function acceptedKindNames(t: Translate, language: Language): string {
-  const alternatives = new Intl.ListFormat(locales[language], { type: 'disjunction' });
+  const alternatives = alternativesIn.get(language)!;
   const names = [...kindsByFamily].map(([family, kinds]) =>
     t(`respond.reports.acceptedKinds.${family}`, { kinds: alternatives.format(kinds) }),
   );

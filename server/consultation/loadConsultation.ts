@@ -15,7 +15,7 @@ import {
   type PaperTranslation,
 } from './contentSchema';
 import type { Consultation, Guide, TopicPaper } from './consultation';
-import type { Language } from '../platform/vocabulary';
+import { locales, type Language } from '../platform/vocabulary';
 
 import { LONDON } from '../config';
 
@@ -185,7 +185,7 @@ export type LocalisedConsultation = Readonly<Record<Language, Consultation>>;
  * that begins with a single l.
  */
 function inAlphabeticalOrder<T extends { readonly name: string }>(named: readonly T[], language: Language): T[] {
-  const collator = new Intl.Collator(language === 'cy' ? 'cy' : 'en-GB');
+  const collator = new Intl.Collator(locales[language]);
   return [...named].sort((a, b) => collator.compare(a.name, b.name));
 }
 

@@ -5,6 +5,12 @@
 export const languages = ['en', 'cy'] as const;
 export type Language = (typeof languages)[number];
 
+/** The language a page, email or response is in when nothing says otherwise. */
+export const defaultLanguage: Language = languages[0];
+
+/** The longest email address there can be: what fits in a mail server's MAIL and RCPT commands (RFC 5321). */
+export const maxEmailLength = 254;
+
 /** Each language's locale, for dates and numbers as they are written in Wales. */
 export const locales: Readonly<Record<Language, string>> = { en: 'en-GB', cy: 'cy-GB' };
 
@@ -20,7 +26,7 @@ export function isLanguage(value: unknown): value is Language {
   return isOneOf(languages, value);
 }
 
-/** A stored language code as one the interface speaks, falling back to English. */
+/** A stored language code as one the interface speaks, falling back to the default. */
 export function asLanguage(code: string): Language {
-  return isLanguage(code) ? code : 'en';
+  return isLanguage(code) ? code : defaultLanguage;
 }

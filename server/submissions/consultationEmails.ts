@@ -2,6 +2,7 @@ import type { LocalisedConsultation } from '../consultation/loadConsultation';
 import { constituencyLister, constituencyNamer } from '../consultation/constituencyNames';
 import { EmailRenderer } from '../mail/emailRenderer';
 import { createCatalogue } from '../platform/i18n/catalogue';
+import { messageLimits } from './messageLimits';
 import type { Language } from '../platform/vocabulary';
 import { createFormatters } from '../platform/i18n/formatters';
 
@@ -28,7 +29,7 @@ export type ConsultationEmailCommon = ReturnType<typeof commonData>;
 export type ConsultationEmails = EmailRenderer<ConsultationEmailCommon>;
 
 export function consultationEmails(consultations: LocalisedConsultation, baseUrl: string): ConsultationEmails {
-  const catalogue = createCatalogue();
+  const catalogue = createCatalogue(messageLimits);
   return new EmailRenderer({
     commonFor: (language) => commonData(catalogue, consultations, baseUrl, language),
     // In capitals, in the reader's language: STAGE 2 POLICY CONSULTATION, YMGYNGHORIAD POLISI CAM 2.

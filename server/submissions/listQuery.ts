@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sortOrders, type Cursor, type SortOrder, type SubmissionFilter } from './submissionList';
+import { defaultSortOrder, sortOrders, type Cursor, type SortOrder, type SubmissionFilter } from './submissionList';
 import { channels, respondentTypes, reviewStatuses } from './vocabulary';
 import { languages } from '../platform/vocabulary';
 
@@ -89,7 +89,7 @@ export function readListView(query: unknown): ListView {
       receivedFrom: parsed.from ?? null,
       receivedTo: parsed.to ?? null,
     },
-    sort: parsed.sort ?? 'newest',
+    sort: parsed.sort ?? defaultSortOrder,
     after: decodeCursor(parsed.after),
     before: decodeCursor(parsed.before),
   };
@@ -110,7 +110,7 @@ export function filterQueryString(view: ListView, extra: Record<string, string> 
     language: filter.language,
     from: filter.receivedFrom,
     to: filter.receivedTo,
-    sort: view.sort === 'newest' ? null : view.sort,
+    sort: view.sort === defaultSortOrder ? null : view.sort,
   };
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(values)) if (value !== null) params.set(name, value);

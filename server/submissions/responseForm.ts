@@ -4,7 +4,13 @@ import { londonDay } from '../platform/time/clock';
 import { walesWide, type Consultation } from '../consultation/consultation';
 import type { FieldError } from '../platform/forms/fieldError';
 import type { Answer, ResponseContent } from './submission';
-import { isGroupResponse, respondentTypes, responseLimits, type RespondentType } from './vocabulary';
+import {
+  consentAnswers,
+  constituencyRespondentTypes,
+  isGroupResponse,
+  respondentTypes,
+  responseLimits,
+} from './vocabulary';
 import { isOneOf } from '../platform/vocabulary';
 
 /** What the person typed, exactly, so the form can be shown again with nothing lost. */
@@ -15,9 +21,6 @@ export type FormMode = 'public' | 'officer';
 
 export type FormResult =
   { ok: true; values: FormValues; content: ResponseContent } | { ok: false; values: FormValues; errors: FieldError[] };
-
-/** Bodies that sit inside one constituency, so must name it. */
-const constituencyBodies: ReadonlySet<string> = new Set<RespondentType>(['branch', 'clp']);
 
 export function answerField(paper: string, section: string | null): string {
   return section ? `answer__${paper}__${section}` : `answer__${paper}`;
@@ -93,7 +96,7 @@ function buildFieldSchema(consultation: Consultation, mode: FormMode) {
     // Responses sent by email or post are covered by the privacy notice without a box to tick.
     consentPrivacy:
       mode === 'public' ? z.literal('yes', { error: 'respond.errors.consentPrivacy.missing' }) : z.string(),
-    consentQuote: z.enum(['yes', 'no'], { error: 'respond.errors.consentQuote.missing' }),
+    consentQuote: z.enum(consentAnswers, { error: 'respond.errors.consentQuote.missing' }),
   });
 }
 
@@ -250,7 +253,7 @@ export function readResponseForm(
     errors.push({ field: 'bodyName', key: 'respond.errors.bodyName.missing' });
   if (isGroup && values.roleInBody!.trim() === '')
     errors.push({ field: 'roleInBody', key: 'respond.errors.roleInBody.missing' });
-  if (constituencyBodies.has(respondentType) && values.constituency === walesWide) {
+  if (isOneOf(constituencyRespondentTypes, respondentType) && values.constituency === walesWide) {
     errors.push({ field: 'constituency', key: 'respond.errors.constituency.bodyNeedsOne' });
   }
   if (answers.length === 0 && values.anythingElse!.trim() === '' && reportCount === 0) {

@@ -1,9 +1,10 @@
-import type { Consultation } from '../consultation/consultation';
+import type { Consultation, PaperSection } from '../consultation/consultation';
 import type { Translate } from '../platform/i18n/catalogue';
-import { asLanguage, type Language } from '../platform/vocabulary';
+import { asLanguage, isOneOf, type Language } from '../platform/vocabulary';
 import type { Formatters } from '../platform/i18n/formatters';
-import type { NewSubmission } from './submission';
-import { isGroupResponse, type RespondentType } from './vocabulary';
+import type { Answer, NewSubmission } from './submission';
+import { answerField, type FormValues } from './responseForm';
+import { consentAnswers, isGroupResponse, respondentTypes, type RespondentType } from './vocabulary';
 
 /**
  * Who reads the summary: the respondent (the confirmation page and the receipt) or the Policy
@@ -139,19 +140,8 @@ export function responseSummary(
     ),
   ];
 
-  const papers = words.consultation.papers.flatMap((paper) => {
-    const answers = submission.answers
-      .filter((answer) => answer.paper === paper.slug)
-      .map((answer) => ({
-        heading:
-          paper.sections.find((section) => section.slug === answer.section)?.title ?? t('admin.submission.wholePaper'),
-        body: answer.body,
-      }));
-    return answers.length > 0 ? [{ title: paper.title, answers }] : [];
-  });
-  const anythingElse = submission.anythingElse
-    ? { heading: t('respond.anythingElse.label'), body: submission.anythingElse }
-    : null;
+  const papers = answeredPapers(submission.answers, words, (section) => section.title);
+  const anythingElse = anythingElseAnswer(submission.anythingElse, t);
 
   return {
     rows,
@@ -161,6 +151,79 @@ export function responseSummary(
     papers,
     anythingElse,
     writtenIn: asLanguage(submission.language),
+  };
+}
+
+/** The papers answered, in the consultation's order, each with its answers in the order given. */
+function answeredPapers(
+  answers: readonly Answer[],
+  { t, consultation }: SummaryWords,
+  sectionHeading: (section: PaperSection, index: number) => string,
+): SummaryPaper[] {
+  return consultation.papers.flatMap((paper) => {
+    const paperAnswers = answers
+      .filter((answer) => answer.paper === paper.slug)
+      .map((answer) => {
+        const index = paper.sections.findIndex((section) => section.slug === answer.section);
+        const section = paper.sections[index];
+        return {
+          heading: section ? sectionHeading(section, index) : t('admin.submission.wholePaper'),
+          body: answer.body,
+        };
+      });
+    return paperAnswers.length > 0 ? [{ title: paper.title, answers: paperAnswers }] : [];
+  });
+}
+
+function anythingElseAnswer(text: string | null, t: Translate): SummaryAnswer | null {
+  return text ? { heading: t('respond.anythingElse.label'), body: text } : null;
+}
+
+/**
+ * What someone typed into the response form, exactly as typed, for a response the portal could
+ * not accept (the closed page shows it back to copy and send another way). Only what was filled in
+ * is shown, and the sections are numbered as the form numbers them. `language` is the form's, which
+ * they wrote in.
+ */
+export function typedResponseSummary(values: FormValues, words: SummaryWords, language: Language): ResponseSummary {
+  const { t, constituencyName } = words;
+  const typed = (field: string) => (values[field] ?? '').trim();
+  const respondentType = typed('respondentType');
+  const consentQuote = typed('consentQuote');
+  const meetingDate = [typed('meetingDay'), typed('meetingMonth'), typed('meetingYear')];
+  const rows = [
+    {
+      label: t('confirmation.summary.respondingAs'),
+      value: isOneOf(respondentTypes, respondentType) ? t(`respond.respondentType.options.${respondentType}`) : '',
+    },
+    { label: t('respond.name.label'), value: typed('name') },
+    { label: t('respond.email.label'), value: typed('email') },
+    { label: t('respond.bodyName.label'), value: typed('bodyName') },
+    { label: t('respond.roleInBody.label'), value: typed('roleInBody') },
+    { label: t('respond.constituency.label'), value: typed('constituency') && constituencyName(typed('constituency')) },
+    { label: t('confirmation.summary.meetingDate'), value: meetingDate.some(Boolean) ? meetingDate.join(' / ') : '' },
+    { label: t('respond.meetingAttendance.label'), value: typed('meetingAttendance') },
+    {
+      label: t('respond.consentQuote.legend'),
+      value: isOneOf(consentAnswers, consentQuote) ? t(`respond.consentQuote.${consentQuote}`) : '',
+    },
+  ].filter((row) => row.value !== '');
+
+  const answers = words.consultation.papers.flatMap((paper) =>
+    [null, ...paper.sections.map((section) => section.slug)].flatMap((section) => {
+      const body = typed(answerField(paper.slug, section));
+      return body === '' ? [] : [{ paper: paper.slug, section, body }];
+    }),
+  );
+  return {
+    rows,
+    respondingFor:
+      isOneOf(respondentTypes, respondentType) && isGroupResponse(respondentType) ? typed('bodyName') : null,
+    answersHeading: null,
+    noAnswers: null,
+    papers: answeredPapers(answers, words, (section, index) => `${index + 1}. ${section.title}`),
+    anythingElse: anythingElseAnswer(typed('anythingElse'), t),
+    writtenIn: language,
   };
 }
 

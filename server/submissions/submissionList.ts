@@ -22,6 +22,9 @@ export interface SubmissionFilter {
 export const sortOrders = ['newest', 'oldest', 'name'] as const;
 export type SortOrder = (typeof sortOrders)[number];
 
+/** The order the list is in unless the officer chooses another, which its address then says. */
+export const defaultSortOrder: SortOrder = 'newest';
+
 /**
  * A place in the sorted list: the sort key and id of the row next to it. In a search walked by the
  * search index, the key is the submission's search key (migration 0009), written out in digits.

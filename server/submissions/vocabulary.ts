@@ -4,6 +4,8 @@
  * that a word added here is offered, counted and named on every screen that lists them.
  */
 
+import { maxEmailLength } from '../platform/vocabulary';
+
 export const respondentTypes = ['individual', 'branch', 'clp', 'labour_group', 'affiliate'] as const;
 export type RespondentType = (typeof respondentTypes)[number];
 
@@ -15,6 +17,15 @@ export function isGroupResponse(type: RespondentType): boolean {
 /** The respondent types whose form asks for the group's name and role, its meeting and its reports. */
 export const groupRespondentTypes: readonly RespondentType[] = respondentTypes.filter(isGroupResponse);
 
+/**
+ * The groups that sit inside one constituency (a Branch, a CLP), so must name it rather than
+ * respond as Wales-wide; a Labour Group or an affiliate may cover more than one.
+ */
+export const constituencyRespondentTypes = ['branch', 'clp'] as const satisfies readonly RespondentType[];
+
+/** The answers to "May we quote your response?", as the forms offer them. */
+export const consentAnswers = ['yes', 'no'] as const;
+
 export const channels = ['web', 'email', 'post'] as const;
 export type Channel = (typeof channels)[number];
 
@@ -25,12 +36,20 @@ export type EnteredChannel = (typeof enteredChannels)[number];
 export const reviewStatuses = ['new', 'read', 'used', 'flagged'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 
-/** The most each field of a response may hold: characters, and people at a meeting. */
+/** The most characters an officer's note on a response, and each of its tags, may hold. */
+export const reviewLimits = { note: 10_000, tag: 40 } as const;
+
+/**
+ * The most a response may hold: characters in each field, people at a meeting, reports attached,
+ * and bytes in each report.
+ */
 export const responseLimits = {
   name: 200,
-  email: 254,
+  email: maxEmailLength,
   bodyName: 200,
   roleInBody: 100,
   answer: 50_000,
   attendance: 100_000,
+  reports: 5,
+  reportBytes: 10 * 1024 * 1024,
 } as const;

@@ -6,6 +6,7 @@ import { constituencyNamer } from '../consultation/constituencyNames';
 import { createFormatters, type Formatters } from '../platform/i18n/formatters';
 import type { Services } from '../services';
 import { readCookie } from '../platform/http/readCookie';
+import { messageLimits } from '../submissions/messageLimits';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -53,7 +54,7 @@ export function formSwitchLanguage(req: Request): Language | null {
  * that cookie; then the browser's Accept-Language on a first visit; then English.
  */
 export function setUpI18n({ consultations }: Services, secureCookies: boolean): I18n {
-  const catalogue = createCatalogue();
+  const catalogue = createCatalogue(messageLimits);
   const formatters = new Map(
     languages.map((language) => [language, createFormatters(language, catalogue.translatorFor(language))]),
   );

@@ -1,12 +1,17 @@
 import { walesWide } from '../consultation/consultation';
-import { languages, locales, ownNames } from '../platform/vocabulary';
+import { defaultLanguage, languages, locales, ownNames } from '../platform/vocabulary';
+import { defaultSortOrder, sortOrders } from '../submissions/submissionList';
 import { acceptedReportExtensions } from '../submissions/reports/fileInspector';
+import { acceptedKindNames } from './acceptedKindNames';
 import {
   channels,
+  consentAnswers,
   enteredChannels,
   groupRespondentTypes,
+  isGroupResponse,
   respondentTypes,
   responseLimits,
+  reviewLimits,
   reviewStatuses,
 } from '../submissions/vocabulary';
 
@@ -16,15 +21,22 @@ import {
  */
 export const viewVocabulary = {
   languages,
+  defaultLanguage,
   locales,
   ownNames,
   respondentTypes,
   groupRespondentTypes,
+  isGroupResponse,
+  consentAnswers,
   channels,
   enteredChannels,
   reviewStatuses,
+  reviewLimits,
   walesWide,
+  sortOrders,
+  defaultSortOrder,
   responseLimits,
   // The file chooser offers the kinds the portal accepts, as the inspector knows them.
   acceptedReportExtensions,
+  acceptedKindNames,
 } as const;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../server/config';
 import en from '../../server/platform/i18n/en.json';
+import { createCatalogue } from '../../server/platform/i18n/catalogue';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -105,4 +106,24 @@ test('the Welsh is free of the slips a Welsh reader found: unmutated words, Engl
     return slips.filter((slip) => slip.test(text)).map((slip) => `${path.relative(projectRoot, file)}: ${slip}`);
   });
   expect(found).toEqual([]);
+});
+
+test('a quantity is written as the language writes numbers and sizes; standing values fill what a caller leaves empty', () => {
+  const catalogue = createCatalogue({ maxTag: { amount: 40 }, maxNote: { amount: 10_000 } });
+  for (const language of ['en', 'cy'] as const) {
+    const t = catalogue.translatorFor(language);
+    expect(t('admin.submission.errors.noteTooLong')).toContain('10,000');
+    expect(t('admin.submission.errors.tagTooLong', { tag: 'x' })).toContain('40');
+    expect(t('admin.submission.errors.noteTooLong', { maxNote: { amount: 2500 } })).toContain('2,500');
+  }
+  expect(
+    catalogue.translatorFor('en')('respond.errors.reports.tooLarge', {
+      fileName: 'a.pdf',
+      maxReportSize: { bytes: 10 * 1024 * 1024 },
+    }),
+  ).toBe('a.pdf is larger than 10 MB: attach a smaller file, or split it into parts');
+  // A plain number is put in digit for digit.
+  expect(catalogue.translatorFor('en')('respond.errors.answer.tooLong', { max: 50_000 })).toContain(
+    'must be 50000 characters',
+  );
 });

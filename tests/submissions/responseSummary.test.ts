@@ -9,6 +9,7 @@ import { officerWording } from '../../server/features/workspace/officerWording';
 import {
   respondentLine,
   responseSummary,
+  typedResponseSummary,
   type SummaryAudience,
   type SummaryWords,
 } from '../../server/submissions/responseSummary';
@@ -179,6 +180,51 @@ describe('the response summary', () => {
       respondingFor: null,
       writtenIn: 'en',
     });
+  });
+});
+
+describe('the summary of a response as it was typed, not stored', () => {
+  test('shows only what was filled in, exactly as typed, with the sections numbered as the form numbers them', () => {
+    const summary = typedResponseSummary(
+      {
+        respondentType: 'branch',
+        name: '  Rhodri Morgan ',
+        email: '',
+        bodyName: 'Canton Branch',
+        roleInBody: '',
+        constituency: 'cardiff-west',
+        meetingDay: '31',
+        meetingMonth: '2',
+        meetingYear: '',
+        meetingAttendance: 'about 20',
+        consentQuote: 'maybe',
+        'answer__health-and-social-care': 'More NHS dentists.',
+        'answer__health-and-social-care__workforce': 'Pay care workers for travel time.',
+        anythingElse: '',
+      },
+      wordsIn('en'),
+      'en',
+    );
+    expect(summary.rows.map((row) => [row.label, row.value])).toEqual([
+      ['Responding as', 'On behalf of a Branch'],
+      ['Your full name', 'Rhodri Morgan'],
+      ['Name of the Branch, CLP, Labour Group or organisation', 'Canton Branch'],
+      ['Constituency', 'Cardiff West'],
+      ['Meeting held on', '31 / 2 / '],
+      ['How many people attended?', 'about 20'],
+    ]);
+    expect(summary.respondingFor).toBe('Canton Branch');
+    expect(summary.papers).toEqual([
+      {
+        title: 'Health and Social Care',
+        answers: [
+          { heading: 'The paper as a whole', body: 'More NHS dentists.' },
+          { heading: '3. Investing in our workforce', body: 'Pay care workers for travel time.' },
+        ],
+      },
+    ]);
+    expect(summary.anythingElse).toBeNull();
+    expect(summary.writtenIn).toBe('en');
   });
 });
 

@@ -3,12 +3,13 @@ import en from '../../server/platform/i18n/en.json';
 import cy from '../../server/platform/i18n/cy.json';
 import { walesWide } from '../../server/consultation/consultation';
 import { asLanguage, isOneOf, languages, type Language } from '../../server/platform/vocabulary';
-import { acceptedReportExtensions } from '../../server/submissions/reports/fileInspector';
+import { acceptedReportExtensions, unpackedLimitBytes } from '../../server/submissions/reports/fileInspector';
 import {
   channels,
   enteredChannels,
   respondentTypes,
   responseLimits,
+  reviewLimits,
   reviewStatuses,
 } from '../../server/submissions/vocabulary';
 import type { TestPortal } from '../support/testPortal';
@@ -38,6 +39,31 @@ test.each<[Language, Catalogue]>([
     }
   },
 );
+
+/** Every message of a catalogue, however deeply it is nested. */
+function messagesOf(messages: object): string[] {
+  return Object.values(messages).flatMap((value) =>
+    typeof value === 'string' ? [value] : messagesOf(value as object),
+  );
+}
+
+test.each<[Language, Catalogue]>([
+  ['en', en],
+  ['cy', cy],
+])('no %s message writes out a limit: each is told it as a value, from where the limit is defined', (_, catalogue) => {
+  const { reportBytes, ...counted } = responseLimits;
+  const megabytes = (bytes: number) => `${bytes / (1024 * 1024)} MB`;
+  const limits = [...Object.values(counted), ...Object.values(reviewLimits)].flatMap((limit) => [
+    String(limit),
+    limit.toLocaleString('en-GB'),
+  ]);
+  const written = [...new Set(limits)].map((limit) => new RegExp(`(?<![\\d.,])${limit}(?![\\d.,]*\\d)`));
+  const sizes = [megabytes(reportBytes), megabytes(unpackedLimitBytes)];
+  for (const text of messagesOf(catalogue)) {
+    expect({ text, limits: written.filter((limit) => limit.test(text)).map(String) }).toEqual({ text, limits: [] });
+    expect({ text, sizes: sizes.filter((size) => text.includes(size)) }).toEqual({ text, sizes: [] });
+  }
+});
 
 test('a word is one of its vocabulary only when it is spelt as the vocabulary spells it', () => {
   expect(isOneOf(reviewStatuses, 'flagged')).toBe(true);
@@ -79,6 +105,19 @@ describe('every screen that lists a vocabulary offers all of it', () => {
     const maxLengths = [...html.matchAll(/data-max-length="(\d+)"/g)].map((match) => Number(match[1]));
     expect(new Set(maxLengths)).toEqual(new Set([responseLimits.answer]));
     expect(html).toContain(`accept="${acceptedReportExtensions}"`);
+  });
+
+  test('the response form names the limits and kinds of reports as it always has, in both languages', async () => {
+    expect(await page('/respond', 'en')).toContain(
+      escapeHtml(
+        'Up to 5 files, each up to 10 MB: PDF, Word (DOCX or DOC), OpenDocument (ODT), RTF, plain text, or a photo or scan (JPEG, PNG or HEIC).',
+      ),
+    );
+    expect(await page('/respond', 'cy')).toContain(
+      escapeHtml(
+        'Hyd at 5 ffeil, pob un hyd at 10 MB: PDF, Word (DOCX neu DOC), OpenDocument (ODT), RTF, testun plaen, neu lun neu sgan (JPEG, PNG neu HEIC).',
+      ),
+    );
   });
 
   test.each(languages)("the officer's list and its filters (%s)", async (language) => {

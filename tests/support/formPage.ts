@@ -1,7 +1,8 @@
 import { createCatalogue } from '../../server/platform/i18n/catalogue';
 import type { Language } from '../../server/platform/vocabulary';
+import { messageLimits } from '../../server/submissions/messageLimits';
 
-const catalogue = createCatalogue();
+const catalogue = createCatalogue(messageLimits);
 
 /** A message from the catalogue, as the person reads it. */
 export function message(key: string, values: Record<string, string | number> = {}, language: Language = 'en'): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../../platform/audit/auditRepository';
 import type { AuditLog } from '../../platform/audit/auditLog';
+import { maxEmailLength } from '../../platform/vocabulary';
 
 /** Why a sign-in failed. */
 export const signInFailures = { wrongDetails: 'wrong details', throttled: 'throttled' } as const;
@@ -10,8 +11,6 @@ export type SignInFailure = (typeof signInFailures)[keyof typeof signInFailures]
 const unnamedSignIns = { noEmail: '(no email given)', notAnEmail: '(not an email address)' } as const;
 export type UnnamedSignIn = keyof typeof unnamedSignIns;
 
-/** RFC 5321's limit on an address's length: anything longer was never anyone's address. */
-const maxEmailLength = 254;
 const emailSchema = z.email();
 
 function couldBeAnAddress(text: string): boolean {

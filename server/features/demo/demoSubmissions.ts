@@ -5,7 +5,15 @@ import { londonDay } from '../../platform/time/clock';
 import type { WindowStatus } from '../../consultation/consultationWindow';
 import { newReference } from '../../submissions/referenceNumbers';
 import type { Answer, AttachmentRecord, NewSubmission, ResponseContent } from '../../submissions/submission';
-import { isGroupResponse, type Channel, type RespondentType, type ReviewStatus } from '../../submissions/vocabulary';
+import {
+  channels,
+  isGroupResponse,
+  respondentTypes,
+  reviewStatuses,
+  type Channel,
+  type RespondentType,
+  type ReviewStatus,
+} from '../../submissions/vocabulary';
 import type { Language } from '../../platform/vocabulary';
 import type { Corpus } from './corpus';
 import { pdfDocument } from './pdfDocument';
@@ -133,24 +141,16 @@ const affiliates = [
   'Fabian Society Cymru',
 ];
 const roles = ['Secretary', 'Chair', 'Policy Officer', 'Political Education Officer', 'Women’s Officer', 'Vice Chair'];
-const statuses: readonly [ReviewStatus, number][] = [
-  ['new', 0.5],
-  ['read', 0.3],
-  ['used', 0.15],
-  ['flagged', 0.05],
-];
-const respondentTypeShares: readonly [RespondentType, number][] = [
-  ['individual', 0.7],
-  ['branch', 0.15],
-  ['clp', 0.05],
-  ['labour_group', 0.04],
-  ['affiliate', 0.06],
-];
-const channelShares: readonly [Channel, number][] = [
-  ['web', 0.9],
-  ['email', 0.06],
-  ['post', 0.04],
-];
+// A share for every word of each vocabulary, so that a word added there cannot be left out here.
+const statusShares: Readonly<Record<ReviewStatus, number>> = { new: 0.5, read: 0.3, used: 0.15, flagged: 0.05 };
+const respondentTypeShares: Readonly<Record<RespondentType, number>> = {
+  individual: 0.7,
+  branch: 0.15,
+  clp: 0.05,
+  labour_group: 0.04,
+  affiliate: 0.06,
+};
+const channelShares: Readonly<Record<Channel, number>> = { web: 0.9, email: 0.06, post: 0.04 };
 
 /** A small, fast generator that gives the same sequence for the same seed. */
 function seededRandom(seed: number): () => number {
@@ -186,8 +186,8 @@ export class DemoSubmissions {
 
   next(): DemoResponse {
     const language = this.random() < 0.2 ? 'cy' : 'en';
-    const respondentType = this.weighted(respondentTypeShares);
-    const channel = this.weighted(channelShares);
+    const respondentType = this.weighted(respondentTypes, respondentTypeShares);
+    const channel = this.weighted(channels, channelShares);
     const receivedAt = this.receivedAt();
     const constituency =
       respondentType === 'affiliate' && this.random() < 0.5
@@ -223,7 +223,7 @@ export class DemoSubmissions {
       language,
       receivedAt,
       receivedDay: londonDay(receivedAt),
-      status: this.weighted(statuses),
+      status: this.weighted(reviewStatuses, statusShares),
       reports: withReport ? [{ originalName: 'workshop-report.pdf', content: pdfDocument(this.sentence('en')) }] : [],
     };
   }
@@ -281,12 +281,13 @@ export class DemoSubmissions {
     return items[Math.floor(this.random() * items.length)]!;
   }
 
-  private weighted<T>(shares: readonly (readonly [T, number])[]): T {
+  /** One of `words`, each as often as its share says, taken in the vocabulary's order. */
+  private weighted<T extends string>(words: readonly T[], shares: Readonly<Record<T, number>>): T {
     let roll = this.random();
-    for (const [value, share] of shares) {
-      roll -= share;
-      if (roll < 0) return value;
+    for (const word of words) {
+      roll -= shares[word];
+      if (roll < 0) return word;
     }
-    return shares.at(-1)![0];
+    return words.at(-1)!;
   }
 }

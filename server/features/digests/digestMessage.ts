@@ -2,7 +2,7 @@ import type { BuiltMessage } from '../../mail/builtMessage';
 import type { Language } from '../../platform/vocabulary';
 import type { ConsultationEmails } from '../../submissions/consultationEmails';
 import { respondentLine } from '../../submissions/responseSummary';
-import type { DigestLine } from './digestRepository';
+import { flaggedStatus, type DigestLine } from './digestRepository';
 import type { DigestContent } from './digestContent';
 
 /** A digest for the Policy Officer, in the language its reader chose. */
@@ -13,6 +13,7 @@ export function digestMessage(emails: ConsultationEmails, digest: DigestContent,
     { key: `email.digest.subject.${digest.kind}`, values: { count: digest.newCount } },
     (words) => ({
       digest,
+      flaggedStatus,
       respondentLine: (line: DigestLine) => respondentLine(line, words),
     }),
   );

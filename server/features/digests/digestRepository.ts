@@ -1,7 +1,10 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../platform/db/database';
-import type { RespondentType } from '../../submissions/vocabulary';
+import type { RespondentType, ReviewStatus } from '../../submissions/vocabulary';
 import { UniqueValueTaken, withNamedConstraints } from '../../platform/db/constraintErrors';
+
+/** The review status whose responses every digest lists, for the officer to act on. */
+export const flaggedStatus = 'flagged' satisfies ReviewStatus;
 
 export const digestKinds = ['weekly', 'daily', 'closes-tomorrow', 'closing-summary', 'manual'] as const;
 export type DigestKind = (typeof digestKinds)[number];
@@ -93,10 +96,10 @@ export class DigestRepository {
       SELECT (SELECT coalesce(sum(submissions), 0) FROM daily_counts WHERE consultation = @consultation) AS count,
         coalesce((SELECT id FROM submissions WHERE +consultation = @consultation ORDER BY id DESC LIMIT 1), 0) AS lastId`);
     this.selectFlagged = db.prepare(
-      "SELECT reference, name FROM submissions WHERE consultation = ? AND status = 'flagged' ORDER BY id LIMIT ?",
+      `SELECT reference, name FROM submissions WHERE consultation = ? AND status = '${flaggedStatus}' ORDER BY id LIMIT ?`,
     );
     this.selectFlaggedCount = db
-      .prepare("SELECT count(*) FROM submissions WHERE consultation = ? AND status = 'flagged'")
+      .prepare(`SELECT count(*) FROM submissions WHERE consultation = ? AND status = '${flaggedStatus}'`)
       .pluck() as Statement<[string], number>;
     this.insertMention = db.prepare(
       'INSERT INTO digest_mentions (digest_id, submission_id) SELECT ?, id FROM submissions WHERE reference = ?',

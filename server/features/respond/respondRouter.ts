@@ -10,7 +10,7 @@ import type { Services } from '../../services';
 import type { FieldError } from '../../platform/forms/fieldError';
 import type { AcceptedFile } from '../../submissions/reports/heldUploads';
 import { referencePattern } from '../../submissions/referenceNumbers';
-import { responseSummary } from '../../submissions/responseSummary';
+import { responseSummary, typedResponseSummary } from '../../submissions/responseSummary';
 import { allStrings, answerField, firstString, type FormValues } from '../../submissions/responseForm';
 import {
   abandonResponse,
@@ -56,7 +56,10 @@ function renderForm(res: Response, page: FormPage): void {
 
 /** The closed page, with everything the person wrote when their response could not be accepted. */
 function renderClosed(res: Response, unsent: UnsentResponse | null): void {
-  res.status(unsent ? 403 : 200).render('respond/closed', { unsent, answerField });
+  res.status(unsent ? 403 : 200).render('respond/closed', {
+    unsent,
+    summary: unsent ? typedResponseSummary(unsent.values, res.locals, res.locals.language) : null,
+  });
 }
 
 /** Responses are refused before their body is read until the consultation opens. */

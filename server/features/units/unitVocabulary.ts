@@ -1,3 +1,5 @@
+import { maxEmailLength } from '../../platform/vocabulary';
+
 /** The kinds of unit in the register, in the order the register offers them. */
 export const unitKinds = ['clp', 'branch', 'labour-group', 'affiliate'] as const;
 export type UnitKind = (typeof unitKinds)[number];
@@ -18,7 +20,7 @@ export type UnitCsvColumn = (typeof unitCsvColumns)[number];
 
 export const unitLimits = {
   maxNameLength: 200,
-  maxEmailLength: 254,
+  maxEmailLength,
   /** A register of several thousand units is far under this. */
   maxImportBytes: 2 * 1024 * 1024,
   maxImportRows: 20_000,

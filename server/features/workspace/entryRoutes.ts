@@ -10,6 +10,8 @@ import type { AcceptedFile } from '../../submissions/reports/heldUploads';
 import { receiveResponse, reportsField } from '../../web/intake/receiveResponse';
 import { answerField, type FormValues } from '../../submissions/responseForm';
 import { readOfflineDetails } from './entryForm';
+import { enteredChannels } from '../../submissions/vocabulary';
+import { defaultLanguage } from '../../platform/vocabulary';
 
 interface EntryPage {
   values: FormValues;
@@ -42,7 +44,7 @@ export function registerEntryRoutes(router: Router, services: Services, verifyCs
 
   router.get('/entries/new', (_req, res) => {
     renderEntryForm(res, {
-      values: { channel: 'post', language: 'en', formToken: randomBytes(16).toString('hex') },
+      values: { channel: enteredChannels[0], language: defaultLanguage, formToken: randomBytes(16).toString('hex') },
       errors: [],
       heldId: null,
       heldFiles: [],

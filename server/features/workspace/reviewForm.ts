@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { FieldError } from '../../platform/forms/fieldError';
 import type { ReviewChange } from './reviewService';
-import { reviewStatuses, type ReviewStatus } from '../../submissions/vocabulary';
+import { reviewLimits, reviewStatuses, type ReviewStatus } from '../../submissions/vocabulary';
 import { allStrings, firstString } from '../../submissions/responseForm';
-
-export const reviewLimits = { note: 10_000, tag: 40 } as const;
 
 /** What the officer typed and ticked on a submission's review, to show again if it cannot be saved. */
 export interface ReviewValues {

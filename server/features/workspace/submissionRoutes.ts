@@ -9,7 +9,7 @@ import { referencePattern, referenceTyped } from '../../submissions/referenceNum
 import { responseSummary } from '../../submissions/responseSummary';
 import { highlightSnippet } from './highlight';
 import { encodeCursor, filterQueryString, readListView } from '../../submissions/listQuery';
-import { readReviewForm, reviewLimits, type ReviewValues } from './reviewForm';
+import { readReviewForm, type ReviewValues } from './reviewForm';
 
 const pageSize = 50;
 
@@ -71,7 +71,6 @@ export function registerSubmissionRoutes(router: Router, services: Services, i18
       summary: responseSummary(review.submission, { ...res.locals, t }, 'officer'),
       ...form,
       errorsByField: new Map(form.errors.map((error) => [error.field, error])),
-      reviewLimits,
       view,
       filterQuery: filterQueryString(view),
       neighbours: submissionList.neighbours(view, review.submission.reference),

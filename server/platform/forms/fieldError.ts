@@ -1,7 +1,9 @@
+import type { MessageValues } from '../i18n/catalogue';
+
 /** A problem with one field of a form, told to the person in their language by its catalogue key. */
 export interface FieldError {
   /** The id of the input to link to from the error summary. */
   readonly field: string;
   readonly key: string;
-  readonly values?: Readonly<Record<string, string | number>>;
+  readonly values?: MessageValues;
 }

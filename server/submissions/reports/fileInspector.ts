@@ -5,22 +5,26 @@ import { archiveRisk, pdfRisk, rtfRisk, type ReportRisk } from './reportRisks';
 import { readWordDocument, type WordDocument } from './wordDocument';
 import { endsWithZipArchive, zipEntries, type ZipEntry } from '../../platform/files/zipDirectory';
 
-/** The kinds of report the portal accepts, each recognised by its content, never by its name. */
+/**
+ * The kinds of report the portal accepts, each recognised by its content, never by its name. A
+ * kind's family is what people call it by: a .docx and a .doc are both Word files.
+ */
 export const acceptedKinds = {
-  pdf: { mediaType: 'application/pdf', extensions: ['pdf'] },
+  pdf: { mediaType: 'application/pdf', extensions: ['pdf'], family: 'pdf' },
   docx: {
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extensions: ['docx'],
+    family: 'word',
   },
   // Word 97–2003, which many branch computers still save.
-  doc: { mediaType: 'application/msword', extensions: ['doc'] },
-  odt: { mediaType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
-  rtf: { mediaType: 'application/rtf', extensions: ['rtf'] },
-  txt: { mediaType: 'text/plain', extensions: ['txt'] },
-  jpeg: { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'] },
-  png: { mediaType: 'image/png', extensions: ['png'] },
+  doc: { mediaType: 'application/msword', extensions: ['doc'], family: 'word' },
+  odt: { mediaType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'], family: 'openDocument' },
+  rtf: { mediaType: 'application/rtf', extensions: ['rtf'], family: 'rtf' },
+  txt: { mediaType: 'text/plain', extensions: ['txt'], family: 'plainText' },
+  jpeg: { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'], family: 'image' },
+  png: { mediaType: 'image/png', extensions: ['png'], family: 'image' },
   // What an iPhone takes a photograph of a flipchart in.
-  heic: { mediaType: 'image/heic', extensions: ['heic', 'heif'] },
+  heic: { mediaType: 'image/heic', extensions: ['heic', 'heif'], family: 'image' },
 } as const;
 
 export type AcceptedKind = keyof typeof acceptedKinds;
@@ -116,7 +120,7 @@ const webPageSignature =
 const isZipBased = (kind: AcceptedKind) => kind === 'docx' || kind === 'odt';
 
 // A real report, unpacked, is a few megabytes; a "zip bomb" is made to unpack to gigabytes.
-const unpackedLimitBytes = 100 * 1024 * 1024;
+export const unpackedLimitBytes = 100 * 1024 * 1024;
 
 /**
  * What is wrong with the unpacked size of a ZIP-based document, read from its directory alone.

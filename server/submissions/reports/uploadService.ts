@@ -2,15 +2,14 @@ import path from 'node:path';
 import type { FieldError } from '../../platform/forms/fieldError';
 import { cleanFileName, inspectFile } from './fileInspector';
 import type { AcceptedFile, HeldUploads } from './heldUploads';
-
-export const maxReportsPerResponse = 5;
+import { responseLimits } from '../vocabulary';
 
 /**
  * The most reports one form reads and keeps for the form shown again: more than a response may
  * carry, so that a sixth file gets a message and the other five stay attached, rather than the
  * whole form being refused. With the size limit, this bounds what one visitor's holding takes.
  */
-export const maxReportsKept = 2 * maxReportsPerResponse;
+export const maxReportsKept = 2 * responseLimits.reports;
 
 /** Why a file was read but not kept: over the size limit, or no room on the disk for it now. */
 export type FileRefusal = 'tooLarge' | 'noRoom';
@@ -63,7 +62,7 @@ export class UploadService {
         errors.push({
           field,
           key: 'respond.errors.reports.overKeptLimit',
-          values: { fileName, max: maxReportsPerResponse },
+          values: { fileName, max: responseLimits.reports },
         });
         continue;
       }
@@ -86,8 +85,8 @@ export class UploadService {
       }
     }
     if (request.filesWithoutNames > 0) errors.push({ field, key: 'respond.errors.reports.noFileName' });
-    if (files.length > maxReportsPerResponse) {
-      errors.push({ field, key: 'respond.errors.reports.tooMany', values: { max: maxReportsPerResponse } });
+    if (files.length > responseLimits.reports) {
+      errors.push({ field, key: 'respond.errors.reports.tooMany', values: { max: responseLimits.reports } });
     }
     return { files, errors };
   }

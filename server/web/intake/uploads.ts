@@ -8,11 +8,12 @@ import multer, { type StorageEngine } from 'multer';
 import { UnreadableRequest } from '../../platform/errors';
 import type { Services } from '../../services';
 import { maxReportsKept, type FileRefusal } from '../../submissions/reports/uploadService';
+import { responseLimits } from '../../submissions/vocabulary';
 import { PartTally } from './partTally';
 import { ReportSink } from './reportSink';
 
 export const uploadLimits = {
-  maxFileBytes: 10 * 1024 * 1024,
+  maxFileBytes: responseLimits.reportBytes,
   maxFilesRead: maxReportsKept,
   // An answer of 50,000 characters is at most 200 KB of UTF-8. A value cut off here is longer
   // than any field of any form allows, so it is refused with that field's own message.

@@ -57,6 +57,7 @@ function startBackgroundWork(portal: Portal): () => void {
   const timers = [
     runEvery(HeldUploads.sweepEveryMs, 'Removing expired held uploads', () => portal.heldUploads.sweep()),
     runEvery(hourMs, 'Removing expired officer sessions', () => portal.sessions.sweepExpired()),
+    runEvery(HeldUploads.sweepEveryMs, 'Removing expired drafts and their files', () => portal.drafts.removeExpired()),
     runEvery(HeldUploads.sweepEveryMs, 'Removing the files of erased responses', () =>
       portal.attachments.discardAllSetAside(),
     ),

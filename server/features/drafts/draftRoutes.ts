@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { isStorageFault } from '../../platform/db/storageFaults';
+import { ConsultationClosed, NotFound, SuspectedAutomation, TooManyRequests } from '../../platform/errors';
+import { readCookie } from '../../platform/http/readCookie';
+import { logFailure } from '../../platform/logFailure';
+import type { Services } from '../../composition';
+import type { FieldError } from '../../platform/forms/fieldError';
+import { allStrings, firstString, readTypedValues, type FormValues } from '../../submissions/responseForm';
+import { reportsField, uploadRequest } from '../../web/intake/receiveResponse';
+import { renderResponseForm } from '../../web/intake/responseFormPage';
+import { acceptUploads } from '../../web/intake/uploads';
+import { draftDifferences } from './draftDifferences';
+import { draftReferenceIn, readDraftEmail } from './draftForms';
+import type { OpenedDraft } from './draftService';
+
+const savedCookie = 'draftSaved';
+/** How long the page after saving can show the link: long enough to copy it, short for a shared computer. */
+const savedPageLifetimeMs = 30 * 60 * 1000;
+
+/** A limit of `limit` requests a quarter of an hour from one address, counted as the portal's own 429 page. */
+function perAddressLimit(limit: number, countOnly?: (req: Request, res: Response) => boolean): RequestHandler {
+  return rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit,
+    ...(countOnly ? { skipFailedRequests: true, requestWasSuccessful: countOnly } : {}),
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? '0.0.0.0'),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new TooManyRequests()),
+  });
+}
+
+/**
+ * Save and return: the form's "Save and come back later" button, the page after it, the link
+ * that opens a draft, and asking for a new link. Every page about a link reads the same whether
+ * or not a draft or an address exists.
+ */
+export function draftRoutes(services: Services, verifyCsrf: RequestHandler, secureCookies: boolean): Router {
+  const { config, clock, drafts, uploads, window, consultation, formOpenedStamps } = services;
+  const router = Router();
+  const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: secureCookies, signed: true } as const;
+  // Saves are counted like responses; wrong links and new-link requests more tightly, as guessing is their abuse.
+  const saveLimit = perAddressLimit(config.submissionRateLimit);
+  const linkLimit = perAddressLimit(Math.max(20, config.submissionRateLimit), (_req, res) => res.statusCode < 400);
+  const newLinkLimit = perAddressLimit(Math.max(5, Math.floor(config.submissionRateLimit / 4)));
+
+  /** The form filled from a draft, with a fresh one-time token and opening stamp. */
+  const formFrom = (values: FormValues): FormValues => {
+    const formToken = randomBytes(16).toString('hex');
+    return { ...values, formToken, openedAt: formOpenedStamps.stamp(formToken, clock.now()) };
+  };
+
+  const notFoundPage = (res: Response, email = '', errors: FieldError[] = []) => {
+    res.set('Cache-Control', 'no-store');
+    res.status(errors.length > 0 ? 400 : 404).render('drafts/link-not-found', { email, errors });
+  };
+
+  router.post('/', saveLimit, ...acceptUploads(reportsField, services, verifyCsrf), async (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    if (allStrings(body.website).some((value) => value !== '')) throw new SuspectedAutomation();
+    if (!window.isOpen()) throw new ConsultationClosed();
+    const request = uploadRequest(req);
+    const accepted = await uploads.accept(request, reportsField);
+    const values: FormValues = { ...readTypedValues(body, consultation), formToken: firstString(body.formToken) };
+    const reference = draftReferenceIn(body);
+    const opened = reference ? drafts.open(reference.token) : null;
+    const carried = (opened?.reports ?? []).filter((file) => !request.removeStoredNames.includes(file.storedName));
+    const email = readDraftEmail(body.email);
+    const showAgain = (errors: FieldError[], extra: { problemKey?: string; current?: OpenedDraft } = {}) => {
+      const kept = uploads.keep(req.visitorId, accepted.files, reportsField);
+      const draft = extra.current ?? opened;
+      renderResponseForm(
+        res,
+        {
+          values: { ...values, openedAt: firstString(body.openedAt) },
+          errors: [...errors, ...kept.errors],
+          heldId: kept.heldId,
+          heldFiles: [...(extra.current ? extra.current.reports : carried), ...kept.files],
+          draft: draft && reference ? { token: reference.token, version: draft.version } : null,
+          ...(extra.problemKey ? { problemKey: extra.problemKey } : {}),
+        },
+        extra.current
+          ? {
+              saved: extra.current,
+              differences: draftDifferences(extra.current.values, values, res.locals.consultation, res.locals.t),
+            }
+          : null,
+      );
+    };
+    const errors = [...('error' in email ? [email.error] : []), ...accepted.errors];
+    if (!('email' in email) || errors.length > 0) {
+      showAgain(errors);
+      return;
+    }
+    let outcome;
+    try {
+      outcome = drafts.save({
+        token: reference?.token ?? null,
+        version: reference?.version ?? null,
+        values: stripFormBookkeeping(values),
+        newFiles: accepted.files,
+        removeStoredNames: request.removeStoredNames,
+        language: req.language,
+        email: email.email,
+      });
+    } catch (error) {
+      if (!isStorageFault(error)) throw error;
+      logFailure('Saving a draft', error);
+      showAgain([], { problemKey: 'drafts.notSaved' });
+      return;
+    }
+    if (!outcome.saved) {
+      showAgain([], { current: outcome.current });
+      return;
+    }
+    uploads.release(req.visitorId, request.heldId);
+    const expiresAt = clock.now().getTime() + savedPageLifetimeMs;
+    res.cookie(savedCookie, `${outcome.draft.token} ${outcome.isNew ? 'new' : 'again'} ${expiresAt}`, cookieOptions);
+    res.redirect(303, '/respond/draft/saved');
+  });
+
+  router.get('/saved', (req, res) => {
+    const cookie = readCookie(req, savedCookie, { signed: true });
+    const [token = '', how = '', until = ''] = typeof cookie === 'string' ? cookie.split(' ') : [];
+    const stillValid = /^\d+$/.test(until) && clock.now().getTime() < Number(until);
+    const draft = stillValid ? drafts.open(token) : null;
+    if (!draft) throw new NotFound();
+    res.set('Cache-Control', 'no-store');
+    res.render('drafts/saved', { draft, link: drafts.linkFor(draft.token), isNew: how === 'new' });
+  });
+
+  router.get('/new-link', (_req, res) => notFoundPage(res.status(200)));
+
+  router.post('/new-link', newLinkLimit, (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    const email = readDraftEmail(body.email);
+    if ('error' in email) {
+      notFoundPage(res, firstString(body.email).slice(0, 300), [email.error]);
+      return;
+    }
+    drafts.sendNewLinks(email.email, req.language);
+    res.redirect(303, '/respond/draft/new-link/sent');
+  });
+
+  router.get('/new-link/sent', (_req, res) => {
+    res.render('drafts/new-link-sent');
+  });
+
+  router.get('/:token', linkLimit, (req, res) => {
+    if (!window.isOpen()) throw new ConsultationClosed();
+    const draft = drafts.open(String(req.params.token));
+    if (!draft) {
+      notFoundPage(res);
+      return;
+    }
+    res.set('Cache-Control', 'no-store');
+    renderResponseForm(res, {
+      values: formFrom(draft.values),
+      errors: [],
+      heldId: null,
+      heldFiles: draft.reports,
+      draft: { token: draft.token, version: draft.version },
+    });
+  });
+
+  return router;
+}
+
+/** What the form carries for itself, not what the person typed: never kept in a draft. */
+function stripFormBookkeeping(values: FormValues): FormValues {
+  return Object.fromEntries(Object.entries(values).filter(([field]) => field !== 'formToken' && field !== 'openedAt'));
+}

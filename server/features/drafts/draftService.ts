@@ -34,6 +34,8 @@ export interface OpenedDraft {
   readonly language: Language;
   readonly email: string;
   readonly reports: AcceptedFile[];
+  /** When the version opened was saved. */
+  readonly updatedAt: Date;
   readonly expiresAt: Date;
 }
 
@@ -222,6 +224,7 @@ export class DraftService {
       language: stored.language,
       email: stored.email,
       reports: stored.reports.map((report) => this.deps.files.asAccepted(report)),
+      updatedAt: stored.updatedAt,
       expiresAt: stored.expiresAt,
     };
   }

@@ -74,10 +74,10 @@ function toOutboxRow({
   if (kind === 'draft-link')
     return { ...claimed, kind, draftId: draftId!, language: language!, sealedToken: sealedToken ?? '' };
   return {
-        ...claimed,
-        kind,
-        digestId: digestId!,
-        language: language!,
+    ...claimed,
+    kind,
+    digestId: digestId!,
+    language: language!,
     message: { subject: subject!, text: textBody!, html: htmlBody! },
   };
 }

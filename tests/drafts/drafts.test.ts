@@ -67,7 +67,9 @@ describe('save and return', () => {
     portal.db.pragma('wal_checkpoint(TRUNCATE)');
     const file = fs.readFileSync(portal.services.config.databasePath);
     expect(file.includes(Buffer.from(token))).toBe(false);
-    const outbox = portal.db.prepare("SELECT kind, sealed_token AS sealed FROM outbox WHERE kind = 'draft-link'").get() as {
+    const outbox = portal.db
+      .prepare("SELECT kind, sealed_token AS sealed FROM outbox WHERE kind = 'draft-link'")
+      .get() as {
       sealed: string;
     };
     expect(outbox.sealed).not.toContain(token);
@@ -166,7 +168,9 @@ describe('a wrong or expired link', () => {
 
   test('gets the same page whatever the link, in English and in Welsh', async () => {
     const { link } = await saveHalfDone();
-    const wrong = await request(portal.app).get(`/respond/draft/${'A'.repeat(43)}`).expect(404);
+    const wrong = await request(portal.app)
+      .get(`/respond/draft/${'A'.repeat(43)}`)
+      .expect(404);
     const garbled = await request(portal.app).get('/respond/draft/not-a-link').expect(404);
     expect(wrong.text).toContain(escapeHtml(message('drafts.notFound.title')));
     expect(bodyOf(garbled.text)).toBe(bodyOf(wrong.text));

@@ -21,7 +21,11 @@ function answerLabels(consultation: Consultation): Map<string, string> {
 }
 
 const legendFields: ReadonlySet<string> = new Set(['respondentType', 'consentPrivacy', 'consentQuote']);
-const meetingDateParts: Readonly<Record<string, string>> = { meetingDay: 'day', meetingMonth: 'month', meetingYear: 'year' };
+const meetingDateParts: Readonly<Record<string, string>> = {
+  meetingDay: 'day',
+  meetingMonth: 'month',
+  meetingYear: 'year',
+};
 
 /** A field's label as the form shows it: its own, its question's, or the meeting date's with the part. */
 function otherLabel(field: string, t: Translate): string {

@@ -52,9 +52,12 @@ export function draftRoutes(services: Services, verifyCsrf: RequestHandler, secu
     return { ...values, formToken, openedAt: formOpenedStamps.stamp(formToken, clock.now()) };
   };
 
-  const notFoundPage = (res: Response, email = '', errors: FieldError[] = []) => {
+  /** The page for a link that opens no draft (`linkFailed`), or for asking for a new one: both offer to send one. */
+  const newLinkPage = (res: Response, linkFailed: boolean, email = '', errors: FieldError[] = []) => {
     res.set('Cache-Control', 'no-store');
-    res.status(errors.length > 0 ? 400 : 404).render('drafts/link-not-found', { email, errors });
+    res
+      .status(errors.length > 0 ? 400 : linkFailed ? 404 : 200)
+      .render('drafts/link-not-found', { linkFailed, email, errors });
   };
 
   router.post('/', saveLimit, ...acceptUploads(reportsField, services, verifyCsrf), async (req, res) => {
@@ -131,13 +134,13 @@ export function draftRoutes(services: Services, verifyCsrf: RequestHandler, secu
     res.render('drafts/saved', { draft, link: drafts.linkFor(draft.token), isNew: how === 'new' });
   });
 
-  router.get('/new-link', (_req, res) => notFoundPage(res.status(200)));
+  router.get('/new-link', (_req, res) => newLinkPage(res, false));
 
   router.post('/new-link', newLinkLimit, (req, res) => {
     const body = req.body as Record<string, unknown>;
     const email = readDraftEmail(body.email);
     if ('error' in email) {
-      notFoundPage(res, firstString(body.email).slice(0, 300), [email.error]);
+      newLinkPage(res, false, firstString(body.email).slice(0, 300), [email.error]);
       return;
     }
     drafts.sendNewLinks(email.email, req.language);
@@ -152,7 +155,7 @@ export function draftRoutes(services: Services, verifyCsrf: RequestHandler, secu
     if (!window.isOpen()) throw new ConsultationClosed();
     const draft = drafts.open(String(req.params.token));
     if (!draft) {
-      notFoundPage(res);
+      newLinkPage(res, true);
       return;
     }
     res.set('Cache-Control', 'no-store');

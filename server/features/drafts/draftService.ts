@@ -22,7 +22,10 @@ export interface DraftDependencies {
    * For a file sent with a response whose move into place a crash cut short: whether a stored
    * response names it, and moving it there.
    */
-  readonly response: { readonly names: (storedName: string) => boolean; readonly place: (path: string, storedName: string) => void };
+  readonly response: {
+    readonly names: (storedName: string) => boolean;
+    readonly place: (path: string, storedName: string) => void;
+  };
 }
 
 /** A draft opened by its link: what the form is filled with, and the reports it carries. */
@@ -239,4 +242,3 @@ function records(files: readonly AcceptedFile[]) {
     risk,
   }));
 }
-

@@ -5,6 +5,7 @@ import { createTestPortal, filesUnder, type TestPortal } from '../support/testPo
 import { pdfFile } from '../support/files';
 import { escapeHtml, formValues, keptReportNames, message } from '../support/formPage';
 import { cantonBranchFields, countRows, openForm, postResponse, validFields } from '../support/respond';
+import { draftLinkLimits } from '../../server/features/drafts';
 import { csrfFrom, draftFieldsIn, linkIn, pathOf, saveDraft } from './support';
 
 let portal: TestPortal;
@@ -204,6 +205,45 @@ describe('a wrong or expired link', () => {
     expect(unknown).toEqual(known);
     // Both links work: the first is not taken away by asking for another.
     expect(countRows(portal.db, 'draft_links')).toBe(2);
+  });
+});
+
+describe('limits', () => {
+  test('links that open no draft are limited per address, and a right link still counts as none', async () => {
+    const { link } = await saveHalfDone();
+    const agent = request.agent(portal.app);
+    for (let tried = 0; tried < draftLinkLimits.wrongLinks; tried += 1) {
+      await agent.get(`/respond/draft/${String(tried).padStart(43, 'x')}`).expect(404);
+      if (tried === 0) await agent.get(pathOf(link)).expect(200);
+    }
+    await agent.get(`/respond/draft/${'y'.repeat(43)}`).expect(429);
+  });
+
+  test('a save once the consultation has closed shows everything typed on the closed page', async () => {
+    const form = await openForm(portal.app);
+    portal.clock.time = new Date(portal.services.window.status().closesAt.getTime() + 1000);
+    const closed = await saveDraft(form.agent, form.csrf, halfDone).expect(403);
+    expect(closed.text).toContain(escapeHtml('Half a thought about dentists in Gower…'));
+    expect(countRows(portal.db, 'drafts')).toBe(0);
+  });
+});
+
+describe('a draft made for someone else to open (as a reminder does)', () => {
+  test('opens by its link, and sends no email of its own', () => {
+    const made = portal.services.drafts.createDraft({
+      values: { respondentType: 'branch', bodyName: 'Canton Branch', constituency: 'cardiff-west' },
+      files: [],
+      language: 'cy',
+      email: 'secretary@example.org',
+      emailTheLink: false,
+    });
+    expect(countRows(portal.db, 'outbox')).toBe(0);
+    expect(made.link).toBe(`http://consult.example.org/respond/draft/${made.token}`);
+    expect(portal.services.drafts.open(made.token)).toMatchObject({
+      version: 1,
+      values: { bodyName: 'Canton Branch' },
+      language: 'cy',
+    });
   });
 });
 

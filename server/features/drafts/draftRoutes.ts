@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { isStorageFault } from '../../platform/db/storageFaults';
 import { ConsultationClosed, NotFound, SuspectedAutomation, TooManyRequests } from '../../platform/errors';
@@ -7,8 +7,9 @@ import { readCookie } from '../../platform/http/readCookie';
 import { logFailure } from '../../platform/logFailure';
 import type { Services } from '../../composition';
 import type { FieldError } from '../../platform/forms/fieldError';
-import { allStrings, firstString, readTypedValues, type FormValues } from '../../submissions/responseForm';
-import { reportsField, uploadRequest } from '../../web/intake/receiveResponse';
+import { allStrings, answerField, firstString, readTypedValues, type FormValues } from '../../submissions/responseForm';
+import { abandonResponse, reportsField, uploadRequest } from '../../web/intake/receiveResponse';
+import { maxReportsPerResponse } from '../../submissions/reports/uploadService';
 import { renderResponseForm } from '../../web/intake/responseFormPage';
 import { acceptUploads } from '../../web/intake/uploads';
 import { draftDifferences } from './draftDifferences';
@@ -19,12 +20,19 @@ const savedCookie = 'draftSaved';
 /** How long the page after saving can show the link: long enough to copy it, short for a shared computer. */
 const savedPageLifetimeMs = 30 * 60 * 1000;
 
-/** A limit of `limit` requests a quarter of an hour from one address, counted as the portal's own 429 page. */
-function perAddressLimit(limit: number, countOnly?: (req: Request, res: Response) => boolean): RequestHandler {
+/**
+ * The most links that open no draft, and the most requests for a new link, one address may make
+ * in a quarter of an hour: far more than a person mistyping, far too few to guess a link or to
+ * fill someone's mailbox.
+ */
+export const draftLinkLimits = { wrongLinks: 30, newLinkRequests: 5 } as const;
+
+/** At most `limit` requests a quarter of an hour from one address (only failed ones, if `failuresOnly`), then the 429 page. */
+function perAddressLimit(limit: number, failuresOnly = false): RequestHandler {
   return rateLimit({
     windowMs: 15 * 60 * 1000,
     limit,
-    ...(countOnly ? { skipFailedRequests: true, requestWasSuccessful: countOnly } : {}),
+    skipSuccessfulRequests: failuresOnly,
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? '0.0.0.0'),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
@@ -41,10 +49,10 @@ export function draftRoutes(services: Services, verifyCsrf: RequestHandler, secu
   const { config, clock, drafts, uploads, window, consultation, formOpenedStamps } = services;
   const router = Router();
   const cookieOptions = { httpOnly: true, sameSite: 'lax', secure: secureCookies, signed: true } as const;
-  // Saves are counted like responses; wrong links and new-link requests more tightly, as guessing is their abuse.
+  // Saves are counted like responses; links that open nothing and new-link requests more tightly.
   const saveLimit = perAddressLimit(config.submissionRateLimit);
-  const linkLimit = perAddressLimit(Math.max(20, config.submissionRateLimit), (_req, res) => res.statusCode < 400);
-  const newLinkLimit = perAddressLimit(Math.max(5, Math.floor(config.submissionRateLimit / 4)));
+  const wrongLinkLimit = perAddressLimit(draftLinkLimits.wrongLinks, true);
+  const newLinkLimit = perAddressLimit(draftLinkLimits.newLinkRequests);
 
   /** The form filled from a draft, with a fresh one-time token and opening stamp. */
   const formFrom = (values: FormValues): FormValues => {
@@ -63,7 +71,11 @@ export function draftRoutes(services: Services, verifyCsrf: RequestHandler, secu
   router.post('/', saveLimit, ...acceptUploads(reportsField, services, verifyCsrf), async (req, res) => {
     const body = req.body as Record<string, unknown>;
     if (allStrings(body.website).some((value) => value !== '')) throw new SuspectedAutomation();
-    if (!window.isOpen()) throw new ConsultationClosed();
+    if (!window.isOpen()) {
+      // Nothing typed is lost: the closed page shows it all, to send another way.
+      res.status(403).render('respond/closed', { unsent: abandonResponse(req, services), answerField });
+      return;
+    }
     const request = uploadRequest(req);
     const accepted = await uploads.accept(request, reportsField);
     const values: FormValues = { ...readTypedValues(body, consultation), formToken: firstString(body.formToken) };
@@ -93,6 +105,12 @@ export function draftRoutes(services: Services, verifyCsrf: RequestHandler, secu
       );
     };
     const errors = [...('error' in email ? [email.error] : []), ...accepted.errors];
+    if (carried.length > 0 && carried.length + accepted.files.length > maxReportsPerResponse)
+      errors.push({
+        field: reportsField,
+        key: 'respond.errors.reports.tooMany',
+        values: { max: maxReportsPerResponse },
+      });
     if (!('email' in email) || errors.length > 0) {
       showAgain(errors);
       return;
@@ -151,7 +169,7 @@ export function draftRoutes(services: Services, verifyCsrf: RequestHandler, secu
     res.render('drafts/new-link-sent');
   });
 
-  router.get('/:token', linkLimit, (req, res) => {
+  router.get('/:token', wrongLinkLimit, (req, res) => {
     if (!window.isOpen()) throw new ConsultationClosed();
     const draft = drafts.open(String(req.params.token));
     if (!draft) {

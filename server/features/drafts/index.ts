@@ -2,4 +2,4 @@
 export { DraftService, type OpenedDraft, type NewDraft } from './draftService';
 export { draftsOf } from './draftsOf';
 export { draftReferenceIn } from './draftForms';
-export { draftRoutes } from './draftRoutes';
+export { draftLinkLimits, draftRoutes } from './draftRoutes';

@@ -44,6 +44,8 @@ describe.each<Language>(['en', 'cy'])('the email with the link to a draft, in %s
     ).expect(303);
     const saved = await agent.get('/respond/draft/saved').expect(200);
     const shownLink = linkIn(saved.text);
+    expect(saved.text).toContain(escapeHtml(message('drafts.saved.title', {}, language)));
+    expect(saved.text).toContain(escapeHtml(message('drafts.saved.emailed', { email: 'rhian@example.org' }, language)));
 
     await portal.services.delivery.deliverDue();
     expect(smtp.received).toHaveLength(1);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { createTestPortal, filesUnder, type TestPortal } from '../support/testPortal';
 import { pdfFile } from '../support/files';
-import { escapeHtml, formValues, keptReportNames, message } from '../support/formPage';
+import { escapeHtml, formValues, heldIdIn, keptReportNames, message } from '../support/formPage';
+import { lockDatabase, withoutErrorLog } from '../support/storageFaults';
 import { cantonBranchFields, countRows, openForm, postResponse, validFields } from '../support/respond';
 import { draftLinkLimits } from '../../server/features/drafts';
 import { csrfFrom, draftFieldsIn, linkIn, pathOf, saveDraft } from './support';
@@ -119,6 +120,30 @@ describe('save and return', () => {
     ]).expect(303);
     const again = await request(portal.app).get(pathOf(link)).expect(200);
     expect(keptReportNames(again.text)).toEqual(['Second report.pdf']);
+    expect(filesUnder(draftsDir())).toHaveLength(1);
+  });
+});
+
+describe('storage failing', () => {
+  test('a save the database cannot take leaves neither row nor file, and keeps everything for the next try', async () => {
+    const form = await openForm(portal.app);
+    const release = lockDatabase(portal);
+    const failed = await withoutErrorLog(() =>
+      saveDraft(form.agent, form.csrf, halfDone, [{ name: 'Workshop report.pdf', content: pdfFile() }]).expect(503),
+    );
+    release();
+    expect(failed.text).toContain(escapeHtml(message('drafts.notSaved')));
+    expect(formValues(failed.text).name).toBe('Carys Evans');
+    expect(keptReportNames(failed.text)).toEqual(['Workshop report.pdf']);
+    expect(countRows(portal.db, 'drafts')).toBe(0);
+    expect(filesUnder(draftsDir())).toEqual([]);
+
+    await saveDraft(form.agent, form.csrf, { ...halfDone, heldId: heldIdIn(failed.text)! }).expect(303);
+    const page = await form.agent.get('/respond/draft/saved').expect(200);
+    const opened = await request(portal.app)
+      .get(pathOf(linkIn(page.text)))
+      .expect(200);
+    expect(keptReportNames(opened.text)).toEqual(['Workshop report.pdf']);
     expect(filesUnder(draftsDir())).toHaveLength(1);
   });
 });

@@ -109,6 +109,24 @@ describe('save and return', () => {
     await request(portal.app).get(pathOf(link)).expect(404);
   });
 
+  test('a draft’s report taken off as the response is sent is not sent, and its file goes too', async () => {
+    const { link } = await saveHalfDone();
+    const agent = request.agent(portal.app);
+    const opened = await agent.get(pathOf(link)).expect(200);
+    const carried = formValues(opened.text);
+    const storedName = /name="removeReport" value="([0-9a-f]{32})"/.exec(opened.text)![1]!;
+    await postResponse(agent, carried._csrf!, {
+      ...validFields(),
+      formToken: carried.formToken!,
+      openedAt: carried.openedAt!,
+      removeReport: storedName,
+      ...draftFieldsIn(opened.text),
+    }).expect(303);
+    expect(countRows(portal.db, 'attachments')).toBe(0);
+    expect(countRows(portal.db, 'drafts')).toBe(0);
+    expect(filesUnder(draftsDir())).toEqual([]);
+  });
+
   test('a report removed on the draft is gone from it, and one added is kept', async () => {
     const { link } = await saveHalfDone();
     const agent = request.agent(portal.app);

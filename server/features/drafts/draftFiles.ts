@@ -48,6 +48,7 @@ export class DraftFiles {
     return { ...report, path: this.pathOf(report.storedName) };
   }
 
+  /** Removes these files, where they are still here (a file sent with a response has moved on). */
   remove(storedNames: readonly string[]): void {
     for (const storedName of storedNames) fs.rmSync(this.pathOf(storedName), { force: true });
   }

@@ -175,6 +175,11 @@ export class DraftService {
     this.deps.repository.delete(draftId);
   }
 
+  /** Once a response sent from a draft has committed: removes the draft's reports left behind (those the person took off). */
+  afterSent(draft: OpenedDraft): void {
+    this.deps.files.remove(draft.reports.map((report) => report.storedName));
+  }
+
   /** Deletes the drafts whose time is up, and then every draft file no draft names; returns how many drafts went. */
   removeExpired(): number {
     const expired = this.deps.repository.expiredDraftIds(this.deps.clock.now());

@@ -150,7 +150,7 @@ export function respondRouter(
         return;
       }
       received.release();
-      if (draft) services.drafts.removeUnrecordedFiles();
+      if (draft) services.drafts.afterSent(draft);
       // A session cookie, gone when the browser closes; its signed expiry ends it sooner on a
       // browser left open.
       const expiresAt = clock.now().getTime() + confirmationLifetimeMs;

@@ -74,11 +74,25 @@ test('a branch secretary saves half a response with a report (JavaScript off), c
   expect(await page.getByText('Canton workshop.pdf').count()).toBe(1);
   await accessibility.expectNoViolations(page, 'the form opened from a draft');
 
+  // The branch's chair opens the same link before the secretary saves again.
+  const chairContext = await browser.newContext();
+  const chair = await chairContext.newPage();
+  await chair.goto(link);
+
   // Saved again with JavaScript on: the same link, the next version.
   await page.getByLabel('Name of the Branch, CLP, Labour Group or organisation').fill('Canton Branch');
   await page.getByRole('button', { name: 'Save and come back later' }).click();
   await page.waitForURL('**/respond/draft/saved');
   await accessibility.expectNoViolations(page, 'draft saved');
+
+  // The chair's save, from the older version, is refused and shows what the secretary saved.
+  await chair.getByLabel('Your role in it').fill('Chair');
+  await chair.getByRole('button', { name: 'Save and come back later' }).click();
+  await chair.waitForSelector('#draft-conflict');
+  expect(await chair.locator('#draft-conflict').textContent()).toContain('Canton Branch');
+  expect(await chair.getByLabel('Your role in it').inputValue()).toBe('Chair');
+  await accessibility.expectNoViolations(chair, 'a save refused because someone else saved first');
+  await chairContext.close();
 
   await page.goto(link);
   expect(await page.getByLabel('Name of the Branch, CLP, Labour Group or organisation').inputValue()).toBe(

@@ -3,7 +3,9 @@
  * form[data-draft-key][data-draft-restored][data-draft-discard]: what the person types is kept in
  * localStorage under the key, and put back, with a notice and a button to discard it, when they
  * come back to the form. [data-clear-draft] (on the page after a successful submission) forgets
- * the draft it names.
+ * the draft it names. A form opened from a draft saved on the server ([data-draft-server]) is never
+ * filled from localStorage: the server's copy is the one that lasts and may hold another person's
+ * changes, so its values win; what is typed on it is still kept locally as it is typed.
  */
 import { createElement, removeElement } from './dom.js';
 import { hasAnyValue, isTypedText, keptFields, readFieldValues, resetFields, restoreFields } from './formFields.js';
@@ -80,7 +82,7 @@ function setUpDraft(/** @type {HTMLFormElement} */ form) {
   // Text already in the form means the server sent back what the person submitted (after a
   // mistake, or a change of language): that is newer than any draft.
   const typedAlready = keptFields(form).some((field) => isTypedText(field) && field.value !== '');
-  if (draft && !typedAlready) {
+  if (draft && !typedAlready && !form.hasAttribute('data-draft-server')) {
     const restored = restoreFields(form, draft);
     showDraftNotice(form, () => {
       resetFields(restored);

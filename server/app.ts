@@ -15,6 +15,7 @@ import { viewVocabulary } from './web/viewVocabulary';
 import { adminRouter } from './adminRouter';
 import { publicRouter } from './features/pages/pagesRouter';
 import { respondRouter } from './features/respond/respondRouter';
+import { draftRoutes } from './features/drafts';
 import type { Services } from './services';
 
 /** Builds the web application: middleware in a fixed order, then the journeys' routers. */
@@ -49,10 +50,16 @@ export function createApp(services: Services): express.Express {
   // After the view locals, so that a body it refuses still gets the portal's own error page.
   app.use(express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 200 }));
   // The only forms that send files; each checks its token as soon as its body is read.
-  const csrf = setUpCsrf(config.cookieSecret, secureCookies, ['/respond', '/admin/entries', '/admin/units/import']);
+  const csrf = setUpCsrf(config.cookieSecret, secureCookies, [
+    '/respond',
+    '/respond/draft',
+    '/admin/entries',
+    '/admin/units/import',
+  ]);
   app.use(csrf.router);
 
   app.use('/', publicRouter());
+  app.use('/respond/draft', draftRoutes(services, csrf.verify, secureCookies));
   app.use('/respond', respondRouter(services, csrf.verify, secureCookies, i18n));
   app.use('/admin', adminRouter(services, csrf.verify, secureCookies, i18n));
 

@@ -35,6 +35,7 @@ import { PasswordHasher, owaspScryptCost, type ScryptCost } from './features/acc
 import { SqliteSessionStore, officerIdleLifetimeMs } from './features/accounts/sessionStore';
 import { DashboardService } from './features/dashboard/dashboardService';
 import { DigestRepository } from './features/digests';
+import { draftsOf } from './features/drafts';
 import { DigestService } from './features/digests/digestService';
 import { ExportService } from './features/exports/exportService';
 import { FormOpenedStamps } from './features/respond/formOpenedStamps';
@@ -154,9 +155,17 @@ export function openPortal(settings: Config, clock: Clock, options: PortalOption
       ? noTransport
       : (options.transport ??
         (config.mail.smtpUrl ? smtpTransport(config.mail.smtpUrl) : fileTransport(config.mail.outboxDir)));
+  const { drafts, writeDraftLink } = draftsOf(db, {
+    ...{ config, window, clock, outbox, emails, newMessageId },
+    response: {
+      names: (storedName) => submissionRepository.isStoredNameRecorded(storedName),
+      place: (filePath, storedName) => attachments.place(filePath, storedName),
+    },
+  });
   const delivery = new MailDelivery({
     outbox,
     transport,
+    writeDraftLink,
     writeReceipt: (submissionId) => {
       const submission = submissionRepository.findById(submissionId);
       return submission ? receiptMessage(emails, submission) : null;
@@ -238,6 +247,7 @@ export function openPortal(settings: Config, clock: Clock, options: PortalOption
     }),
     digests,
     units: unitService(consultations, db, audit, clock, config.contentDir),
+    drafts,
     db,
     appliedMigrations,
     queries,

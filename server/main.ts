@@ -39,6 +39,8 @@ function tidyAfterLastRun(portal: Portal): void {
     );
   }
   portal.sessions.sweepExpired();
+  // Drafts past their time go now, and a draft's file whose move to its response a crash cut short is put in place.
+  portal.drafts.removeExpired();
   // Only this process delivers email, so a message still marked as being sent was cut off by
   // the last run stopping: it goes again now, not when that run's lease would have run out.
   // An erasure cut off by the last run's end may have left email files to remove, and its
@@ -63,6 +65,7 @@ function startBackgroundWork(portal: Portal): () => void {
     runEvery(HeldUploads.sweepEveryMs, 'Removing expired held uploads', () => portal.heldUploads.sweep()),
     runEvery(hourMs, 'Removing expired officer sessions', () => portal.sessions.sweepExpired()),
     runEvery(hourMs, 'Removing unconfirmed imports of the register of units', () => portal.units.forgetStaleImports()),
+    runEvery(HeldUploads.sweepEveryMs, 'Removing expired drafts and their files', () => portal.drafts.removeExpired()),
     runEvery(HeldUploads.sweepEveryMs, 'Removing the files of erased responses', () =>
       portal.attachments.discardAllSetAside(),
     ),

@@ -29,6 +29,7 @@ import type { FormOpenedStamps } from './features/respond/formOpenedStamps';
 import type { ErasureService } from './features/workspace';
 import type { ReviewService } from './features/workspace/reviewService';
 import type { UnitService } from './features/units';
+import type { DraftService } from './features/drafts';
 import type { SubmissionListService } from './features/workspace/submissionListService';
 
 /** What the web application is given: the portal's services, and what every page needs to know. */
@@ -56,6 +57,7 @@ export interface Services {
   readonly erasure: ErasureService;
   readonly digests: DigestService;
   readonly units: UnitService;
+  readonly drafts: DraftService;
 }
 
 /**

@@ -29,10 +29,14 @@ export interface Sender {
 /** A response's receipt, written from what is stored; null if the response is no longer there. */
 export type WriteReceipt = (submissionId: number) => BuiltMessage | null;
 
+/** The email with a link back to a draft, written from its queued row; null if the draft has gone or the link cannot be unsealed. */
+export type WriteDraftLink = (message: Extract<OutboxRow, { kind: 'draft-link' }>) => BuiltMessage | null;
+
 export interface DeliveryDependencies {
   readonly outbox: OutboxRepository;
   readonly transport: MailTransport;
   readonly writeReceipt: WriteReceipt;
+  readonly writeDraftLink: WriteDraftLink;
   readonly sender: Sender;
   readonly clock: Clock;
   readonly policy: DeliveryPolicy;
@@ -117,6 +121,11 @@ export class MailDelivery {
 
   private contentOf(message: OutboxRow): BuiltMessage {
     if (message.kind === 'digest') return message.message;
+    if (message.kind === 'draft-link') {
+      const link = this.deps.writeDraftLink(message);
+      if (!link) throw new PermanentDeliveryFailure('The draft this link is for has gone, or its link cannot be read.');
+      return link;
+    }
     const receipt = this.deps.writeReceipt(message.submissionId);
     // Erasing a response takes its queued receipt with it, so this is only a safeguard.
     if (!receipt) throw new PermanentDeliveryFailure('The response this receipt is for is no longer stored.');

@@ -19,6 +19,13 @@ export type QueuedMessage =
       readonly digestId: number;
       readonly language: Language;
       readonly message: BuiltMessage;
+    })
+  | (Addressed & {
+      readonly kind: 'draft-link';
+      readonly draftId: number;
+      readonly language: Language;
+      /** The link's secret, sealed with the server's key: the database alone never yields the link. */
+      readonly sealedToken: string;
     });
 
 export type OutboxRow = QueuedMessage & {
@@ -30,9 +37,11 @@ export type OutboxRow = QueuedMessage & {
 interface OutboxColumns {
   readonly id: number;
   readonly messageId: string;
-  readonly kind: 'receipt' | 'digest';
+  readonly kind: QueuedMessage['kind'];
   readonly submissionId: number | null;
   readonly digestId: number | null;
+  readonly draftId: number | null;
+  readonly sealedToken: string | null;
   readonly language: Language | null;
   readonly recipient: string;
   readonly subject: string | null;
@@ -48,6 +57,8 @@ function toOutboxRow({
   kind,
   submissionId,
   digestId,
+  draftId,
+  sealedToken,
   language,
   recipient,
   subject,
@@ -58,15 +69,17 @@ function toOutboxRow({
 }: OutboxColumns): OutboxRow {
   const claimed = { id, messageId, recipient, status, attempts };
   // The table's CHECK guarantees a receipt its response, and the portal gives a digest its words and their language.
-  return kind === 'receipt'
-    ? { ...claimed, kind, submissionId: submissionId! }
-    : {
-        ...claimed,
-        kind,
-        digestId: digestId!,
-        language: language!,
-        message: { subject: subject!, text: textBody!, html: htmlBody! },
-      };
+  if (kind === 'receipt') return { ...claimed, kind, submissionId: submissionId! };
+  // A link whose secret was wiped after sending is never claimed again, so an empty one only fails.
+  if (kind === 'draft-link')
+    return { ...claimed, kind, draftId: draftId!, language: language!, sealedToken: sealedToken ?? '' };
+  return {
+    ...claimed,
+    kind,
+    digestId: digestId!,
+    language: language!,
+    message: { subject: subject!, text: textBody!, html: htmlBody! },
+  };
 }
 
 export interface UndeliverableReceipt {
@@ -79,7 +92,8 @@ export interface UndeliverableReceipt {
 const claimable =
   "(status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_expires_at <= @now)";
 
-const rowColumns = `id, message_id AS messageId, kind, submission_id AS submissionId, digest_id AS digestId, language, recipient, subject,
+const rowColumns = `id, message_id AS messageId, kind, submission_id AS submissionId, digest_id AS digestId,
+  draft_id AS draftId, sealed_token AS sealedToken, language, recipient, subject,
   text_body AS textBody, html_body AS htmlBody, status, attempts`;
 
 /** The durable outbox. A message is claimed by one worker at a time, under a lease that runs out if that worker dies. */
@@ -104,8 +118,8 @@ export class OutboxRepository {
 
   constructor(db: Db) {
     this.insertMessage = db.prepare(`
-      INSERT INTO outbox (message_id, kind, submission_id, digest_id, language, recipient, subject, text_body, html_body, next_attempt_at, created_at)
-      VALUES (@messageId, @kind, @submissionId, @digestId, @language, @recipient, @subject, @textBody, @htmlBody, @now, @now)`);
+      INSERT INTO outbox (message_id, kind, submission_id, digest_id, draft_id, sealed_token, language, recipient, subject, text_body, html_body, next_attempt_at, created_at)
+      VALUES (@messageId, @kind, @submissionId, @digestId, @draftId, @sealedToken, @language, @recipient, @subject, @textBody, @htmlBody, @now, @now)`);
     this.selectAnyClaimable = db.prepare(`SELECT 1 FROM outbox WHERE ${claimable} LIMIT 1`).pluck() as Statement<
       [{ now: string }],
       number
@@ -116,13 +130,13 @@ export class OutboxRepository {
       WHERE id = (SELECT id FROM outbox WHERE ${claimable} ORDER BY next_attempt_at, id LIMIT 1)
       RETURNING ${rowColumns}`);
     this.markSentStatement = db.prepare(
-      "UPDATE outbox SET status = 'sent', sent_at = @now, lease_expires_at = NULL, last_error = NULL WHERE id = @id",
+      "UPDATE outbox SET status = 'sent', sent_at = @now, lease_expires_at = NULL, last_error = NULL, sealed_token = NULL WHERE id = @id",
     );
     this.markRetryStatement = db.prepare(
       "UPDATE outbox SET status = 'pending', next_attempt_at = @nextAttemptAt, lease_expires_at = NULL, last_error = @error WHERE id = @id",
     );
     this.markFailedStatement = db.prepare(
-      "UPDATE outbox SET status = 'failed', lease_expires_at = NULL, last_error = @error WHERE id = @id",
+      "UPDATE outbox SET status = 'failed', lease_expires_at = NULL, last_error = @error, sealed_token = NULL WHERE id = @id",
     );
     this.releaseClaimsStatement = db.prepare(
       "UPDATE outbox SET status = 'pending', lease_expires_at = NULL WHERE status = 'sending'",
@@ -164,7 +178,9 @@ export class OutboxRepository {
       kind,
       submissionId: queued.kind === 'receipt' ? queued.submissionId : null,
       digestId: queued.kind === 'digest' ? queued.digestId : null,
-      language: queued.kind === 'digest' ? queued.language : null,
+      draftId: queued.kind === 'draft-link' ? queued.draftId : null,
+      sealedToken: queued.kind === 'draft-link' ? queued.sealedToken : null,
+      language: queued.kind === 'receipt' ? null : queued.language,
       subject: message?.subject ?? null,
       textBody: message?.text ?? null,
       htmlBody: message?.html ?? null,

@@ -67,6 +67,8 @@ export class SubmissionService {
     language: string,
     formToken: string,
     formOpenedAt: Date = this.deps.clock.now(),
+    /** More to write in the same transaction, such as deleting the draft it was sent from. */
+    alsoRecord?: (reference: string) => void,
   ): Promise<string> {
     const admission = this.deps.window.admission(formOpenedAt);
     if (admission === 'refused') throw new ConsultationClosed();
@@ -80,6 +82,7 @@ export class SubmissionService {
       sentAfterClose: admission === 'late',
       formToken,
       sendReceipt: true,
+      ...(alsoRecord ? { alsoRecord } : {}),
     });
   }
 

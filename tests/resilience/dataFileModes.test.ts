@@ -69,6 +69,7 @@ test('everything the server and the command-line tools create under DATA_DIR is 
     'backups',
     'digest-preview.html',
     'digest-preview.txt',
+    'drafts',
     'outbox',
     'portal.db',
     'portal.db-shm',

@@ -7,11 +7,11 @@ import { readCookie } from '../../platform/http/readCookie';
 import { acceptUploads, uploadedFiles } from '../../web/intake/uploads';
 import { formSwitchLanguage, type I18n } from '../../web/setUpI18n';
 import type { Services } from '../../services';
-import type { FieldError } from '../../platform/forms/fieldError';
-import type { AcceptedFile } from '../../submissions/reports/heldUploads';
+import { renderResponseForm, type FormPage } from '../../web/intake/responseFormPage';
 import { referencePattern } from '../../submissions/referenceNumbers';
 import { responseSummary, typedResponseSummary } from '../../submissions/responseSummary';
-import { allStrings, answerField, firstString, type FormValues } from '../../submissions/responseForm';
+import { allStrings, firstString, type FormValues } from '../../submissions/responseForm';
+import { draftReferenceIn } from '../drafts';
 import {
   abandonResponse,
   formTokenIn,
@@ -36,23 +36,7 @@ function confirmedReference(cookie: unknown, now: Date): string | null {
   return stillValid && referencePattern.test(reference) ? reference : null;
 }
 
-interface FormPage {
-  values: FormValues;
-  errors: FieldError[];
-  heldId: string | null;
-  heldFiles: readonly AcceptedFile[];
-  /** Set when the portal could not store the response for now: the message for the error summary. */
-  problemKey?: string;
-}
-
-function renderForm(res: Response, page: FormPage): void {
-  const errorsByField = new Map<string, FieldError>();
-  for (const error of page.errors) if (!errorsByField.has(error.field)) errorsByField.set(error.field, error);
-  const status = page.problemKey ? 503 : page.errors.length > 0 ? 400 : 200;
-  res
-    .status(status)
-    .render('respond/form', { ...page, problemKey: page.problemKey ?? null, errorsByField, answerField });
-}
+const renderForm = (res: Response, page: FormPage) => renderResponseForm(res, page);
 
 /** The closed page, with everything the person wrote when their response could not be accepted. */
 function renderClosed(res: Response, unsent: UnsentResponse | null): void {
@@ -124,9 +108,20 @@ export function respondRouter(
         renderClosed(res, abandonResponse(req, services));
         return;
       }
-      const received = await receiveResponse(req, services, 'public', [], switching);
+      // A form opened from a saved draft carries its reports, less those ticked to remove.
+      const draftReference = draftReferenceIn(body);
+      const draft = draftReference ? services.drafts.open(draftReference.token) : null;
+      const removed = allStrings(body.removeReport);
+      const carried = (draft?.reports ?? []).filter((file) => !removed.includes(file.storedName));
+      const draftKept = draft && draftReference ? draftReference : null;
+      const received = await receiveResponse(req, services, 'public', [], switching, carried);
       if (!received.ok) {
-        renderForm(res, { ...received, values: stamped(received.values, openedAt) });
+        renderForm(res, {
+          ...received,
+          heldFiles: [...carried, ...received.heldFiles],
+          values: stamped(received.values, openedAt),
+          draft: draftKept,
+        });
         return;
       }
       let reference: string;
@@ -137,6 +132,8 @@ export function respondRouter(
           req.language,
           received.formToken,
           openedAt,
+          // Sent, the draft goes in the same transaction; its files have moved to the response.
+          draft ? () => services.drafts.deleteInTransaction(draft.draftId) : undefined,
         );
       } catch (error) {
         // The grace period ran out while the response was being read.
@@ -146,10 +143,17 @@ export function respondRouter(
         }
         if (!isStorageFault(error)) throw error;
         const kept = received.keepForRetry();
-        renderForm(res, { ...kept, values: stamped(kept.values, openedAt), problemKey: 'errors.notStored' });
+        renderForm(res, {
+          ...kept,
+          heldFiles: [...carried, ...kept.heldFiles],
+          values: stamped(kept.values, openedAt),
+          problemKey: 'errors.notStored',
+          draft: draftKept,
+        });
         return;
       }
       received.release();
+      if (draft) services.drafts.afterSent(draft);
       // A session cookie, gone when the browser closes; its signed expiry ends it sooner on a
       // browser left open.
       const expiresAt = clock.now().getTime() + confirmationLifetimeMs;

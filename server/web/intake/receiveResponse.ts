@@ -6,6 +6,7 @@ import type { FieldError } from '../../platform/forms/fieldError';
 import type { AcceptedFile } from '../../submissions/reports/heldUploads';
 import type { ResponseContent } from '../../submissions/submission';
 import type { UploadRequest } from '../../submissions/reports/uploadService';
+import { responseLimits } from '../../submissions/vocabulary';
 import { filesWithoutNames, uploadedFiles } from './uploads';
 import {
   allStrings,
@@ -54,7 +55,8 @@ export function formTokenIn(body: Record<string, unknown>): string | null {
   return /^[0-9a-f]{32}$/.test(token) ? token : null;
 }
 
-function uploadRequest(req: Request): UploadRequest {
+/** The reports a posted form sends or keeps, as the upload service reads them. */
+export function uploadRequest(req: Request): UploadRequest {
   const body = req.body as Record<string, unknown>;
   return {
     visitorId: req.visitorId,
@@ -97,12 +99,14 @@ export async function receiveResponse(
   otherErrors: FieldError[] = [],
   /** Only keep what was sent, to show the form again (in another language): no checks but the files'. */
   keepForLater = false,
+  /** Reports the form carries from elsewhere (a saved draft's): they count, go with the response, and are never held. */
+  carried: readonly AcceptedFile[] = [],
 ): Promise<ReceivedResponse> {
   const { uploads, consultation, clock } = services;
   const body = req.body as Record<string, unknown>;
   const request = uploadRequest(req);
   const accepted = await uploads.accept(request, reportsField);
-  const form = readResponseForm(body, consultation, clock.now(), accepted.files.length, mode);
+  const form = readResponseForm(body, consultation, clock.now(), accepted.files.length + carried.length, mode);
   const order = fieldOrder(consultation);
   const fieldErrors = keepForLater ? [] : [...(form.ok ? [] : form.errors), ...otherErrors];
   const byField = (a: FieldError, b: FieldError) => order.indexOf(a.field) - order.indexOf(b.field);
@@ -120,11 +124,17 @@ export async function receiveResponse(
     };
   };
   const errors = [...fieldErrors, ...accepted.errors];
+  if (carried.length > 0 && carried.length + accepted.files.length > responseLimits.reports)
+    errors.push({
+      field: reportsField,
+      key: 'respond.errors.reports.tooMany',
+      values: { max: responseLimits.reports },
+    });
   if (keepForLater || !form.ok || errors.length > 0) return showAgain(errors);
   return {
     ok: true,
     content: form.content,
-    files: accepted.files,
+    files: [...carried, ...accepted.files],
     formToken,
     values,
     release: () => uploads.release(req.visitorId, request.heldId),

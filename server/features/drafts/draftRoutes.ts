@@ -7,10 +7,10 @@ import { readCookie } from '../../platform/http/readCookie';
 import { logFailure } from '../../platform/logFailure';
 import type { Services } from '../../services';
 import type { FieldError } from '../../platform/forms/fieldError';
-import { allStrings, answerField, firstString, readTypedValues, type FormValues } from '../../submissions/responseForm';
+import { allStrings, firstString, readTypedValues, type FormValues } from '../../submissions/responseForm';
 import { abandonResponse, reportsField, uploadRequest } from '../../web/intake/receiveResponse';
 import { responseLimits } from '../../submissions/vocabulary';
-import { renderResponseForm } from '../../web/intake/responseFormPage';
+import { renderClosedPage, renderResponseForm } from '../../web/intake/responseFormPage';
 import { acceptUploads } from '../../web/intake/uploads';
 import { draftDifferences } from './draftDifferences';
 import { draftReferenceIn, readDraftEmail } from './draftForms';
@@ -73,7 +73,7 @@ export function draftRoutes(services: Services, verifyCsrf: RequestHandler, secu
     if (allStrings(body.website).some((value) => value !== '')) throw new SuspectedAutomation();
     if (!window.isOpen()) {
       // Nothing typed is lost: the closed page shows it all, to send another way.
-      res.status(403).render('respond/closed', { unsent: abandonResponse(req, services), answerField });
+      renderClosedPage(res, abandonResponse(req, services));
       return;
     }
     const request = uploadRequest(req);

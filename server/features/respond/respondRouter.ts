@@ -7,18 +7,12 @@ import { readCookie } from '../../platform/http/readCookie';
 import { acceptUploads, uploadedFiles } from '../../web/intake/uploads';
 import { formSwitchLanguage, type I18n } from '../../web/setUpI18n';
 import type { Services } from '../../services';
-import { renderResponseForm, type FormPage } from '../../web/intake/responseFormPage';
+import { renderClosedPage, renderResponseForm, type FormPage } from '../../web/intake/responseFormPage';
 import { referencePattern } from '../../submissions/referenceNumbers';
-import { responseSummary, typedResponseSummary } from '../../submissions/responseSummary';
+import { responseSummary } from '../../submissions/responseSummary';
 import { allStrings, firstString, type FormValues } from '../../submissions/responseForm';
 import { draftReferenceIn } from '../drafts';
-import {
-  abandonResponse,
-  formTokenIn,
-  receiveResponse,
-  reportsField,
-  type UnsentResponse,
-} from '../../web/intake/receiveResponse';
+import { abandonResponse, formTokenIn, receiveResponse, reportsField } from '../../web/intake/receiveResponse';
 
 const confirmationCookie = 'confirmation';
 
@@ -37,14 +31,6 @@ function confirmedReference(cookie: unknown, now: Date): string | null {
 }
 
 const renderForm = (res: Response, page: FormPage) => renderResponseForm(res, page);
-
-/** The closed page, with everything the person wrote when their response could not be accepted. */
-function renderClosed(res: Response, unsent: UnsentResponse | null): void {
-  res.status(unsent ? 403 : 200).render('respond/closed', {
-    unsent,
-    summary: unsent ? typedResponseSummary(unsent.values, res.locals, res.locals.language) : null,
-  });
-}
 
 /** Responses are refused before their body is read until the consultation opens. */
 function refuseBeforeOpening({ window }: Services): RequestHandler {
@@ -85,7 +71,7 @@ export function respondRouter(
 
   router.get('/', (_req, res) => {
     if (!window.isOpen()) {
-      renderClosed(res, null);
+      renderClosedPage(res, null);
       return;
     }
     const values = stamped({ formToken: randomBytes(16).toString('hex') }, clock.now());
@@ -105,7 +91,7 @@ export function respondRouter(
       // A form whose opening cannot be vouched for counts as opened now.
       const openedAt = formOpenedStamps.openedAt(formTokenIn(body), firstString(body.openedAt)) ?? clock.now();
       if (window.admission(openedAt) === 'refused') {
-        renderClosed(res, abandonResponse(req, services));
+        renderClosedPage(res, abandonResponse(req, services));
         return;
       }
       // A form opened from a saved draft carries its reports, less those ticked to remove.
@@ -138,7 +124,7 @@ export function respondRouter(
       } catch (error) {
         // The grace period ran out while the response was being read.
         if (error instanceof ConsultationClosed) {
-          renderClosed(res, abandonResponse(req, services));
+          renderClosedPage(res, abandonResponse(req, services));
           return;
         }
         if (!isStorageFault(error)) throw error;

@@ -71,7 +71,8 @@ export function checkUnitFields(
   const parsed = writtenUnit.safeParse(written);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.push({ column: issue.path[0] as UnitCsvColumn, key: issue.message });
+      const values = issue.code === 'too_big' ? { max: Number(issue.maximum) } : undefined;
+      problems.push({ column: issue.path[0] as UnitCsvColumn, key: issue.message, ...(values ? { values } : {}) });
     }
   }
   const kind = kindFrom(written.kind);

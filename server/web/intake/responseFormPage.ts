@@ -2,6 +2,8 @@ import type { Response } from 'express';
 import type { FieldError } from '../../platform/forms/fieldError';
 import type { AcceptedFile } from '../../submissions/reports/heldUploads';
 import { answerField, type FormValues } from '../../submissions/responseForm';
+import { typedResponseSummary } from '../../submissions/responseSummary';
+import type { UnsentResponse } from './receiveResponse';
 
 /** The server draft a response form was opened from, which it carries from page to page. */
 export interface DraftReference {
@@ -35,5 +37,13 @@ export function renderResponseForm(res: Response, page: FormPage, conflict: obje
     draft: page.draft ?? null,
     errorsByField,
     answerField,
+  });
+}
+
+/** The closed page, with everything the person wrote when their response could not be accepted. */
+export function renderClosedPage(res: Response, unsent: UnsentResponse | null): void {
+  res.status(unsent ? 403 : 200).render('respond/closed', {
+    unsent,
+    summary: unsent ? typedResponseSummary(unsent.values, res.locals, res.locals.language) : null,
   });
 }

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTestPortal, type TestPortal } from '../support/testPortal';
 import { ReviewRepository } from '../../server/submissions/reviewRepository';
-import type { SubmissionFilter } from '../../server/submissions/submissionList';
 import { SubmissionRepository } from '../../server/submissions/submissionRepository';
 import { createCatalogue } from '../../server/platform/i18n/catalogue';
 import { ExportService } from '../../server/features/exports/exportService';
@@ -10,6 +9,7 @@ import type { AcceptedFile } from '../../server/submissions/reports/heldUploads'
 import { londonDateTime } from '../../server/platform/time/clock';
 import type { ExportRow } from '../../server/features/exports/exportRow';
 import type { ResponseContent } from '../../server/submissions/submission';
+import { noFilter } from '../support/filters';
 
 let portal: TestPortal;
 beforeEach(() => {
@@ -17,20 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => portal.close());
 
-const anything: SubmissionFilter = {
-  text: null,
-  email: null,
-  paper: null,
-  respondentType: null,
-  constituency: null,
-  channel: null,
-  hasReport: null,
-  status: null,
-  tag: null,
-  language: null,
-  receivedFrom: null,
-  receivedTo: null,
-};
+const anything = noFilter;
 
 const response: ResponseContent = {
   respondentType: 'individual',

@@ -19,6 +19,7 @@ import {
 } from '../../server/features/exports/exportRow';
 import { writeXlsx } from '../../server/features/exports/xlsxExport';
 import { writeZip } from '../../server/features/exports/zipExport';
+import { noFilter } from '../support/filters';
 
 let tempDir: string;
 beforeEach(() => {
@@ -217,20 +218,7 @@ describe('exportColumns', () => {
 });
 
 describe('exportFileName', () => {
-  const anything: SubmissionFilter = {
-    text: null,
-    email: null,
-    paper: null,
-    respondentType: null,
-    constituency: null,
-    channel: null,
-    hasReport: null,
-    status: null,
-    tag: null,
-    language: null,
-    receivedFrom: null,
-    receivedTo: null,
-  };
+  const anything = noFilter;
   const nameFor = (filter: Partial<SubmissionFilter>, extension = 'csv') =>
     exportFileName('stage-2', 'responses', { ...anything, ...filter }, '2026-12-06', extension);
 

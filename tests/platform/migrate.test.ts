@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../server/platform/db/database';
 import { migrate } from '../../server/platform/db/migrate';
 import { deliveredReceipt } from '../support/receipts';
 import { createTestPortal, duringConsultation } from '../support/testPortal';
+import { noFilter } from '../support/filters';
 
 /** A database with the migrations before `version` (such as '0006'), as a portal of that time left it. */
 function databaseBefore(dir: string, version: string): Db {
@@ -322,20 +323,7 @@ describe('migrations', () => {
           formToken: 'f'.repeat(32),
         },
       );
-      const filter = {
-        text: 'dentistry',
-        email: null,
-        paper: null,
-        respondentType: null,
-        constituency: null,
-        channel: null,
-        hasReport: null,
-        status: null,
-        tag: null,
-        language: null,
-        receivedFrom: null,
-        receivedTo: null,
-      };
+      const filter = { ...noFilter, text: 'dentistry' };
       const names = (sort: 'newest' | 'oldest') =>
         portal.services.queries.page(filter, sort, 10).rows.map((row) => row.name);
       expect(names('oldest')).toEqual(['Letter one', 'Letter two', 'Letter three', 'Web in May']);

@@ -9,6 +9,7 @@ import { loadCorpus } from '../../server/features/demo/corpus';
 import { asNewSubmission, DemoSubmissions } from '../../server/features/demo/demoSubmissions';
 import { digestListLimit } from '../../server/features/digests/digestService';
 import { createTestPortal, duringConsultation, type TestPortal } from '../support/testPortal';
+import { noFilter } from '../support/filters';
 
 /** Stores `count` demo responses from the last month, as the seeding command does, and returns their ids. */
 function storeDemoResponses(portal: TestPortal, count: number): number[] {
@@ -105,20 +106,7 @@ describe('the running counts behind the dashboard and the digests', () => {
       ids.find((id) => portal.db.prepare('SELECT has_report FROM submissions WHERE id = ?').pluck().get(id) === 1)!,
     );
     const queries = portal.services.queries;
-    const none = {
-      text: null,
-      email: null,
-      paper: null,
-      respondentType: null,
-      constituency: null,
-      channel: null,
-      hasReport: null,
-      status: null,
-      tag: null,
-      language: null,
-      receivedFrom: null,
-      receivedTo: null,
-    };
+    const none = noFilter;
     const counted = (condition: string) =>
       portal.db.prepare(`SELECT count(*) FROM submissions WHERE ${condition}`).pluck().get();
     const withReports = counted('id IN (SELECT submission_id FROM attachments)');

@@ -17,6 +17,7 @@ import {
 import type { Language } from '../../platform/vocabulary';
 import type { Corpus } from './corpus';
 import { pdfDocument } from './pdfDocument';
+import { firstNames, surnames } from './demoPeople';
 
 /** One made-up response, as the seeding command stores it. */
 export interface DemoResponse {
@@ -73,61 +74,6 @@ export function demoPeriod(
   return to > from ? { from, to } : null;
 }
 
-const firstNames = [
-  'Carys',
-  'Dafydd',
-  'Siân',
-  'Rhys',
-  'Megan',
-  'Gareth',
-  'Ffion',
-  'Owain',
-  'Bethan',
-  'Huw',
-  'Catrin',
-  'Aled',
-  'Nia',
-  'Geraint',
-  'Eleri',
-  'Iwan',
-  'Mari',
-  'Tomos',
-  'Lowri',
-  'Emyr',
-  'Sarah',
-  'James',
-  'Aisha',
-  'Mohammed',
-  'Priya',
-  'Tom',
-  'Jessica',
-  'Daniel',
-  'Grace',
-  'Kofi',
-];
-const surnames = [
-  'Evans',
-  'Jones',
-  'Williams',
-  'Davies',
-  'Thomas',
-  'Roberts',
-  'Hughes',
-  'Lewis',
-  'Morgan',
-  'Griffiths',
-  'Price',
-  'Owen',
-  'Jenkins',
-  'Pritchard',
-  'Rees',
-  'Powell',
-  'Khan',
-  'Ahmed',
-  'Patel',
-  'Murphy',
-  'Mensah',
-];
 const affiliates = [
   'UNISON Cymru Wales',
   'GMB Wales and South West',

@@ -1,5 +1,6 @@
 import { unitCsvColumns, type UnitCsvColumn } from '../units';
 import type { Consultation } from '../../consultation/consultation';
+import { firstNames, surnames } from './demoPeople';
 
 /** A unit as the register's CSV file writes it. */
 export type DemoUnit = Readonly<Record<UnitCsvColumn, string>>;
@@ -252,57 +253,6 @@ const affiliates: readonly (readonly [string, string])[] = [
   ['Socialist Educational Association Wales', 'Cymdeithas Addysg Sosialaidd Cymru'],
   ['Jewish Labour Movement', 'Mudiad Llafur Iddewig'],
   ['LGBT+ Labour Wales', 'LHDT+ Llafur Cymru'],
-];
-
-const firstNames = [
-  'Siân',
-  'Rhys',
-  'Carys',
-  'Dafydd',
-  'Eleri',
-  'Gareth',
-  'Nia',
-  'Owain',
-  'Bethan',
-  'Huw',
-  'Ffion',
-  'Iwan',
-  'Mari',
-  'Aled',
-  'Ceri',
-  'Tomos',
-  'Angharad',
-  'Emyr',
-  'Lowri',
-  'Gethin',
-  'Priya',
-  'Tariq',
-  'Helen',
-  'Mark',
-  'Sarah',
-  'David',
-];
-const surnames = [
-  'Jones',
-  'Williams',
-  'Davies',
-  'Evans',
-  'Thomas',
-  'Roberts',
-  'Hughes',
-  'Lewis',
-  'Morgan',
-  'Griffiths',
-  'Price',
-  'Rees',
-  'Owen',
-  'Jenkins',
-  'Powell',
-  'Pritchard',
-  'Khan',
-  'Ahmed',
-  'Baker',
-  'Walsh',
 ];
 
 /** "Siân" as it goes in an email address: sian. */

@@ -8,8 +8,7 @@ import { logFailure } from '../../platform/logFailure';
 import type { Services } from '../../services';
 import type { FieldError } from '../../platform/forms/fieldError';
 import { allStrings, firstString, readTypedValues, type FormValues } from '../../submissions/responseForm';
-import { abandonResponse, reportsField, uploadRequest } from '../../web/intake/receiveResponse';
-import { responseLimits } from '../../submissions/vocabulary';
+import { abandonResponse, reportsField, tooManyReports, uploadRequest } from '../../web/intake/receiveResponse';
 import { renderClosedPage, renderResponseForm } from '../../web/intake/responseFormPage';
 import { acceptUploads } from '../../web/intake/uploads';
 import { draftDifferences } from './draftDifferences';
@@ -104,13 +103,11 @@ export function draftRoutes(services: Services, verifyCsrf: RequestHandler, secu
           : null,
       );
     };
-    const errors = [...('error' in email ? [email.error] : []), ...accepted.errors];
-    if (carried.length > 0 && carried.length + accepted.files.length > responseLimits.reports)
-      errors.push({
-        field: reportsField,
-        key: 'respond.errors.reports.tooMany',
-        values: { max: responseLimits.reports },
-      });
+    const errors = [
+      ...('error' in email ? [email.error] : []),
+      ...accepted.errors,
+      ...tooManyReports(carried, accepted.files),
+    ];
     if (!('email' in email) || errors.length > 0) {
       showAgain(errors);
       return;

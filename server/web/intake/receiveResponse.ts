@@ -72,6 +72,16 @@ export function uploadRequest(req: Request): UploadRequest {
 }
 
 /**
+ * The error for a form whose reports carried from a draft and newly sent together pass the limit;
+ * none otherwise (a form with no carried reports is held to it as they arrive).
+ */
+export function tooManyReports(carried: readonly AcceptedFile[], arriving: readonly AcceptedFile[]): FieldError[] {
+  return carried.length > 0 && carried.length + arriving.length > responseLimits.reports
+    ? [{ field: reportsField, key: 'respond.errors.reports.tooMany', values: { max: responseLimits.reports } }]
+    : [];
+}
+
+/**
  * Holds the reports for the form shown again. If even that fails, the form is still shown with
  * everything typed, and says the reports must be attached again.
  */
@@ -124,12 +134,7 @@ export async function receiveResponse(
     };
   };
   const errors = [...fieldErrors, ...accepted.errors];
-  if (carried.length > 0 && carried.length + accepted.files.length > responseLimits.reports)
-    errors.push({
-      field: reportsField,
-      key: 'respond.errors.reports.tooMany',
-      values: { max: responseLimits.reports },
-    });
+  errors.push(...tooManyReports(carried, accepted.files));
   if (keepForLater || !form.ok || errors.length > 0) return showAgain(errors);
   return {
     ok: true,

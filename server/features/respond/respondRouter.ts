@@ -7,7 +7,7 @@ import { readCookie } from '../../platform/http/readCookie';
 import { acceptUploads, uploadedFiles } from '../../web/intake/uploads';
 import { formSwitchLanguage, type I18n } from '../../web/setUpI18n';
 import type { Services } from '../../services';
-import { renderClosedPage, renderResponseForm, type FormPage } from '../../web/intake/responseFormPage';
+import { renderClosedPage, renderResponseForm } from '../../web/intake/responseFormPage';
 import { referencePattern } from '../../submissions/referenceNumbers';
 import { responseSummary } from '../../submissions/responseSummary';
 import { allStrings, firstString, type FormValues } from '../../submissions/responseForm';
@@ -29,8 +29,6 @@ function confirmedReference(cookie: unknown, now: Date): string | null {
   const stillValid = /^\d+$/.test(expiresAt) && now.getTime() < Number(expiresAt);
   return stillValid && referencePattern.test(reference) ? reference : null;
 }
-
-const renderForm = (res: Response, page: FormPage) => renderResponseForm(res, page);
 
 /** Responses are refused before their body is read until the consultation opens. */
 function refuseBeforeOpening({ window }: Services): RequestHandler {
@@ -75,7 +73,7 @@ export function respondRouter(
       return;
     }
     const values = stamped({ formToken: randomBytes(16).toString('hex') }, clock.now());
-    renderForm(res, { values, errors: [], heldId: null, heldFiles: [] });
+    renderResponseForm(res, { values, errors: [], heldId: null, heldFiles: [] });
   });
 
   router.post(
@@ -102,7 +100,7 @@ export function respondRouter(
       const draftKept = draft && draftReference ? draftReference : null;
       const received = await receiveResponse(req, services, 'public', [], switching, carried);
       if (!received.ok) {
-        renderForm(res, {
+        renderResponseForm(res, {
           ...received,
           heldFiles: [...carried, ...received.heldFiles],
           values: stamped(received.values, openedAt),
@@ -129,7 +127,7 @@ export function respondRouter(
         }
         if (!isStorageFault(error)) throw error;
         const kept = received.keepForRetry();
-        renderForm(res, {
+        renderResponseForm(res, {
           ...kept,
           heldFiles: [...carried, ...kept.heldFiles],
           values: stamped(kept.values, openedAt),
